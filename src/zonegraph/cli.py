@@ -1,0 +1,288 @@
+"""The ``zonegraph`` command line: each command parses options and calls the library.
+
+Library errors (``ZoneGraphError``) become one ``error: …`` line and exit code 1; a
+traceback is shown only with ``--debug``.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ZoneGraphError
+from .store import DEFAULT_STORE, RDF_FORMATS
+
+EXAMPLE_QUERY = "SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name }"
+
+
+def store_option(func):
+    """``--store DIR``, shared by every command that reads or writes the graph."""
+    return click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_STORE,
+                        show_default=True, envvar="ZONEGRAPH_STORE",
+                        help="Folder of the on-disk graph store (Oxigraph).")(func)
+
+
+def library_errors(func):
+    """Turn the library's own errors into click errors: one line, exit code 1."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ZoneGraphError as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+class ZoneGraphCLI(click.Group):
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: still one line unless --debug
+            if "--debug" in sys.argv:
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); "
+                       "rerun with --debug for details", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=ZoneGraphCLI)
+@click.version_option(__version__, prog_name="zonegraph")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+def cli(debug: bool) -> None:
+    """ZoneGraph: knowledge graphs of China's national-level new areas (国家级新区).
+
+    \b
+    Example:
+      zonegraph build data/samples/ && zonegraph stats
+    """
+
+
+def _echo_error(line: str) -> None:
+    click.echo(f"error: {line}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Also write the whole graph to this file (.trig, .nq, .ttl, .jsonld).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out statements scored below this.")
+@click.option("--force", is_flag=True, help="Rebuild documents already in the store.")
+@library_errors
+def build(paths, store, out, min_confidence, force):
+    """Read files and folders (recursively) and build them into the graph store.
+
+    Re-building a file replaces what it contributed before; an unchanged file is skipped.
+
+    \b
+    Example:
+      zonegraph build newsletters/ report.pdf --store ./zonegraph-data --out graph.trig
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .config import Settings
+    from .ingest import discover
+    from .pipeline import build as run_build
+
+    if out is not None and out.suffix.lower().lstrip(".") not in RDF_FORMATS:
+        raise ZoneGraphError(f"{out}: unknown output format; use .trig, .nq, .ttl or .jsonld")
+    settings = Settings(store=store, min_confidence=min_confidence, force=force)
+    files = discover(list(paths))
+    console = Console(stderr=True)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[current]}"), console=console,
+                  disable=len(files) < 3 or not console.is_terminal, transient=True) as bar:
+        task = bar.add_task("building", total=len(files), current="")
+
+        def advance(path, status):
+            bar.update(task, advance=1, current=f"{path.name} ({status})")
+
+        report = run_build(list(paths), settings, on_document=advance)
+    for path, reason in report.failed:
+        _echo_error(f"{path}: {reason}")
+    if out is not None:
+        _export(store, out, out.suffix.lstrip("."))
+    click.echo(f"documents: {len(report.built)} built, {len(report.skipped)} unchanged, "
+               f"{len(report.failed)} failed; articles: {report.articles}")
+    if report.entities:
+        click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in sorted(report.entities.items())))
+    if report.relations:
+        click.echo("relations: " + ", ".join(f"{p} {n}" for p, n in sorted(report.relations.items())))
+    click.echo(f"store: {store}" + (f"; graph file: {out}" if out else ""))
+    if not report.ok:
+        sys.exit(1)
+
+
+def _export(store: Path, out: Path, fmt: str) -> None:
+    from .store import GraphStore
+
+    tmp = out.with_name(out.name + ".part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with GraphStore(store, read_only=True) as gs, tmp.open("wb") as fh:
+        gs.export(fh, fmt)
+    tmp.replace(out)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@library_errors
+def query(sparql, query_file, store, fmt):
+    """Run a SPARQL query; prefixes zg:, rdf:, rdfs:, owl:, xsd:, skos:, dcterms:, prov:,
+    org:, schema: are predeclared and the default graph is the union of all documents.
+
+    \b
+    Example:
+      zonegraph query 'SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name }'
+    """
+    from .query import compact, format_result, run_query
+    from .store import GraphStore
+
+    if query_file is not None:
+        sparql = query_file.read_text(encoding="utf-8")
+    if not sparql:
+        raise ZoneGraphError("no query given (pass SPARQL text or --file F.rq)")
+    with GraphStore(store, read_only=True) as gs:
+        result = run_query(gs, sparql)
+    if fmt == "table" and isinstance(result, tuple):
+        from rich.console import Console
+        from rich.table import Table
+
+        variables, rows = result
+        table = Table(*variables, show_lines=False)
+        for row in rows:
+            table.add_row(*[compact(t.value) if t is not None and hasattr(t, "value") else
+                            ("" if t is None else str(t)) for t in row])
+        Console(soft_wrap=False).print(table)
+        click.echo(f"{len(rows)} row(s)")
+    else:
+        click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@store_option
+@library_errors
+def stats(store):
+    """Count documents, articles, entities by type and relations by predicate.
+
+    \b
+    Example:
+      zonegraph stats --store ./zonegraph-data
+    """
+    from .stats import store_stats
+    from .store import GraphStore
+
+    with GraphStore(store, read_only=True) as gs:
+        s = store_stats(gs)
+    click.echo(f"documents: {s['documents']}  articles: {s['articles']}  triples: {s['triples']}")
+    click.echo("entities:")
+    for t, n in s["entities"].items():
+        click.echo(f"  {t:15} {n}")
+    click.echo("relations:")
+    for p, n in s["relations"].items():
+        click.echo(f"  {p:15} {n}")
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
+              default="trig", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@library_errors
+def export(store, fmt, out):
+    """Write the whole graph to a file (TriG and N-Quads keep one graph per document).
+
+    \b
+    Example:
+      zonegraph export --format ttl --out zonegraph.ttl
+    """
+    _export(store, out, fmt)
+    click.echo(f"wrote {out}")
+
+
+@cli.command()
+@store_option
+@library_errors
+def validate(store):
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl.
+
+    \b
+    Example:
+      zonegraph validate --store ./zonegraph-data
+    """
+    from .store import GraphStore
+    from .validate import validate_store
+
+    with GraphStore(store, read_only=True) as gs:
+        report = validate_store(gs)
+    for p in report.problems:
+        click.echo(p)
+    if report.conforms:
+        click.echo(f"conforms: {report.documents} document graph(s) checked")
+    else:
+        click.echo(f"error: {len(report.problems)} violation(s)", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--focus", help="Show the neighbourhood of the entity with this name.")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
+              show_default=True)
+@library_errors
+def view(store, focus, depth, out):
+    """Write an interactive network view (one self-contained HTML file).
+
+    \b
+    Example:
+      zonegraph view --focus 两江新区 --depth 2 --out liangjiang.html
+    """
+    from .store import GraphStore
+    from .viz import ego, load_view_graph, render
+
+    with GraphStore(store, read_only=True) as gs:
+        graph = load_view_graph(gs)
+    if focus:
+        graph = ego(graph, focus, depth)
+    render(graph, out, title=f"ZoneGraph: {focus}" if focus else "ZoneGraph")
+    click.echo(f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges)")
+
+
+@cli.command()
+@click.argument("document")
+@store_option
+@library_errors
+def remove(document, store):
+    """Take one document's contribution out of the graph (by file name, path or sha256).
+
+    \b
+    Example:
+      zonegraph remove newsletter_2023_q3.txt
+    """
+    from .pipeline import remove as run_remove
+
+    for name in run_remove(store, document):
+        click.echo(f"removed {name}")
+
+
+def main() -> None:
+    cli(prog_name="zonegraph", standalone_mode=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""Settings passed explicitly through the pipeline (no module-level state)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .store import DEFAULT_STORE
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to build: where the store is, which statements to keep, which gazetteers."""
+
+    store: Path = DEFAULT_STORE
+    min_confidence: float = 0.0
+    data_dir: str = ""  # gazetteer folder; "" = the repository's data/
+    force: bool = False  # rebuild documents whose content is already in the store

@@ -1,0 +1,289 @@
+"""ZoneGraph's spaCy pipeline components, registered by name like spaCy's own.
+
+``spacy.blank("zh")`` with the jieba segmenter tokenizes; these components then add what
+ZoneGraph needs, each reading and writing the ``doc._.zg_*`` extensions:
+
+- ``zonegraph_gazetteer`` — zones, places, central bodies, enterprises from ``data/``;
+- ``zonegraph_names`` — names by suffix shape, policies in 《》, programs in quotes;
+- ``zonegraph_resolve`` — one mention per span, zone organs, the article's own zone;
+- ``zonegraph_people`` — persons and their posts;
+- ``zonegraph_attributes`` — fund sizes and policy dates;
+- ``zonegraph_relations`` — the six relations;
+- ``zonegraph_ents`` — mirrors the mentions into ``doc.ents`` for spaCy users.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, load_gazetteer, load_surnames
+from .model import Mention, Post
+from .names import find_named, find_quoted
+from .people import TITLE_WORDS, find_people
+from .relations import memberships, relations_in, sentence_date, sentences
+
+EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
+              "zg_dates", "zg_zone")
+# Organs of a zone: a GovernmentBody named zone + organ word.
+ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人民政府", "政府")
+_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
+_AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
+_UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+
+
+def ensure_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _tokens(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+
+
+class GazetteerComponent:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.zg_mentions or []
+        for h in self.gazetteer.find(doc.text):
+            mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
+                                    confidence=0.95, key=h.entry.key, name=h.entry.name))
+        doc._.zg_mentions = mentions
+        return doc
+
+
+class NamesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = _tokens(doc)
+        mentions = doc._.zg_mentions or []
+        anchors = {m.start for m in mentions}
+        mentions += find_named(doc.text, tokens, anchors)
+        mentions += find_quoted(doc.text, tokens)
+        doc._.zg_mentions = mentions
+        return doc
+
+
+class ResolveComponent:
+    """One mention per span; zone organs keyed to their zone; 新区 as the article's zone."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._zone_forms = sorted(
+            ((form, e) for e in gazetteer.zones() for form in (e.name, *e.aliases) if len(form) >= 2),
+            key=lambda fe: -len(fe[0]))
+
+    def zone_prefix(self, name: str):
+        """The zone a name starts with, and the rest of the name."""
+        for form, entry in self._zone_forms:
+            if name.startswith(form) and len(name) > len(form):
+                return entry, name[len(form):]
+        return None, name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = _non_overlapping(doc._.zg_mentions or [])
+        counts = Counter(m.key for m in mentions if m.type == "Zone")
+        title_end = text.find("\n")
+        for m in mentions:
+            if m.type == "Zone" and m.end <= title_end:
+                counts[m.key] += 3
+        zone_entry = self.gazetteer.entries.get(counts.most_common(1)[0][0]) if counts else None
+        doc._.zg_zone = zone_entry.key if zone_entry else ""
+        for m in mentions:
+            entry, rest = self.zone_prefix(m.text)
+            if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
+                entry, rest = zone_entry, m.text[2:]
+            if entry is None or m.type == "Zone":
+                continue
+            if m.type == "GovernmentBody":
+                m.key = f"organ:{entry.key.split(':', 1)[1]}:{rest}"
+                if m.text.startswith("新区"):
+                    m.name = _short_zone_name(entry) + rest
+            elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
+                m.name = _short_zone_name(entry) + rest
+        # bare 新区 outside longer names means the article's own zone
+        if zone_entry is not None:
+            taken = [(m.start, m.end) for m in mentions]
+            for x in re.finditer("新区", text):
+                if not any(a <= x.start() < b for a, b in taken) and text[x.end():x.end() + 1] not in "管党":
+                    mentions.append(Mention(x.start(), x.end(), "Zone", "新区", rule="own-zone",
+                                            confidence=0.7, key=zone_entry.key, name=zone_entry.name))
+        doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
+        return doc
+
+
+def _short_zone_name(entry) -> str:
+    return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Longest spans first, then gazetteer/higher confidence; drop what overlaps them."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for m in ranked:
+        if any(m.start < b and a < m.end for a, b in taken):
+            continue
+        taken.append((m.start, m.end))
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+class PeopleComponent:
+    def __init__(self, surnames: frozenset[str], resolve: ResolveComponent):
+        self.surnames = surnames
+        self.resolve = resolve
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = doc._.zg_mentions or []
+        people, found = find_people(text, self.surnames, mentions)
+        # a person's name wins over a shape-guessed name covering it (张三说 is no company)
+        occupied = [(p.start, p.end) for p in people]
+        mentions = [m for m in mentions if m.rule == "gazetteer" or not any(
+            m.start < b and a < m.end for a, b in occupied)]
+        posts: list[Post] = []
+        spans = sentences(text)
+        zone_key = doc._.zg_zone
+        for person, org, title in found:
+            if org is None:
+                continue
+            org, title = self._organ(org, title, mentions)
+            sent = next(((a, b) for a, b in spans if a <= person.start < b), (person.start, person.end))
+            posts.append(Post(person, org, title, sent))
+        doc._.zg_mentions = sorted(mentions + people, key=lambda m: m.start)
+        doc._.zg_posts = posts
+        return doc
+
+    def _organ(self, org: Mention, title: str, mentions: list[Mention]) -> tuple[Mention, str]:
+        """The body a zone official belongs to: the organ of the last title, else the zone."""
+        zone_key = org.key if org.type == "Zone" else ""
+        if org.key.startswith("organ:"):
+            _, zid, organ = org.key.split(":", 2)
+            zone_key = f"zone:{zid}"
+            if organ in ZONE_ORGANS:
+                title = organ + title
+        if not zone_key:
+            return org, title
+        last = re.split(r"、|兼", title)[-1]
+        organ = next((o for o in ZONE_ORGANS if last.startswith(o)), "")
+        entry = self.resolve.gazetteer.entries.get(zone_key)
+        if entry is None:
+            return org, title
+        if organ in ("区委", "区政府", "人民政府", "政府") or not organ:
+            return Mention(org.start, org.end, "Zone", org.text, rule="post-zone",
+                           key=zone_key, name=entry.name), title
+        return Mention(org.start, org.end, "GovernmentBody", _short_zone_name(entry) + organ,
+                       rule="post-organ", key=f"organ:{zone_key.split(':')[1]}:{organ}",
+                       name=_short_zone_name(entry) + organ), title
+
+
+class AttributesComponent:
+    """Fund sizes in yuan and policy dates (年 from the issue when only 月日 is written)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ctx = doc._.zg_context or {}
+        year = (ctx.get("date") or "")[:4]
+        amounts: dict[int, float] = {}
+        dates: dict[int, str] = {}
+        spans = sentences(text)
+        for m in doc._.zg_mentions or []:
+            if m.type == "Fund":
+                sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+                amount = _fund_amount(text, m, sent)
+                if amount:
+                    amounts[id(m)] = amount
+            elif m.type == "Policy":
+                date = sentence_date(text, m.start, year)
+                if date:
+                    dates[id(m)] = date
+        doc._.zg_amounts, doc._.zg_dates = amounts, dates
+        return doc
+
+
+def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | None:
+    before = text[max(sent[0], fund.start - 14):fund.start]
+    m = _AMOUNT_BEFORE.search(before)
+    if m is None:
+        clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0] or [sent[1]])
+        m = _AMOUNT.search(text, fund.end, min(clause_end, fund.end + 30))
+        if m is None:
+            m = _AMOUNT.search(text, max(sent[0], fund.start - 30), fund.start)
+    if m is None:
+        return None
+    return float(m.group(1)) * _UNITS[m.group(2)]
+
+
+class RelationsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.zg_mentions or []
+        zone = next((m for m in mentions if m.key == doc._.zg_zone and m.type == "Zone"), None)
+        rels = relations_in(doc.text, mentions, zone)
+        rels += memberships(doc._.zg_posts or [])
+        doc._.zg_relations = rels
+        return doc
+
+
+class EntsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in doc._.zg_mentions or []:
+            span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory("zonegraph_gazetteer", default_config={"data_dir": ""})
+def make_gazetteer(nlp: Language, name: str, data_dir: str) -> GazetteerComponent:
+    ensure_extensions()
+    return GazetteerComponent(load_gazetteer(data_dir))
+
+
+@Language.factory("zonegraph_names")
+def make_names(nlp: Language, name: str) -> NamesComponent:
+    ensure_extensions()
+    return NamesComponent()
+
+
+@Language.factory("zonegraph_resolve", default_config={"data_dir": ""})
+def make_resolve(nlp: Language, name: str, data_dir: str) -> ResolveComponent:
+    ensure_extensions()
+    return ResolveComponent(load_gazetteer(data_dir))
+
+
+@Language.factory("zonegraph_people", default_config={"data_dir": ""})
+def make_people(nlp: Language, name: str, data_dir: str) -> PeopleComponent:
+    ensure_extensions()
+    return PeopleComponent(load_surnames(data_dir), ResolveComponent(load_gazetteer(data_dir)))
+
+
+@Language.factory("zonegraph_attributes")
+def make_attributes(nlp: Language, name: str) -> AttributesComponent:
+    ensure_extensions()
+    return AttributesComponent()
+
+
+@Language.factory("zonegraph_relations")
+def make_relations(nlp: Language, name: str) -> RelationsComponent:
+    ensure_extensions()
+    return RelationsComponent()
+
+
+@Language.factory("zonegraph_ents")
+def make_ents(nlp: Language, name: str) -> EntsComponent:
+    ensure_extensions()
+    return EntsComponent()
+
+
+PIPES = ("zonegraph_gazetteer", "zonegraph_names", "zonegraph_resolve", "zonegraph_people",
+         "zonegraph_attributes", "zonegraph_relations", "zonegraph_ents")
+__all__ = ["PIPES", "ensure_extensions", "TITLE_WORDS"]

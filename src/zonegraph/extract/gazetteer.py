@@ -1,0 +1,135 @@
+"""Gazetteers of public facts (zones, places, central bodies, well-known enterprises).
+
+Rows come from ``data/*.jsonl`` (see ``data/README.md``); each has a stable ``id`` that
+becomes the entity's key, so linking goes by id, never by surface string. Matching is on
+characters with one Aho-Corasick automaton (nearly free next to segmentation), so a term
+matches wherever it occurs, however jieba splits the text around it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ZoneGraphError
+from ..normalize import fold, to_simplified
+
+#: Gazetteer files and the entity type of their rows.
+FILES = {"zones.jsonl": "Zone", "places.jsonl": "Place",
+         "government_bodies.jsonl": "GovernmentBody", "enterprises.jsonl": "Enterprise"}
+
+
+def data_dir() -> Path:
+    """Where the gazetteers live: ``$ZONEGRAPH_DATA`` or the repository's ``data/``."""
+    env = os.environ.get("ZONEGRAPH_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "data"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row: a real thing with its names."""
+
+    key: str  # "<file kind>:<id>", e.g. "zone:liangjiang"
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    attrs: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+    surface: str
+
+
+class Gazetteer:
+    """All gazetteer rows, findable by any of their names in running text."""
+
+    def __init__(self, entries: list[Entry]):
+        import ahocorasick
+
+        if not entries:
+            raise ZoneGraphError("empty gazetteer: no rows found in data/*.jsonl")
+        self.entries = {e.key: e for e in entries}
+        self._by_name: dict[str, Entry] = {}
+        auto = ahocorasick.Automaton()
+        for e in entries:
+            for name in (e.name, *e.aliases):
+                for form in {name, to_simplified(name)}:
+                    if len(form) < 2:
+                        continue
+                    # the first row to claim a name keeps it (zones before places)
+                    self._by_name.setdefault(fold(form), e)
+                    if form not in auto:
+                        auto.add_word(form, (len(form), e))
+        auto.make_automaton()
+        self._automaton = auto
+
+    def lookup(self, name: str) -> Entry | None:
+        """The row one of whose names is ``name`` (folded), if any."""
+        return self._by_name.get(fold(name))
+
+    def find(self, text: str) -> list[Hit]:
+        """Leftmost-longest, non-overlapping occurrences of any name in ``text``."""
+        hits = []
+        for end, (length, entry) in self._automaton.iter(text):
+            start = end - length + 1
+            hits.append(Hit(start, end + 1, entry, text[start:end + 1]))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit] = []
+        last = -1
+        for h in hits:
+            if h.start >= last:
+                out.append(h)
+                last = h.end
+        return out
+
+    def zones(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.type == "Zone"]
+
+
+def _read_rows(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ZoneGraphError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            if not row.get("id") or not row.get("name"):
+                raise ZoneGraphError(f"{path}:{n}: a row needs an 'id' and a 'name'")
+            rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(directory: str = "") -> Gazetteer:
+    """Load every gazetteer file of ``directory`` (default: ``data_dir()``)."""
+    base = Path(directory) if directory else data_dir()
+    entries: list[Entry] = []
+    for filename, etype in FILES.items():
+        path = base / filename
+        if not path.exists():
+            continue
+        kind = filename.split(".")[0].rstrip("s").replace("government_bodie", "gov")
+        for row in _read_rows(path):
+            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "aliases", "weak_aliases")}
+            entries.append(Entry(key=f"{kind}:{row['id']}", type=etype, name=row["name"],
+                                 aliases=tuple(row.get("aliases") or ()), attrs=attrs))
+    return Gazetteer(entries)
+
+
+@lru_cache(maxsize=4)
+def load_surnames(directory: str = "") -> frozenset[str]:
+    """Chinese surnames (one per line in ``data/surnames.txt``), for recognising names."""
+    path = (Path(directory) if directory else data_dir()) / "surnames.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(s.strip() for s in path.read_text(encoding="utf-8").splitlines()
+                     if s.strip() and not s.startswith("#"))

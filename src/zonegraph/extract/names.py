@@ -1,0 +1,214 @@
+"""Names recognised by their shape: a proper part followed by a type suffix.
+
+Chinese organization, park, event and fund names end in a small set of suffixes
+(…有限公司, …研究院, …管委会, …产业园, …博览会, …基金). The right edge of a name is
+therefore easy; the left edge is where the name stops being a name: punctuation, a
+function word or a verb of government prose (建设, 打造, 落户 …), found on jieba's tokens.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+
+# (suffix, type), longest first so that 有限公司 wins over 公司.
+SUFFIXES: list[tuple[str, str]] = sorted([
+    # enterprises
+    ("有限责任公司", "Enterprise"), ("股份有限公司", "Enterprise"), ("有限公司", "Enterprise"),
+    ("公司", "Enterprise"), ("集团", "Enterprise"), ("银行", "Enterprise"), ("分行", "Enterprise"),
+    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"),
+    # institutions
+    ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
+    ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
+    ("实验室", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
+    ("中学", "Institution"), ("小学", "Institution"), ("学校", "Institution"),
+    ("协会", "Institution"), ("商会", "Institution"), ("学会", "Institution"),
+    ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
+    ("基金会", "Institution"), ("智库", "Institution"), ("疾控中心", "Institution"),
+    ("创新中心", "Institution"), ("技术中心", "Institution"), ("检测中心", "Institution"),
+    # government
+    ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody"), ("党工委", "GovernmentBody"),
+    ("工委", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人民政府", "GovernmentBody"),
+    ("政府", "GovernmentBody"), ("区委", "GovernmentBody"), ("市委", "GovernmentBody"),
+    ("省委", "GovernmentBody"), ("县委", "GovernmentBody"), ("海关", "GovernmentBody"),
+    ("局", "GovernmentBody"), ("厅", "GovernmentBody"), ("办公室", "GovernmentBody"),
+    ("办", "GovernmentBody"), ("委", "GovernmentBody"), ("部", "GovernmentBody"),
+    ("总署", "GovernmentBody"), ("法院", "GovernmentBody"), ("检察院", "GovernmentBody"),
+    ("管理站", "GovernmentBody"), ("质安站", "GovernmentBody"), ("研究室", "GovernmentBody"),
+    ("政研室", "GovernmentBody"),
+    # parks
+    ("产业园", "Park"), ("科技园", "Park"), ("工业园", "Park"), ("物流园", "Park"),
+    ("软件园", "Park"), ("创业园", "Park"), ("产业园区", "Park"), ("工业园区", "Park"),
+    ("科学城", "Park"), ("科技城", "Park"), ("科创城", "Park"), ("医药谷", "Park"),
+    ("综合保税区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
+    ("自由贸易试验区", "Park"), ("自贸试验区", "Park"), ("试验区", "Park"), ("示范区", "Park"),
+    ("先行区", "Park"), ("开发区", "Park"), ("高新区", "Park"), ("经开区", "Park"),
+    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("产业基地", "Park"),
+    ("基地", "Park"), ("集聚区", "Park"), ("聚集区", "Park"), ("小镇", "Park"),
+    ("园", "Park"), ("TOWN", "Park"),
+    # places
+    ("新城", "Place"), ("现代城", "Place"), ("片区", "Place"), ("街道", "Place"),
+    ("经济圈", "Place"), ("经济带", "Place"), ("城市群", "Place"), ("都市圈", "Place"),
+    # funds
+    ("基金", "Fund"),
+    # events
+    ("会议", "Event"), ("大会", "Event"), ("博览会", "Event"), ("交易会", "Event"),
+    ("论坛", "Event"), ("峰会", "Event"), ("洽谈会", "Event"), ("恳谈会", "Event"),
+    ("展览会", "Event"), ("研讨会", "Event"), ("推介会", "Event"), ("发布会", "Event"),
+    ("座谈会", "Event"), ("年会", "Event"), ("对接会", "Event"), ("招商会", "Event"),
+    ("交流会", "Event"), ("大赛", "Event"), ("沙龙", "Event"),
+], key=lambda p: -len(p[0]))
+SUFFIX_TYPE = dict(SUFFIXES)
+
+# Words that end in a suffix but are not names (格局 is not a bureau).
+NOT_NAMES = set("""格局 布局 结局 当局 开局 大局 全局 总部 东部 西部 南部 北部 中部 内部 外部 全部
+局部 干部 基部 头部 本部 支部 一部 部 举办 创办 承办 主办 开办 兴办 督办 包办 代办 协办 筹办 好办
+怎么办 通办 公园 校园 家园 花园 田园 乐园 庄园 菜园 果园 动物园 植物园 幼儿园 园 山谷 低谷 峡谷
+城镇 乡镇 重镇 古镇 基地 会议 大会 论坛 公司 集团 银行 政府 联盟 研究院 实验室 学校 医院 大学
+协会 基金 园区 片区 新城 办 委 局 厅 有关部门 相关部门 职能部门 原委 母公司 子公司 分公司
+合资公司 央企 常委 编委 党委 纪委 市委 省委 区委 县委 镇党委 工委 党工委 管委会 街道 示范区 试验区
+先行区 高新区 开发区 经开区 产业园 科技园 工业园 产业基地 创新中心 研究中心 技术中心""".split())
+
+# Jieba tokens at which a name cannot go further left.
+STOP_TOKENS = set("""的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且
+也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各 每 个 了 着 过 之 上 下 里 后 前 时 跟 并且 及其
+包括 如 通过 经过 位于 来自 作为 成为 建设 打造 推动 推进 加快 支持 引进 引导 依托 围绕 聚焦
+落户 入驻 签约 签署 签订 成立 设立 发布 出台 印发 举办 召开 参加 出席 来到 走进 联合 携手 共建
+组建 培育 实施 开展 建立 完善 深化 加强 鼓励 吸引 服务 对接 获批 获得 授予 认定 评为 带领 组织
+邀请 会同 牵头 协调 合作 新建 启动 投资 投建 引入 招引 落地 承接 提升 优化 做强 壮大 发挥 积极
+全力 持续 大力 着力 进一步 首批 首个 一批 多家 一家 一个 这家 旗下 下属 所属 下辖 龙头 拥有 形成
+创建 申报 入选 获评 荣获 加入 进入 走访 考察 调研 参观 视察 主持 会见 会上 据 记者 今年 去年 目前
+已 已经 正在 将会 共 近 约 达 超 超过 突破 新增 累计 全年 预计 分别 其中 同时 此外 另外 还有 一是
+二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 最后 也是 就是 都是 还是 不是 已是 年 月 日
+集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说
+指出 强调 认为 称 透露 解读 发言 致辞 参与 实现 助力 促进 带动 赋能 用好 办好 做好 抓好 搭建
+入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无 新 大 小 多 少 好 高 低""".split())
+# Prefixes that make a name generic (该公司, 有关部门) rather than proper.
+GENERIC = set("""该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
+一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
+首家 首个 一个 两个 三个 多个 各类 各级 各大 本地 当地 外地 相应 专业 新型 现代 知名 头部 领军
+链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
+工作 会议 综合 行业 市场 金融 科技 创新 数字 智能 信息 服务 发展 建设 管理 经济 社会 城市 区域
+跨境 国际 国家 地方 基层 全区 全市 全省 属地 新区 园区 区 市 省 县 镇 乡 村 镇级 县级""".split())
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·\-—+&]")
+_LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上中下]旬)?")
+_SHORT_EVENT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}(?:博会|洽会|交会|高会|服会|贸会|进博会))")
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
+MAX_NAME = 32
+
+
+def _token_starts(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
+    return {s: i for i, (s, _, _) in enumerate(tokens)}
+
+
+def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
+              anchors: set[int], allow_digits: bool = False) -> int:
+    """Where a name that ends with the suffix at ``suffix_start`` begins.
+
+    Walk left over name characters; stop at punctuation, at most ``MAX_NAME`` characters,
+    and at the right end of the last stop token before the suffix. ``anchors`` are starts
+    of known names (gazetteer hits) that a name may begin with even after a stop token.
+    """
+    i = suffix_start
+    while i > 0 and suffix_start - i < MAX_NAME and _NAME_CHARS.match(text[i - 1]):
+        i -= 1
+    window = i
+    start = window
+    for s, e, tok in reversed(tokens):
+        if e > suffix_start or s < window:
+            if s < window:
+                break
+            continue
+        if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
+            start = e
+            break
+    # a known name straddling the cut (the stop token is inside it) restores it
+    for a in anchors:
+        if window <= a < start and a < suffix_start:
+            start = a
+            break
+    return start
+
+
+def _is_generic(prefix: str, tokens: list[str]) -> bool:
+    core = [t for t in tokens if t not in GENERIC]
+    return not core or len(prefix) < 2
+
+
+def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: set[int]) -> list[Mention]:
+    """All names ending in a known suffix, with their left edge found on tokens."""
+    out: list[Mention] = []
+    token_at_end = {e: (s, t) for s, e, t in tokens}
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group()
+        etype = SUFFIX_TYPE[suffix]
+        end = m.end()
+        # the suffix must end a token (局 inside 格局 does not), unless jieba glued it on
+        if end not in token_at_end and len(suffix) == 1:
+            continue
+        if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
+            continue
+        start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event")
+        if etype == "Event":
+            start += _LEADING_DATE.match(text[start:m.start()]).end()
+        name = text[start:end].strip("()（）·-—")
+        if not name or name in NOT_NAMES:
+            continue
+        start = text.find(name, start)
+        prefix = name[: -len(suffix)]
+        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()]
+        if _is_generic(prefix, ptoks) and not any(start <= a < m.start() for a in anchors):
+            continue
+        if etype == "Event" and not _proper_event(prefix):
+            continue
+        if etype == "Fund" and text[end:end + 1] == "会":
+            continue
+        out.append(Mention(start, start + len(name), etype, name, rule=f"suffix:{suffix}",
+                           confidence=0.75 if len(suffix) == 1 else 0.85))
+    for m in _SHORT_EVENT.finditer(text):
+        out.append(Mention(m.start(1), m.end(1), "Event", m.group(1), rule="short-event",
+                           confidence=0.8))
+    return out
+
+
+def _proper_event(prefix: str) -> bool:
+    """An event name needs something proper: a place, a year, an ordinal, a topic."""
+    return len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
+
+
+_QUOTED_RUN = re.compile(r"((?:“[^“”\n]{1,20}”[、和与及]?){1,6})(行动计划|计划|行动|工程|品牌|战略|专项|活动)")
+_QUOTED = re.compile(r"“([^“”\n]{1,20})”")
+_BOOK = re.compile(r"《([^《》\n]{2,80})》")
+_PUBLICATION = re.compile(r"(?:报|日报|晚报|杂志|周刊|网|新闻|频道|电视台|之声)$")
+_BARE_PROGRAM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,12}?)(行动计划|计划|行动|工程)(?![\u4e00-\u9fff]{0,1}[书的])")
+
+
+def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
+    """Policies in 《》 and programs named in quotes (“满天星”计划) or with a plan suffix."""
+    out: list[Mention] = []
+    for m in _BOOK.finditer(text):
+        title = m.group(1).strip()
+        if _PUBLICATION.search(title):
+            continue
+        out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
+                           confidence=0.9))
+    for m in _QUOTED_RUN.finditer(text):
+        suffix = m.group(2)
+        for q in _QUOTED.finditer(m.group(1)):
+            inner = q.group(1)
+            s = m.start(1) + q.start(1)
+            out.append(Mention(s, s + len(inner), "Program", inner, rule="quoted-program",
+                               confidence=0.85, name=inner + suffix))
+    token_at_end = {e for _, e, _ in tokens}
+    for m in _BARE_PROGRAM.finditer(text):
+        if m.end() not in token_at_end or text[m.start() - 1:m.start()] == "”":
+            continue
+        start = left_edge(text, m.start(2), tokens, set())
+        name = text[start:m.end()]
+        prefix = name[: -len(m.group(2))]
+        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start(2)]
+        if len(prefix) < 2 or _is_generic(prefix, ptoks) or re.search(r"\d{4}|年度", prefix):
+            continue
+        out.append(Mention(start, m.end(), "Program", name, rule="program-suffix",
+                           confidence=0.7))
+    return out

@@ -1,0 +1,108 @@
+"""People and their posts, as government news names them.
+
+Officials appear after a chain of titles (党工委副书记、管委会副主任许宏球; 区委副书记、区长
+单泽峰; 负责人李晓宇) that usually follows the organization, and again later by name
+before a speech verb (许宏球指出). A name is a known surname plus one or two characters,
+and it must be followed by what follows names in this prose (a verb of speech or action,
+or punctuation). 相关负责人 without a name is no person.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+
+TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 区长 副区长 市长 副市长 省长 副省长 县长
+副县长 局长 副局长 厅长 副厅长 处长 副处长 科长 副科长 部长 副部长 主席 副主席 总经理 副总经理
+董事长 副董事长 董事 总裁 副总裁 经理 负责人 院长 副院长 所长 副所长 校长 副校长 秘书长 总监
+总工程师 总建筑师 总规划师 首席执行官 创始人 联合创始人 合伙人 创始合伙人 委员 常委 主管 站长 行长
+副行长 理事长 副理事长 会长 副会长 教授 副教授 研究员 院士 专家 助理 总裁助理 馆长 社长 主编 总编辑
+队长 组长 工作人员 党组书记 党委书记 党总支书记 支部书记 政委 巡视员 调研员 总师 首席科学家 博士
+执行负责人 执行董事 监事长 分析师 工程师 设计师 代表 部门经理""".split()), key=len, reverse=True)
+_TITLE = "|".join(TITLE_WORDS)
+SPEECH = ("表示", "介绍", "指出", "认为", "强调", "说", "称", "透露", "坦言", "告诉", "提到", "谈到",
+          "通报", "解读", "发布", "宣布", "补充", "感慨", "回忆", "建议", "希望", "提出")
+FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在", "等", "一行", "带队", "率",
+                   "率队", "带领", "就", "也", "还", "则", "和", "与", "及", "、", ",", "。", ":",
+                   "为", "向", "对", "从", "以", "会见", "调研", "考察", "聚焦", "感受", "看来",
+                   "(", "”", "!", "?", ";", "一直", "早", "所", "的")
+# A title chain: titles joined by 、 or 兼, each optionally led by an organ or department.
+_CHAIN = re.compile(rf"((?:[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_TITLE})(?:、|兼)?)+)")
+_NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
+NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个人说表示介绍"
+                     "指出新区市省县镇国有关相会上中下内外大小多少")
+
+
+def _name_at(text: str, i: int, surnames: frozenset[str]) -> int:
+    """Length of a person's name starting at ``i`` (0 when there is none)."""
+    best = 0
+    for slen in (2, 1):
+        if text[i:i + slen] not in surnames:
+            continue
+        for total in (3, 2) if slen == 1 else (4, 3):
+            name = text[i:i + total]
+            if len(name) < total or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                continue
+            if any(c in NOT_NAME_CHARS for c in name[slen:]):
+                continue
+            rest = text[i + total:]
+            if not rest or rest.startswith(FOLLOW):
+                return total
+        if best:
+            break
+    return best
+
+
+def find_people(text: str, surnames: frozenset[str], orgs: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention | None, str]]]:
+    """Persons and (person, organization or None, title) triples found in ``text``.
+
+    ``orgs`` are organization/zone mentions already found; the organization of a post is
+    the one that ends where the title chain begins.
+    """
+    people: list[Mention] = []
+    posts: list[tuple[Mention, Mention | None, str]] = []
+    org_by_end = {}
+    for o in orgs:
+        if o.type in ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park"):
+            org_by_end.setdefault(o.end, o)
+    for m in _CHAIN.finditer(text):
+        end = m.end()
+        n = _name_at(text, end, surnames)
+        if not n:
+            continue
+        chain_start = m.start()
+        # the chain begins right after an organization, or after punctuation
+        org = None
+        for k in range(chain_start, end):
+            if k in org_by_end:
+                org = org_by_end[k]
+                chain_start = k
+                break
+        title = text[chain_start:end].strip("、")
+        if org is None:
+            # keep only the title words right before the name (no run-on prose)
+            t = re.search(rf"((?:(?:{_TITLE})(?:、|兼)?)+)$", title)
+            title = t.group(1).strip("、") if t else title
+        if not title or title.startswith(("相关", "有关")) or len(title) > 30:
+            continue
+        person = Mention(end, end + n, "Person", text[end:end + n], rule="title-chain",
+                         confidence=0.9 if org else 0.8)
+        people.append(person)
+        posts.append((person, org, title))
+    known = {p.text for p in people}
+    # names before speech verbs, and later mentions of names already found
+    for m in re.finditer(r"(?:^|(?<=[,。;:!?“”\n]))([\u4e00-\u9fff]{2,3})(?=" + "|".join(SPEECH) + ")", text):
+        cand = m.group(1)
+        n = _name_at(text, m.start(1), surnames)
+        if n and text[m.start(1):m.start(1) + n] not in known and n == len(cand):
+            known.add(cand)
+            people.append(Mention(m.start(1), m.end(1), "Person", cand, rule="speech-verb",
+                                  confidence=0.7))
+    seen = {(p.start, p.end) for p in people}
+    for name in known:
+        for m in re.finditer(re.escape(name), text):
+            if (m.start(), m.end()) not in seen:
+                seen.add((m.start(), m.end()))
+                people.append(Mention(m.start(), m.end(), "Person", name, rule="name-repeat",
+                                      confidence=0.85))
+    return people, posts

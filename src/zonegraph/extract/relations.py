@@ -1,0 +1,216 @@
+"""Relations between mentions, from the words of the sentence that holds them.
+
+Each relation comes from a trigger (落户 → locatedIn, 与…签署 → cooperatesWith, 印发 →
+issuedBy, 设立/举办 → launchedBy, 下辖/organ of → partOf) or from a post (memberOf).
+Statements of plans (拟, 将, 力争 …) are kept but flagged ``planned``; negated ones
+(未, 没有 …) are dropped.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from .model import Mention, Post, Relation
+
+ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
+ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
+_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
+_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|协同|联合|结对|对口|联手|合资|共同打造|共同建设|共同推进|共同发布|框架协议|战略协议")
+_CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
+_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|落地|选址|布局|总部设在|迁入|进驻")
+_ISSUE = re.compile(r"印发|出台|发布|颁布|批准|制定|出炉|公布|审议通过|推出")
+_LAUNCH = re.compile(r"推出|设立|发起|举办|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
+_PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
+_PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
+_NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
+_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _between(text: str, a: Mention, b: Mention) -> str:
+    return text[a.end:b.start].strip()
+
+
+def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
+    before = text[start:trigger]
+    return bool(_PLANNED.search(before)), bool(_NEGATED.search(before[-6:]))
+
+
+def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
+    """Runs of mentions joined only by connectives (A与B、C): the parties of one act."""
+    groups: list[list[Mention]] = []
+    for m in ms:
+        if groups and _CONNECT.match(_between(text, groups[-1][-1], m)):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
+    out: list[Relation] = []
+    s0, s1 = span
+    for trig in _COOP.finditer(text, s0, s1):
+        clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
+        before = [m for m in ms if m.type in ORGS and m.end <= trig.start()]
+        # parties: the last run of joined mentions before the trigger (may span a comma)
+        groups = _groups(text, before)
+        if not groups:
+            continue
+        party = groups[-1]
+        # also the run after 携手/与 when the trigger comes first (A携手B)
+        if trig.group() in ("携手", "联合", "联手"):
+            after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
+            if after and not text[trig.end():after[0].start].strip():
+                party = party + _groups(text, after)[0]
+        if len(party) == 1:
+            lone = party[0]
+            prefix = text[max(s0, lone.start - 2):lone.start]
+            if zone is not None and zone.key != lone.key and re.search(r"[与同和]$", prefix):
+                party = [zone, lone]
+            else:
+                continue
+        if party[-1].end < clause_start - 40:
+            continue
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        for a, b in combinations(party, 2):
+            if a.key and a.key == b.key or a.text == b.text:
+                continue
+            out.append(Relation(a, "cooperatesWith", b, span, f"cooperation:{trig.group()}",
+                                0.8 if len(party) == 2 else 0.7, planned))
+    return out
+
+
+def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    out: list[Relation] = []
+    s0, s1 = span
+    places = {"Zone", "Park", "Place"}
+    for trig in _LOCATE.finditer(text, s0, s1):
+        after = [m for m in ms if m.start >= trig.end() and m.type in places]
+        if not after:
+            continue
+        obj = after[0]
+        if text[trig.end():obj.start].strip(" 在于了") and not text[trig.end():obj.start] in ("在", "于"):
+            if len(text[trig.end():obj.start]) > 4:
+                continue
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        # 位于Y的X: X is after Y
+        tail = text[obj.end:obj.end + 1]
+        if trig.group() == "位于" and tail == "的":
+            subj = next((m for m in ms if m.start > obj.end and m.type != "Person"), None)
+        else:
+            clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
+            cands = [m for m in ms if m.end <= trig.start() and m.type in
+                     {"Enterprise", "Institution", "Park", "Fund"}]
+            subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 else None
+        if subj is None or subj is obj or subj.type in ("Zone", "Place"):
+            continue
+        out.append(Relation(subj, "locatedIn", obj, span, f"location:{trig.group()}", 0.8, planned))
+    return out
+
+
+def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    out: list[Relation] = []
+    s0, s1 = span
+    issuers = {"GovernmentBody", "Zone"}
+    for trig in _ISSUE.finditer(text, s0, s1):
+        policies = [m for m in ms if m.type == "Policy" and m.start >= trig.end()
+                    and m.start - trig.end() <= 12]
+        before = [m for m in ms if m.type in issuers and m.end <= trig.start()]
+        if not policies:
+            # 《P》由X印发 / X发布的《P》
+            policies = [m for m in ms if m.type == "Policy" and m.end <= trig.start()
+                        and trig.start() - m.end <= 8]
+            before = [m for m in ms if m.type in issuers and m.end <= trig.start()
+                      and (not policies or m.start > policies[-1].end)] or before
+        if not policies or not before:
+            continue
+        issuer = before[-1]
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        for p in policies[:4]:
+            out.append(Relation(p, "issuedBy", issuer, span, f"issue:{trig.group()}", 0.8, planned))
+    return out
+
+
+def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
+    out: list[Relation] = []
+    s0, s1 = span
+    launchable = {"Fund", "Program", "Event"}
+    for trig in _LAUNCH.finditer(text, s0, s1):
+        objs = [m for m in ms if m.type in launchable and m.start >= trig.end()
+                and m.start - trig.end() <= 25]
+        subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()]
+        if not objs:
+            # Event召开 / 基金设立: the object before the verb, the actor before it
+            objs = [m for m in ms if m.type in launchable and m.end <= trig.start()
+                    and trig.start() - m.end <= 2]
+            subj_before = [m for m in subj_before if objs and m.end <= objs[0].start]
+        if not objs:
+            continue
+        subj = subj_before[-1] if subj_before else None
+        rule = f"launch:{trig.group()}"
+        if subj is None:
+            continue
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        for o in objs[:6]:
+            out.append(Relation(o, "launchedBy", subj, span, rule, 0.75, planned))
+    return out
+
+
+def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    out: list[Relation] = []
+    s0, s1 = span
+    for trig in _PART.finditer(text, s0, s1):
+        before = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Place", "GovernmentBody", "Park"}]
+        after = [m for m in ms if m.start >= trig.end() and m.type in {"Park", "GovernmentBody", "Place"}]
+        if before and after and trig.start() - before[-1].end <= 2 and after[0].start - trig.end() <= 3:
+            out.append(Relation(after[0], "partOf", before[-1], span, f"part:{trig.group()}", 0.8))
+    return out
+
+
+def sentence_date(text: str, pos: int, year: str) -> str:
+    """The last date written at or before ``pos`` (年 from ``year`` when only 月日 is given)."""
+    best = None
+    for m in _DATE.finditer(text, 0, pos + 1):
+        best = m
+    if best is None:
+        return ""
+    y = best["y"] or year
+    if not y:
+        return ""
+    month, day = int(best["m"]), int(best["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Relation]:
+    """Every relation a trigger supports, sentence by sentence."""
+    out: list[Relation] = []
+    ms = sorted(ms, key=lambda m: m.start)
+    for span in sentences(text):
+        inside = [m for m in ms if m.start >= span[0] and m.end <= span[1]]
+        if len(inside) < 1:
+            continue
+        out += cooperation(text, span, inside, zone)
+        out += location(text, span, inside)
+        out += issued(text, span, inside)
+        out += launched(text, span, inside, zone)
+        out += part_of(text, span, inside)
+    return out
+
+
+def memberships(posts: list[Post]) -> list[Relation]:
+    return [Relation(p.person, "memberOf", p.organization, p.sentence, p.rule, p.confidence)
+            for p in posts]

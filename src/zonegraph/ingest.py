@@ -1,0 +1,239 @@
+"""Read input files into text: txt in any common encoding, PDF, DOCX and HTML.
+
+The decoded text is kept exactly as extracted (it is what evidence offsets point into);
+cleaning for matching happens later in ``zonegraph.normalize``. Every way a file can be
+unusable becomes an ``InputError`` naming the file and the reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+#: File suffixes ZoneGraph reads, by format name.
+FORMATS = {".txt": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx",
+           ".html": "html", ".htm": "html", ".xhtml": "html"}
+MEDIA_TYPES = {"text": "text/plain", "pdf": "application/pdf",
+               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "html": "text/html"}
+_MIN_CHARS = 10
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One input file as text, with what provenance needs to know about it."""
+
+    path: Path
+    sha256: str
+    format: str
+    text: str
+    encoding: str = ""
+    meta: dict = field(default_factory=dict)  # title / date a web page declares
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Expand folders recursively into the readable files they hold, in a stable order.
+
+    Files named explicitly are kept whatever their suffix (reading them reports the problem);
+    inside folders only known suffixes are taken, hidden files skipped.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in sorted(files)
+                             if not f.startswith(".") and Path(f).suffix.lower() in FORMATS)
+        else:
+            found.append(path)
+    return found
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read one file into a ``SourceDocument`` or raise ``InputError`` saying why not."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; "
+                               f"expected one of {', '.join(sorted(FORMATS))}")
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    digest = hashlib.sha256(data).hexdigest()
+    meta: dict = {}
+    encoding = ""
+    if fmt == "text":
+        text, encoding = decode_text(data, path)
+    elif fmt == "pdf":
+        text = _pdf_text(data, path)
+    elif fmt == "docx":
+        text = _docx_text(data, path)
+    else:
+        html, encoding = decode_text(data, path)
+        text, meta = _html_text(html, path)
+    if len(text.strip()) < _MIN_CHARS:
+        raise InputError(path, "no text found")
+    return SourceDocument(path=path, sha256=digest, format=fmt, text=text,
+                          encoding=encoding, meta=meta)
+
+
+# ---------------------------------------------------------------- plain text
+
+def _common_ratio(text: str) -> float:
+    """Share of characters that are ASCII, CJK punctuation or common (GB2312 level-1) hanzi.
+
+    Text decoded with the wrong codec is full of rare characters; the right codec gives
+    mostly common ones. Traditional text is folded to simplified first.
+    """
+    from .normalize import to_simplified
+
+    sample = to_simplified(text[:20000])
+    if not sample:
+        return 0.0
+    good = 0
+    for ch in sample:
+        o = ord(ch)
+        if o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’…—·":
+            good += ch.isprintable() or ch in "\r\n\t"
+            continue
+        try:
+            b = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        good += len(b) == 2 and 0xB0 <= b[0] <= 0xD7
+    return good / len(sample)
+
+
+def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
+    """Decode bytes whose encoding is unknown: BOMs, UTF-8, GB18030/GBK, Big5, UTF-16.
+
+    Returns the text and the encoding chosen; raises ``InputError`` for binary data.
+    """
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, codec in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                raise InputError(path, f"undecodable text (starts with a {codec} mark)") from None
+    # UTF-16 without a BOM: every other byte of ASCII-range text is zero
+    if len(data) >= 4 and data.count(0) * 3 > len(data):
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _common_ratio(text) > 0.8:
+                return text, codec
+        raise InputError(path, "binary data, not text")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        scored = []
+        for codec in ("gb18030", "big5"):
+            try:
+                cand = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            scored.append((_common_ratio(cand), codec, cand))
+        if not scored:
+            raise InputError(path, "undecodable text (not UTF-8, GB18030, Big5 or UTF-16)")
+        _, encoding, text = max(scored)
+    if "\x00" in text or _common_ratio(text) < 0.6:
+        raise InputError(path, f"binary data or unknown encoding, not readable text")
+    return text, encoding
+
+
+# ---------------------------------------------------------------- PDF, DOCX, HTML
+
+def _pdf_text(data: bytes, path: Path) -> str:
+    import io
+    import logging
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except PDFPasswordIncorrect:
+        raise InputError(path, "encrypted PDF (password required)") from None
+    except PDFSyntaxError as exc:
+        raise InputError(path, f"corrupt or truncated PDF ({exc})") from None
+    except Exception as exc:  # pdfminer raises many ad-hoc types on damaged files
+        name = type(exc).__name__
+        if "Encrypt" in name or "Password" in name:
+            raise InputError(path, "encrypted PDF (password required)") from None
+        raise InputError(path, f"corrupt or unreadable PDF ({name}: {exc})") from None
+    if not any(p.strip() for p in pages):
+        raise InputError(path, "no text layer (image-only PDF?); OCR is not supported")
+    return "\n".join(pages)
+
+
+def _docx_text(data: bytes, path: Path) -> str:
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(path, f"not a readable .docx ({exc})") from None
+    except Exception as exc:  # lxml errors inside a damaged package
+        raise InputError(path, f"not a readable .docx ({type(exc).__name__})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _html_text(html: str, path: Path) -> tuple[str, dict]:
+    """Main text of a web page (not its navigation), with its title and date."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    meta: dict = {}
+    text = trafilatura.extract(html, include_comments=False, include_tables=True,
+                               favor_recall=True, deduplicate=False)
+    info = trafilatura.extract_metadata(html)
+    if info is not None:
+        if info.title:
+            meta["title"] = info.title.strip()
+        if info.date:
+            meta["date"] = info.date
+    if not text:
+        text = _html_fallback_text(html)
+    return text or "", meta
+
+
+def _html_fallback_text(html: str) -> str:
+    """All visible text when the page is too small for trafilatura's main-text heuristics."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:  # lxml's parser errors on fragments
+        return ""
+    for bad in root.xpath("//script|//style|//nav|//header|//footer|//noscript"):
+        bad.drop_tree()
+    return "\n".join(t.strip() for t in root.itertext() if t.strip())

@@ -1,0 +1,164 @@
+"""Link mentions into entities: one node per real-world thing, every surface form kept.
+
+Keys decide identity. Gazetteer rows key by their id (``zone:liangjiang``), a zone's organs
+by zone and organ (``organ:liangjiang:管委会``), people by name and the organization of
+their post, everything else by type and folded name. Within a document, short forms are
+merged into the full name they abbreviate (扬子检安公司 → 南京扬子检修安装有限责任公司,
+研创园 → 江北新区研创园); each merge records the rule that made it, so it can be audited.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract.model import Extraction, Mention
+from .normalize import fold
+
+_LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
+_PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
+#: Keys that are already an identity (gazetteer rows, zone organs, people): never merged away.
+FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "organ:", "person:")
+MERGEABLE = {"Enterprise", "Institution", "GovernmentBody", "Park", "Fund", "Event", "Program",
+             "Policy", "Place"}
+
+
+@dataclass
+class Entity:
+    key: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    merged_by: set[str] = field(default_factory=set)
+    gazetteer_id: str = ""
+    amount: float | None = None
+    date: str = ""
+    confidence: float = 0.0
+
+    def add_name(self, name: str) -> None:
+        name = name.strip()
+        if not name or name == self.label:
+            return
+        # the fullest form is the label; the others are aliases
+        if self.gazetteer_id == "" and len(name) > len(self.label):
+            self.aliases.add(self.label)
+            self.label = name
+        else:
+            self.aliases.add(name)
+
+
+@dataclass
+class Linked:
+    """A document's entities and, for every mention, the key of its entity."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    keys: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity key
+
+    def key_of(self, mention: Mention) -> str:
+        return self.keys[id(mention)]
+
+
+def base_key(m: Mention) -> str:
+    if m.key:
+        return m.key
+    return f"{m.type.lower()}:{fold(m.name or m.text)}"
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a short form of ``full`` (农行天津市分行 of 中国农业银行天津市分行)."""
+    if len(short) < 3 or len(short) >= len(full) or short == full:
+        return False
+    core_full = _PAREN.sub("", full)
+    if short in core_full:
+        return short[-2:] == core_full[-2:] or len(short) >= 4
+    same_tail = short[-2:] == full[-2:] or (short.endswith("公司") and _LEGAL.search(full))
+    return bool(same_tail) and short[0] in core_full[:6] and _is_subsequence(short, core_full)
+
+
+def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[str, str]) -> Linked:
+    """Resolve the mentions of all articles of one document into entities."""
+    linked = Linked()
+    mentions = [m for ex in extractions for m in ex.mentions]
+    # people: keyed by name + organization of their post
+    person_org: dict[str, str] = {}
+    for ex in extractions:
+        for post in ex.posts:
+            person_org.setdefault(post.person.text, base_key(post.organization))
+    raw: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Person":
+            raw[id(m)] = f"person:{m.text}|{person_org.get(m.text, 'doc:' + doc_sha[:16])}"
+        else:
+            raw[id(m)] = base_key(m)
+    for ex in extractions:
+        for post in ex.posts:
+            raw[id(post.organization)] = base_key(post.organization)
+
+    # names per provisional key, to find short forms of full names
+    names: dict[str, set[str]] = {}
+    types: dict[str, str] = {}
+    everything = mentions + [p.organization for ex in extractions for p in ex.posts]
+    for m in everything:
+        k = raw[id(m)]
+        names.setdefault(k, set()).add(m.name or m.text)
+        types[k] = m.type
+    merge: dict[str, tuple[str, str]] = {}
+    keys = sorted(names, key=lambda k: -max(len(n) for n in names[k]))
+    for i, k in enumerate(keys):
+        if types[k] not in MERGEABLE or k.startswith(FIXED_KEYS):
+            continue
+        short = max(names[k], key=len)
+        for full_key in keys[:i]:
+            if types[full_key] != types[k] or full_key in merge:
+                continue
+            full = max(names[full_key], key=len)
+            rule = ""
+            zone_core = _strip_zone(full, zone_names)
+            if zone_core and short in (zone_core, "新区" + zone_core):
+                rule = "zone-prefix"
+            elif abbreviates(short, full):
+                rule = "short-form"
+            if rule:
+                merge[k] = (full_key, rule)
+                break
+    for m in everything:
+        k = raw[id(m)]
+        rule = ""
+        while k in merge:
+            k, rule = merge[k]
+        linked.keys[id(m)] = k
+        ent = linked.entities.get(k)
+        if ent is None:
+            gid = k.split(":", 1)[1] if k.split(":", 1)[0] in ("zone", "place", "gov", "enterprise") else ""
+            ent = Entity(key=k, type=m.type, label=m.name or m.text, gazetteer_id=gid)
+            linked.entities[k] = ent
+        ent.add_name(m.name or m.text)
+        if m.name and m.text != m.name:
+            ent.add_name(m.text)
+        if rule:
+            ent.merged_by.add(rule)
+        ent.confidence = max(ent.confidence, m.confidence)
+    for ex in extractions:
+        for m in ex.mentions:
+            ent = linked.entities[linked.keys[id(m)]]
+            if id(m) in ex.amounts and ent.amount is None:
+                ent.amount = ex.amounts[id(m)]
+            if id(m) in ex.dates and not ent.date:
+                ent.date = ex.dates[id(m)]
+    # bare 新区 and own-zone mentions are not names worth keeping as aliases
+    for ent in linked.entities.values():
+        ent.aliases.discard("新区")
+        ent.aliases.discard(ent.label)
+    return linked
+
+
+def _strip_zone(name: str, zone_names: dict[str, str]) -> str:
+    """``name`` without a leading zone name (江北新区研创园 → 研创园), or ''."""
+    for form in zone_names:
+        if name.startswith(form) and len(name) > len(form) + 1:
+            return name[len(form):]
+    return ""

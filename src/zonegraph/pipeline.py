@@ -1,0 +1,171 @@
+"""The build pipeline: ingest → normalize → segment → extract → link → graph → store.
+
+Each stage is a function of the previous stage's output; this module only wires them and
+keeps the report. A failing document is reported and skipped; the others go on.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .config import Settings
+from .errors import InputError, ZoneGraphError
+from .extract import Extractor
+from .extract.gazetteer import load_gazetteer
+from .graph import DocumentRecord, PostRecord, Statement, document_quads
+from .ingest import SourceDocument, discover, read_document
+from .link import link_document
+from .normalize import NormalizedText, normalize, to_simplified
+from .segment import Segmented, segment
+from .store import GraphStore
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary the CLI prints."""
+
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    articles: int = 0
+    entities: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def display(text: str) -> str:
+    """Original text made readable: PDF line breaks inside a line removed, spaces squeezed."""
+    text = re.sub(r"\s*\n\s*", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+@dataclass
+class ProcessedDocument:
+    source: SourceDocument
+    norm: NormalizedText
+    segmented: Segmented
+    record: DocumentRecord
+
+
+def process(source: SourceDocument, extractor: Extractor, settings: Settings) -> ProcessedDocument:
+    """Run every stage but storage on one document."""
+    norm = normalize(source.text)
+    seg = segment(norm, fallback_title=source.meta.get("title", ""),
+                  fallback_date=source.meta.get("date", ""))
+    if not seg.articles:
+        raise InputError(source.path, "no article text found")
+    gazetteer = load_gazetteer(settings.data_dir)
+    zone_names = {f: e.key for e in gazetteer.zones() for f in (e.name, *e.aliases)
+                  if f.endswith("新区")}
+    extractions, layouts, articles = [], [], []
+    for art in seg.articles:
+        ts, te = art.title_span
+        title = norm.text[ts:te] if te > ts else art.title
+        body = norm.text[art.start:art.end]
+        ex = extractor.extract(title, body, art.date)
+        extractions.append(ex)
+        layouts.append((title, ts if te > ts else None, art.start))
+        shown = display(norm.original_span(ts, te)) if te > ts else art.title
+        articles.append({"title": to_simplified(shown) if shown else art.title,
+                         "source": art.source, "date": art.date})
+    linked = link_document(extractions, source.sha256, zone_names)
+
+    def to_doc(pos: int, layout) -> int:
+        title, title_start, body_start = layout
+        if pos <= len(title):
+            return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
+        return body_start + pos - len(title) - 1
+
+    statements: list[Statement] = []
+    posts: list[PostRecord] = []
+    for i, (ex, layout) in enumerate(zip(extractions, layouts)):
+        articles[i]["mentions"] = {linked.key_of(m) for m in ex.mentions}
+        for rel in ex.relations:
+            if rel.confidence < settings.min_confidence:
+                continue
+            a, b = to_doc(rel.sentence[0], layout), to_doc(max(rel.sentence[1] - 1, rel.sentence[0]), layout) + 1
+            o_start, o_end = norm.to_original(a, b)
+            s_key, o_key = linked.key_of(rel.subject), linked.key_of(rel.object)
+            if s_key == o_key:
+                continue
+            statements.append(Statement(s_key, rel.predicate, o_key, i,
+                                        display(source.text[o_start:o_end]), o_start, o_end,
+                                        rel.confidence, rel.rule, rel.planned))
+        for post in ex.posts:
+            if post.confidence >= settings.min_confidence:
+                posts.append(PostRecord(linked.key_of(post.person),
+                                        linked.key_of(post.organization), post.title))
+    entities = {k: e for k, e in linked.entities.items() if e.confidence >= settings.min_confidence}
+    zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
+    record = DocumentRecord(
+        sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),
+        media_type=source.media_type, series=seg.series, number=seg.number, date=seg.date,
+        publisher=seg.publisher, articles=articles, entities=entities,
+        statements=statements, posts=posts, zone_facts=zone_facts)
+    return ProcessedDocument(source, norm, seg, record)
+
+
+def build(paths: list[Path], settings: Settings,
+          on_document: Callable[[Path, str], None] | None = None) -> BuildReport:
+    """Build every file under ``paths`` into the store at ``settings.store``.
+
+    ``on_document(path, status)`` is called after each file (for progress bars).
+    """
+    report = BuildReport()
+    files = discover(paths)
+    if not files:
+        raise ZoneGraphError("no input files found")
+    extractor = None
+    with GraphStore(settings.store) as store:
+        for path in files:
+            status = "built"
+            try:
+                source = read_document(path)
+                if store.has_document(source.sha256) and not settings.force:
+                    _drop_older_versions(store, source)
+                    report.skipped.append(str(path))
+                    status = "unchanged"
+                else:
+                    if extractor is None:
+                        extractor = Extractor(settings.data_dir)
+                    done = process(source, extractor, settings)
+                    if settings.force and store.has_document(source.sha256):
+                        store.remove_document(source.sha256)
+                    report.triples += store.add_document(document_quads(done.record))
+                    _drop_older_versions(store, source)
+                    report.built.append(str(path))
+                    report.articles += len(done.record.articles)
+                    report.entities.update(e.type for e in done.record.entities.values())
+                    report.relations.update(s.predicate for s in done.record.statements)
+            except InputError as exc:
+                report.failed.append((str(exc.path), exc.reason))
+                status = "failed"
+            if on_document:
+                on_document(path, status)
+    return report
+
+
+def _drop_older_versions(store: GraphStore, source: SourceDocument) -> None:
+    """A file rebuilt after it changed replaces what its earlier content contributed."""
+    url = source.path.resolve().as_uri()
+    for doc in store.documents():
+        if doc.url == url and doc.sha256 != source.sha256:
+            store.remove_document(doc.sha256)
+
+
+def remove(store_path: Path, name_or_sha: str) -> list[str]:
+    """Take a document's contribution out of the store; returns the removed file names."""
+    with GraphStore(store_path) as store:
+        docs = store.find_documents(name_or_sha)
+        if not docs:
+            raise ZoneGraphError(f"{name_or_sha}: no such document in {store_path}")
+        for d in docs:
+            store.remove_document(d.sha256)
+        return [d.file_name for d in docs]
