@@ -83,6 +83,14 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
     """Resolve the mentions of all articles of one document into entities."""
     linked = Linked()
     mentions = [m for ex in extractions for m in ex.mentions]
+    # relation ends and post organizations can be mentions of their own (a zone named
+    # at the head of a longer name, a zone organ implied by a title)
+    seen = {id(m) for m in mentions}
+    for ex in extractions:
+        for extra in [p.organization for p in ex.posts] + [x for r in ex.relations for x in (r.subject, r.object)]:
+            if id(extra) not in seen:
+                seen.add(id(extra))
+                mentions.append(extra)
     # people: keyed by name + organization of their post
     person_org: dict[str, str] = {}
     for ex in extractions:
@@ -94,14 +102,11 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
             raw[id(m)] = f"person:{m.text}|{person_org.get(m.text, 'doc:' + doc_sha[:16])}"
         else:
             raw[id(m)] = base_key(m)
-    for ex in extractions:
-        for post in ex.posts:
-            raw[id(post.organization)] = base_key(post.organization)
 
     # names per provisional key, to find short forms of full names
     names: dict[str, set[str]] = {}
     types: dict[str, str] = {}
-    everything = mentions + [p.organization for ex in extractions for p in ex.posts]
+    everything = mentions
     for m in everything:
         k = raw[id(m)]
         names.setdefault(k, set()).add(m.name or m.text)

@@ -21,13 +21,18 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
-from .model import Mention, Post
+from .model import Mention, Post, Relation
 from .names import find_named, find_quoted
 from .people import TITLE_WORDS, find_people
 from .relations import memberships, relations_in, sentence_date, sentences
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
-              "zg_dates", "zg_zone")
+              "zg_dates", "zg_zone", "zg_prefixes")
+# What a zone's name at the head of another name says about it (两江新区管委会 is part of
+# 两江新区; 兰州新区第一人民医院 is in 兰州新区; 两江新区…会议 is held by 两江新区).
+PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
+                   "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
+                   "Fund": "launchedBy", "Policy": "issuedBy"}
 # Organs of a zone: a GovernmentBody named zone + organ word.
 ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人民政府", "政府")
 _AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
@@ -62,7 +67,7 @@ class NamesComponent:
     def __call__(self, doc: Doc) -> Doc:
         tokens = _tokens(doc)
         mentions = doc._.zg_mentions or []
-        anchors = {m.start for m in mentions}
+        anchors = {m.start: m.end for m in mentions}
         mentions += find_named(doc.text, tokens, anchors)
         mentions += find_quoted(doc.text, tokens)
         doc._.zg_mentions = mentions
@@ -95,12 +100,16 @@ class ResolveComponent:
                 counts[m.key] += 3
         zone_entry = self.gazetteer.entries.get(counts.most_common(1)[0][0]) if counts else None
         doc._.zg_zone = zone_entry.key if zone_entry else ""
+        prefixes = {}
         for m in mentions:
             entry, rest = self.zone_prefix(m.text)
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
             if entry is None or m.type == "Zone":
                 continue
+            form = m.text[: len(m.text) - len(rest)]
+            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form, rule="name-prefix",
+                                      confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
                 m.key = f"organ:{entry.key.split(':', 1)[1]}:{rest}"
                 if m.text.startswith("新区"):
@@ -115,6 +124,7 @@ class ResolveComponent:
                     mentions.append(Mention(x.start(), x.end(), "Zone", "新区", rule="own-zone",
                                             confidence=0.7, key=zone_entry.key, name=zone_entry.name))
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
+        doc._.zg_prefixes = prefixes
         return doc
 
 
@@ -227,6 +237,15 @@ class RelationsComponent:
         zone = next((m for m in mentions if m.key == doc._.zg_zone and m.type == "Zone"), None)
         rels = relations_in(doc.text, mentions, zone)
         rels += memberships(doc._.zg_posts or [])
+        spans = sentences(doc.text)
+        prefixes = doc._.zg_prefixes or {}
+        for m in mentions:
+            head = prefixes.get(id(m))
+            pred = PREFIX_RELATION.get(m.type)
+            if head is None or pred is None:
+                continue
+            sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+            rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85))
         doc._.zg_relations = rels
         return doc
 

@@ -79,17 +79,19 @@ STOP_TOKENS = set("""的 与 和 及 以及 或 或者 在 是 为 由 对 向 �
 全力 持续 大力 着力 进一步 首批 首个 一批 多家 一家 一个 这家 旗下 下属 所属 下辖 龙头 拥有 形成
 创建 申报 入选 获评 荣获 加入 进入 走访 考察 调研 参观 视察 主持 会见 会上 据 记者 今年 去年 目前
 已 已经 正在 将会 共 近 约 达 超 超过 突破 新增 累计 全年 预计 分别 其中 同时 此外 另外 还有 一是
+令 使 对于 关于 有助于 帮助 助推 例如 比如 像 们 正 正式 也已 已 被 这样 一支 四个 按责 统一 连续
 二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 最后 也是 就是 都是 还是 不是 已是 年 月 日
 集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说
 指出 强调 认为 称 透露 解读 发言 致辞 参与 实现 助力 促进 带动 赋能 用好 办好 做好 抓好 搭建
 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无 新 大 小 多 少 好 高 低""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
-GENERIC = set("""该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
+GENERIC = set("""我们 你们 他们 咱们 自己 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
 一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
 首家 首个 一个 两个 三个 多个 各类 各级 各大 本地 当地 外地 相应 专业 新型 现代 知名 头部 领军
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
 工作 会议 综合 行业 市场 金融 科技 创新 数字 智能 信息 服务 发展 建设 管理 经济 社会 城市 区域
 跨境 国际 国家 地方 基层 全区 全市 全省 属地 新区 园区 区 市 省 县 镇 乡 村 镇级 县级""".split())
+_ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·\-—+&]")
 _LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上中下]旬)?")
 _SHORT_EVENT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}(?:博会|洽会|交会|高会|服会|贸会|进博会))")
@@ -102,12 +104,13 @@ def _token_starts(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
 
 
 def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
-              anchors: set[int], allow_digits: bool = False) -> int:
+              anchors: dict[int, int], allow_digits: bool = False) -> int:
     """Where a name that ends with the suffix at ``suffix_start`` begins.
 
     Walk left over name characters; stop at punctuation, at most ``MAX_NAME`` characters,
     and at the right end of the last stop token before the suffix. ``anchors`` are starts
-    of known names (gazetteer hits) that a name may begin with even after a stop token.
+    of known names (gazetteer hits, start → end): a cut that falls inside one of them
+    (和 in 国家发展和改革委员会) moves to its start.
     """
     i = suffix_start
     while i > 0 and suffix_start - i < MAX_NAME and _NAME_CHARS.match(text[i - 1]):
@@ -123,8 +126,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             start = e
             break
     # a known name straddling the cut (the stop token is inside it) restores it
-    for a in anchors:
-        if window <= a < start and a < suffix_start:
+    for a, b in anchors.items():
+        if window <= a < start < b:
             start = a
             break
     return start
@@ -135,7 +138,7 @@ def _is_generic(prefix: str, tokens: list[str]) -> bool:
     return not core or len(prefix) < 2
 
 
-def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: set[int]) -> list[Mention]:
+def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int]) -> list[Mention]:
     """All names ending in a known suffix, with their left edge found on tokens."""
     out: list[Mention] = []
     token_at_end = {e: (s, t) for s, e, t in tokens}
@@ -143,9 +146,12 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: set[int])
         suffix = m.group()
         etype = SUFFIX_TYPE[suffix]
         end = m.end()
-        # the suffix must end a token (局 inside 格局 does not), unless jieba glued it on
-        if end not in token_at_end and len(suffix) == 1:
-            continue
+        # a one-character suffix must be a token of its own or end a longer name-like
+        # token (科创局), not a two-character word (格局, 待办, 总部)
+        if len(suffix) == 1:
+            tok = token_at_end.get(end)
+            if tok is None or len(tok[1]) == 2 or tok[1] in NOT_NAMES:
+                continue
         if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
             continue
         start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event")
@@ -157,7 +163,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: set[int])
         start = text.find(name, start)
         prefix = name[: -len(suffix)]
         ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()]
-        if _is_generic(prefix, ptoks) and not any(start <= a < m.start() for a in anchors):
+        anchored = any(start == a for a in anchors)
+        if _is_generic(prefix, ptoks) and not anchored:
+            continue
+        if etype == "GovernmentBody" and len(suffix) == 1 and not (
+                anchored or _ADMIN_PREFIX.match(name)):
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
@@ -203,7 +213,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
     for m in _BARE_PROGRAM.finditer(text):
         if m.end() not in token_at_end or text[m.start() - 1:m.start()] == "”":
             continue
-        start = left_edge(text, m.start(2), tokens, set())
+        start = left_edge(text, m.start(2), tokens, {})
         name = text[start:m.end()]
         prefix = name[: -len(m.group(2))]
         ptoks = [t for s, e, t in tokens if s >= start and e <= m.start(2)]
