@@ -9,6 +9,7 @@ document supports. A build that dies therefore leaves each document all in or al
 """
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,8 +86,13 @@ class GraphStore:
                 self.ox.flush()
             except (OSError, RuntimeError):
                 pass
+        # RocksDB closes when the last reference goes: drop them all now, so that a
+        # read-only open that follows (export after build) sees a closed database
+        if self.dataset is not None:
+            self.dataset.store._store = None
         self.dataset = None
         self.ox = None
+        gc.collect()
 
     # ------------------------------------------------------------ documents
 

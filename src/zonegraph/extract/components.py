@@ -133,7 +133,13 @@ def _short_zone_name(entry) -> str:
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
-    """Longest spans first, then gazetteer/higher confidence; drop what overlaps them."""
+    """Longest spans first, then gazetteer/higher confidence; drop what overlaps them.
+
+    A shape-guessed name that ends where a gazetteer name ends only adds words in front
+    of it (融入成渝地区双城经济圈): the gazetteer name wins.
+    """
+    gaz_ends = {m.end for m in mentions if m.rule == "gazetteer"}
+    mentions = [m for m in mentions if m.rule == "gazetteer" or m.end not in gaz_ends]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
     taken: list[tuple[int, int]] = []
     out = []

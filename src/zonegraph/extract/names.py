@@ -91,10 +91,15 @@ GENERIC = set("""我们 你们 他们 咱们 自己 该 本 这 此 各 其 全 
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
 工作 会议 综合 行业 市场 金融 科技 创新 数字 智能 信息 服务 发展 建设 管理 经济 社会 城市 区域
 跨境 国际 国家 地方 基层 全区 全市 全省 属地 新区 园区 区 市 省 县 镇 乡 村 镇级 县级""".split())
+# Characters that never occur inside an organization's name in this prose.
+HARD_STOPS = set("的与在对向将把被从于让给")
+# Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
+ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}),
+                  "Event": frozenset({"年", "第", "届", "次", "暨", "和", "与"})}
 _ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·\-—+&]")
 _LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上中下]旬)?")
-_SHORT_EVENT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3}(?:博会|洽会|交会|高会|服会|贸会|进博会))")
+_SHORT_EVENT = re.compile(r"((?:(?:19|20)\d{2})?[\u4e00-\u9fff](?:博会|洽会|交会|高会|服会|贸会|进博会))")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 MAX_NAME = 32
 
@@ -104,7 +109,8 @@ def _token_starts(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
 
 
 def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
-              anchors: dict[int, int], allow_digits: bool = False) -> int:
+              anchors: dict[int, int], allow_digits: bool = False,
+              allowed: frozenset[str] = frozenset()) -> int:
     """Where a name that ends with the suffix at ``suffix_start`` begins.
 
     Walk left over name characters; stop at punctuation, at most ``MAX_NAME`` characters,
@@ -122,8 +128,15 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             if s < window:
                 break
             continue
+        if tok in allowed:
+            continue
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
             start = e
+            break
+    # jieba sometimes glues a function character to its neighbour (组与, 并在)
+    for k in range(suffix_start - 1, start - 1, -1):
+        if text[k] in HARD_STOPS and text[k] not in allowed:
+            start = k + 1
             break
     # a known name straddling the cut (the stop token is inside it) restores it
     for a, b in anchors.items():
@@ -154,7 +167,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                 continue
         if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
             continue
-        start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event")
+        if etype == "Event" and text[end:end + 1] in "中室厅精纪要部":  # 会议中心, 会议精神
+            continue
+        start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event",
+                          allowed=ALLOWED_INSIDE.get(etype, frozenset()))
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
