@@ -35,6 +35,9 @@ PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": 
                    "Fund": "launchedBy", "Policy": "issuedBy"}
 # Organs of a zone: a GovernmentBody named zone + organ word.
 ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人民政府", "政府")
+PARTY_ORGANS = ("党工委", "工委", "区委")
+# Titles of the head of a zone's government: the post is in the zone itself.
+ZONE_HEADS = ("区长", "副区长", "常务副区长", "代区长")
 _AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
 _AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
 _UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
@@ -159,7 +162,8 @@ class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         mentions = doc._.zg_mentions or []
-        people, found = find_people(text, self.surnames, mentions)
+        token_ends = frozenset(t.idx + len(t.text) for t in doc)
+        people, found = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
         occupied = [(p.start, p.end) for p in people]
         mentions = [m for m in mentions if m.rule == "gazetteer" or not any(
@@ -178,26 +182,30 @@ class PeopleComponent:
         return doc
 
     def _organ(self, org: Mention, title: str, mentions: list[Mention]) -> tuple[Mention, str]:
-        """The body a zone official belongs to: the organ of the last title, else the zone."""
+        """The body a zone official belongs to, from the last title of the chain.
+
+        区长/副区长 head the zone itself; a last title led by an organ word (管委会副主任)
+        is in that organ of the zone; otherwise the post is in the organization named.
+        """
         zone_key = org.key if org.type == "Zone" else ""
         if org.key.startswith("organ:"):
             _, zid, organ = org.key.split(":", 2)
             zone_key = f"zone:{zid}"
-            if organ in ZONE_ORGANS:
+            if organ in PARTY_ORGANS:  # party posts are written with their organ
                 title = organ + title
-        if not zone_key:
+        entry = self.resolve.gazetteer.entries.get(zone_key) if zone_key else None
+        if entry is None:
             return org, title
         last = re.split(r"、|兼", title)[-1]
         organ = next((o for o in ZONE_ORGANS if last.startswith(o)), "")
-        entry = self.resolve.gazetteer.entries.get(zone_key)
-        if entry is None:
-            return org, title
-        if organ in ("区委", "区政府", "人民政府", "政府") or not organ:
+        if last in ZONE_HEADS or organ in ("区政府", "人民政府", "政府"):
             return Mention(org.start, org.end, "Zone", org.text, rule="post-zone",
                            key=zone_key, name=entry.name), title
-        return Mention(org.start, org.end, "GovernmentBody", _short_zone_name(entry) + organ,
-                       rule="post-organ", key=f"organ:{zone_key.split(':')[1]}:{organ}",
-                       name=_short_zone_name(entry) + organ), title
+        if organ:
+            name = _short_zone_name(entry) + organ
+            return Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
+                           key=f"organ:{zone_key.split(':')[1]}:{organ}", name=name), title
+        return org, title
 
 
 class AttributesComponent:

@@ -96,6 +96,8 @@ HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
 ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨", "和", "与"})}
+# An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
+_HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
 _ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·\-—+&]")
 _LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上中下]旬)?")
@@ -161,7 +163,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         end = m.end()
         # a one-character suffix must be a token of its own or end a longer name-like
         # token (科创局), not a two-character word (格局, 待办, 总部)
-        if len(suffix) == 1:
+        if len(suffix) == 1 and not _HEAD_TITLE.match(text, end):
             tok = token_at_end.get(end)
             if tok is None or len(tok[1]) == 2 or tok[1] in NOT_NAMES:
                 continue

@@ -29,12 +29,35 @@ FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在
 # A title chain: titles joined by 、 or 兼, each optionally led by an organ or department.
 _CHAIN = re.compile(rf"((?:[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_TITLE})(?:、|兼)?)+)")
 _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
-NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个人说表示介绍"
-                     "指出新区市省县镇国有关相会上中下内外大小多少")
+NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个说表示介绍指出"
+                     "区市省县镇")
 
 
-def _name_at(text: str, i: int, surnames: frozenset[str]) -> int:
-    """Length of a person's name starting at ``i`` (0 when there is none)."""
+def tagged_as_name(text: str, start: int, end: int) -> bool:
+    """Whether jieba's part-of-speech tagger reads text[start:end] as a person's name.
+
+    ``jieba.posseg`` is five times slower than segmentation, so it only runs on the
+    short context of a candidate that the cheap patterns found.
+    """
+    import jieba.posseg
+
+    a = max(0, start - 6)
+    pos = a
+    for word, flag in jieba.posseg.lcut(text[a:end + 6]):
+        if pos == start and word == text[start:end]:
+            return flag.startswith("nr")
+        pos += len(word)
+    return False
+
+
+def _name_at(text: str, i: int, surnames: frozenset[str],
+             token_ends: frozenset[int] = frozenset()) -> int:
+    """Length of a person's name starting at ``i`` (0 when there is none).
+
+    The name must be followed by what follows names (a speech verb, punctuation …); when
+    ``token_ends`` is given (after a title, where a name is expected) a name that jieba
+    segments as a word of its own is enough.
+    """
     best = 0
     for slen in (2, 1):
         if text[i:i + slen] not in surnames:
@@ -48,12 +71,14 @@ def _name_at(text: str, i: int, surnames: frozenset[str]) -> int:
             rest = text[i + total:]
             if not rest or rest.startswith(FOLLOW):
                 return total
-        if best:
-            break
+            if i + total in token_ends and not best:
+                best = total
     return best
 
 
-def find_people(text: str, surnames: frozenset[str], orgs: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention | None, str]]]:
+def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
+                token_ends: frozenset[int] = frozenset()
+                ) -> tuple[list[Mention], list[tuple[Mention, Mention | None, str]]]:
     """Persons and (person, organization or None, title) triples found in ``text``.
 
     ``orgs`` are organization/zone mentions already found; the organization of a post is
@@ -67,7 +92,7 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention]) -> tup
             org_by_end.setdefault(o.end, o)
     for m in _CHAIN.finditer(text):
         end = m.end()
-        n = _name_at(text, end, surnames)
+        n = _name_at(text, end, surnames, token_ends)
         if not n:
             continue
         chain_start = m.start()
@@ -88,13 +113,43 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention]) -> tup
         person = Mention(end, end + n, "Person", text[end:end + n], rule="title-chain",
                          confidence=0.9 if org else 0.8)
         people.append(person)
+        # a later part of the chain led by another organization is a post there
+        # (管委会常务副主任、中医药科创城党委书记)
+        for k in range(chain_start + len(title) - 1, chain_start, -1):
+            if text[k - 1] == "、" and any(o.start == k for o in orgs) and org is not None:
+                other = next(o for o in orgs if o.start == k)
+                posts.append((person, other, text[other.end:end]))
+                title = text[chain_start:k - 1]
+                break
         posts.append((person, org, title))
     known = {p.text for p in people}
+    # lists of names (张三、李四、王五等): every item must be a name
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){1,8}等", text):
+        items = m.group()[:-1].split("、")
+        starts = [m.start()]
+        for item in items[:-1]:
+            starts.append(starts[-1] + len(item) + 1)
+        # the first item may have words glued in front (还有陈涛): keep its name part
+        first = next((n for n in (3, 2) if len(items[0]) >= n and _name_at(
+            items[0][-n:] + "、", 0, surnames) == n
+            and (not token_ends or m.start() + len(items[0]) - n in token_ends)), 0)
+        if not first:
+            continue
+        starts[0] += len(items[0]) - first
+        items[0] = items[0][-first:]
+        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and any(
+                tagged_as_name(text, st, st + len(it)) for it, st in zip(items, starts)):
+            for it, st in zip(items, starts):
+                if it not in known:
+                    known.add(it)
+                    people.append(Mention(st, st + len(it), "Person", it, rule="name-list",
+                                          confidence=0.7))
     # names before speech verbs, and later mentions of names already found
     for m in re.finditer(r"(?:^|(?<=[,。;:!?“”\n]))([\u4e00-\u9fff]{2,3})(?=" + "|".join(SPEECH) + ")", text):
         cand = m.group(1)
         n = _name_at(text, m.start(1), surnames)
-        if n and text[m.start(1):m.start(1) + n] not in known and n == len(cand):
+        if (n and text[m.start(1):m.start(1) + n] not in known and n == len(cand)
+                and tagged_as_name(text, m.start(1), m.end(1))):
             known.add(cand)
             people.append(Mention(m.start(1), m.end(1), "Person", cand, rule="speech-verb",
                                   confidence=0.7))
