@@ -18,7 +18,7 @@ from .extract.gazetteer import load_gazetteer
 from .graph import DocumentRecord, PostRecord, Statement, document_quads
 from .ingest import SourceDocument, discover, read_document
 from .link import link_document
-from .normalize import NormalizedText, normalize, to_simplified
+from .normalize import NormalizedText, fold, normalize, to_simplified
 from .segment import Segmented, segment
 from .store import GraphStore
 
@@ -38,6 +38,11 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+def display_name(text: str) -> str:
+    """A name from the original text: white space next to CJK removed, simplified."""
+    return to_simplified(re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", text.strip()))
 
 
 def display(text: str) -> str:
@@ -75,13 +80,21 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         shown = display(norm.original_span(ts, te)) if te > ts else art.title
         articles.append({"title": to_simplified(shown) if shown else art.title,
                          "source": art.source, "date": art.date})
-    linked = link_document(extractions, source.sha256, zone_names)
 
     def to_doc(pos: int, layout) -> int:
         title, title_start, body_start = layout
         if pos <= len(title):
             return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
         return body_start + pos - len(title) - 1
+
+    # names as the original writes them (full-width brackets, no PDF line breaks)
+    for ex, layout in zip(extractions, layouts):
+        for m in ex.mentions:
+            a, b = to_doc(m.start, layout), to_doc(m.end - 1, layout) + 1
+            shown = display_name(norm.original_span(a, b))
+            if shown and fold(shown) == fold(m.text):
+                m.text = shown
+    linked = link_document(extractions, source.sha256, zone_names)
 
     statements: list[Statement] = []
     posts: list[PostRecord] = []
