@@ -163,9 +163,7 @@ def document_quads(rec: DocumentRecord) -> list[tuple]:
         if ev in evidence:
             continue
         evidence.add(ev)
-        add((s, p, o))
-        if st.predicate == "cooperatesWith":
-            add((o, p, s))
+        add((s, p, o))  # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
         add((ev, RDF.type, ZG.Evidence))
         add((ev, RDF.subject, s))
         add((ev, RDF.predicate, p))

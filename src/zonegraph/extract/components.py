@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
-from .names import find_named, find_quoted
+from .names import find_enumerations, find_named, find_quoted
 from .people import TITLE_WORDS, find_people
 from .relations import memberships, relations_in, sentence_date, sentences
 
@@ -73,6 +73,7 @@ class NamesComponent:
         anchors = {m.start: m.end for m in mentions}
         mentions += find_named(doc.text, tokens, anchors)
         mentions += find_quoted(doc.text, tokens)
+        mentions += find_enumerations(doc.text, tokens, anchors)
         doc._.zg_mentions = mentions
         return doc
 

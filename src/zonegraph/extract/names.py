@@ -91,6 +91,9 @@ GENERIC = set("""我们 你们 他们 咱们 自己 该 本 这 此 各 其 全 
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
 工作 会议 综合 行业 市场 金融 科技 创新 数字 智能 信息 服务 发展 建设 管理 经济 社会 城市 区域
 跨境 国际 国家 地方 基层 全区 全市 全省 属地 新区 园区 区 市 省 县 镇 乡 村 镇级 县级""".split())
+# A body named before one of its departments (农行天津市分行机构业务部): the body is the entity.
+_STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
+_DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -148,6 +151,33 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
     return start
 
 
+# Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
+# adjectives, prepositions, conjunctions, pronouns, particles.
+NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i", "l"}
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's word → part-of-speech table (its dictionary tags, no tagging pass)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
+                       anchors: dict[int, int], tags: dict[str, str]) -> int:
+    """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区)."""
+    for s, e, tok in tokens:
+        if s < start:
+            continue
+        if s != start or e >= suffix_start or s in anchors:
+            break
+        if tags.get(tok) in NOT_NAME_START and len(tok) > 1:
+            start = e
+        else:
+            break
+    return start
+
+
 def _is_generic(prefix: str, tokens: list[str]) -> bool:
     core = [t for t in tokens if t not in GENERIC]
     return not core or len(prefix) < 2
@@ -156,6 +186,7 @@ def _is_generic(prefix: str, tokens: list[str]) -> bool:
 def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int]) -> list[Mention]:
     """All names ending in a known suffix, with their left edge found on tokens."""
     out: list[Mention] = []
+    tags = word_tags()
     token_at_end = {e: (s, t) for s, e, t in tokens}
     for m in _SUFFIX_RE.finditer(text):
         suffix = m.group()
@@ -173,9 +204,13 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event",
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()))
+        start = skip_leading_words(start, m.start(), tokens, anchors, tags)
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
+        if _DEPARTMENT.search(name) and any(
+                start < x.end() < end - 1 for x in _STRONG_SUFFIX.finditer(name, 0) if x):
+            continue  # 某研究院集成光电研究中心: a department of a named body, not a body
         if not name or name in NOT_NAMES:
             continue
         start = text.find(name, start)
@@ -202,6 +237,39 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
 def _proper_event(prefix: str) -> bool:
     """An event name needs something proper: a place, a year, an ordinal, a topic."""
     return len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
+
+
+# 甲、乙、丙等(70家)(外商投资)企业: every item is a thing of the kind the list ends with.
+_ENUMERATION = re.compile(r"((?:[^\s、,，。;；:：!?！？“”《》()（）]{2,14}、)+[^\s、,，。;；:：!?！？“”《》()（）]{2,14})等"
+                          r"(?:\d+家|多家|一批|[\u4e00-\u9fff]{0,6}?)(企业|公司|外企|药企|车企|高校|院校|科研院所|地区|城市)")
+ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "Enterprise",
+                    "药企": "Enterprise", "车企": "Enterprise", "高校": "Institution",
+                    "院校": "Institution", "科研院所": "Institution", "地区": "Place",
+                    "城市": "Place"}
+
+
+def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
+                      anchors: dict[int, int]) -> list[Mention]:
+    """Items of a list closed by 等 and a kind (扬子巴斯夫、爱克太尔等企业)."""
+    out: list[Mention] = []
+    tags = word_tags()
+    for m in _ENUMERATION.finditer(text):
+        etype = ENUMERATION_TYPE[m.group(2)]
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        for n, item in enumerate(items):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if n == 0:  # the list's first item has the sentence in front of it
+                start = left_edge(text, end, tokens, anchors)
+                start = skip_leading_words(start, end, tokens, anchors, tags)
+                if end - start < 2:
+                    continue
+            name = text[start:end]
+            if name in NOT_NAMES or name[-1] in "的了":
+                continue
+            out.append(Mention(start, end, etype, name, rule="enumeration", confidence=0.7))
+    return out
 
 
 _QUOTED_RUN = re.compile(r"((?:“[^“”\n]{1,20}”[、和与及]?){1,6})(行动计划|计划|行动|工程|品牌|战略|专项|活动)")

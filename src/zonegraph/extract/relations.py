@@ -50,39 +50,53 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+_WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
+_SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资")
+
+
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
+    """Who cooperates with whom: A与B(、C)合作 pairs A with B and C.
+
+    A list without 与 (A、B、C签约) pairs everyone only for a signing of at most four
+    parties; 与A、B等企业合作 with nobody named before it pairs the article's zone.
+    """
     out: list[Relation] = []
     s0, s1 = span
     for trig in _COOP.finditer(text, s0, s1):
-        clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
         before = [m for m in ms if m.type in ORGS and m.end <= trig.start()]
-        # parties: the last run of joined mentions before the trigger (may span a comma)
         groups = _groups(text, before)
         if not groups:
             continue
-        party = groups[-1]
-        # also the run after 携手/与 when the trigger comes first (A携手B)
+        group = groups[-1]
         if trig.group() in ("携手", "联合", "联手"):
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
-                party = party + _groups(text, after)[0]
-        if len(party) == 1:
-            lone = party[0]
-            prefix = text[max(s0, lone.start - 2):lone.start]
-            if zone is not None and zone.key != lone.key and re.search(r"[与同和]$", prefix):
-                party = [zone, lone]
-            else:
-                continue
-        if party[-1].end < clause_start - 40:
+                group = group + _groups(text, after)[0]
+        if trig.start() - group[-1].end > 40:
             continue
+        split = next((i for i in range(len(group) - 1)
+                      if _WITH.match(_between(text, group[i], group[i + 1]))), None)
+        lead = text[max(s0, group[0].start - 2):group[0].start]
+        pairs: list[tuple[Mention, Mention]] = []
+        if split is not None:
+            pairs = [(a, b) for a in group[:split + 1] for b in group[split + 1:]]
+        elif re.search(r"[与同和跟]$", lead) and zone is not None:
+            subject = next((m for m in reversed(groups[-2]) if m.type in ACTORS), None) \
+                if len(groups) > 1 and group[0].start - groups[-2][-1].end <= 4 else None
+            pairs = [(subject or zone, b) for b in group]
+        elif len(group) >= 2 and len(group) <= 4 and _SIGNING.search(trig.group()) \
+                and not any(m.rule == "enumeration" for m in group):
+            pairs = list(combinations(group, 2))
+        if split is not None and len(group) <= 4 and _SIGNING.search(trig.group()):
+            pairs = list(combinations(group, 2))
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
-        for a, b in combinations(party, 2):
-            if a.key and a.key == b.key or a.text == b.text:
+        for a, b in pairs:
+            if (a.key and a.key == b.key) or a.text == b.text:
                 continue
             out.append(Relation(a, "cooperatesWith", b, span, f"cooperation:{trig.group()}",
-                                0.8 if len(party) == 2 else 0.7, planned))
+                                0.8 if len(group) == 2 else 0.7, planned))
     return out
 
 
