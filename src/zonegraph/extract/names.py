@@ -34,7 +34,8 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("局", "GovernmentBody"), ("厅", "GovernmentBody"), ("办公室", "GovernmentBody"),
     ("办", "GovernmentBody"), ("委", "GovernmentBody"), ("部", "GovernmentBody"),
     ("总署", "GovernmentBody"), ("法院", "GovernmentBody"), ("检察院", "GovernmentBody"),
-    ("管理站", "GovernmentBody"), ("质安站", "GovernmentBody"), ("研究室", "GovernmentBody"),
+    ("管理站", "GovernmentBody"), ("政务服务中心", "GovernmentBody"), ("工作推进组", "GovernmentBody"),
+    ("领导小组", "GovernmentBody"), ("直管区", "GovernmentBody"), ("法庭", "GovernmentBody"), ("质安站", "GovernmentBody"), ("研究室", "GovernmentBody"),
     ("政研室", "GovernmentBody"),
     # parks
     ("产业园", "Park"), ("科技园", "Park"), ("工业园", "Park"), ("物流园", "Park"),

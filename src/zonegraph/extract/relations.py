@@ -130,6 +130,30 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
     return out
 
 
+_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?")
+
+
+def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """Y吸引了A、B (Y attracted A and B): A and B are located in Y."""
+    out: list[Relation] = []
+    s0, s1 = span
+    for trig in _ATTRACT.finditer(text, s0, s1):
+        hosts = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Park"}]
+        if not hosts or trig.start() - hosts[-1].end > 6:
+            continue
+        after = [m for m in ms if m.start >= trig.end()]
+        if not after or after[0].start - trig.end() > 2:
+            continue
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        for m in _groups(text, after)[0]:
+            if m.type in {"Enterprise", "Institution"}:
+                out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
+                                    0.65, planned))
+    return out
+
+
 def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     s0, s1 = span
@@ -219,6 +243,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
             continue
         out += cooperation(text, span, inside, zone)
         out += location(text, span, inside)
+        out += attraction(text, span, inside)
         out += issued(text, span, inside)
         out += launched(text, span, inside, zone)
         out += part_of(text, span, inside)
