@@ -233,14 +233,19 @@ class AttributesComponent:
         return doc
 
 
+_NAMED_SIZE = re.compile(r"^(十|百|千)亿(?!级)")
+
+
 def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | None:
+    """The size written next to a fund (总规模50亿元的…基金, …基金规模20亿元, 百亿…母基金)."""
+    named = _NAMED_SIZE.match(fund.text)
+    if named:
+        return {"十": 1e9, "百": 1e10, "千": 1e11}[named.group(1)]
     before = text[max(sent[0], fund.start - 14):fund.start]
     m = _AMOUNT_BEFORE.search(before)
     if m is None:
         clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0] or [sent[1]])
         m = _AMOUNT.search(text, fund.end, min(clause_end, fund.end + 30))
-        if m is None:
-            m = _AMOUNT.search(text, max(sent[0], fund.start - 30), fund.start)
     if m is None:
         return None
     return float(m.group(1)) * _UNITS[m.group(2)]
