@@ -209,8 +209,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
+        if name.count("“") != name.count("”"):  # a quote opened or closed outside the name
+            name = name[max(name.rfind("“"), name.rfind("”")) + 1:]
         if _DEPARTMENT.search(name) and any(
-                start < x.end() < end - 1 for x in _STRONG_SUFFIX.finditer(name, 0) if x):
+                0 < x.end() < len(name) - 1 for x in _STRONG_SUFFIX.finditer(name)):
             continue  # 某研究院集成光电研究中心: a department of a named body, not a body
         if not name or name in NOT_NAMES:
             continue
