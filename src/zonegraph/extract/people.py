@@ -160,4 +160,14 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                 seen.add((m.start(), m.end()))
                 people.append(Mention(m.start(), m.end(), "Person", name, rule="name-repeat",
                                       confidence=0.85))
+    # 张三是某某公司研发中心总监: a post stated about someone already named
+    org_by_start = {o.start: o for o in orgs if o.type in ("Zone", "GovernmentBody", "Enterprise",
+                                                           "Institution", "Park")}
+    for p in people:
+        if text[p.end:p.end + 1] != "是" or p.end + 1 not in org_by_start:
+            continue
+        org = org_by_start[p.end + 1]
+        tail = re.match(rf"[^,。;:!?、\n]{{0,20}}?(?:{_TITLE})(?=[,。;、]|$)", text[org.end:])
+        if tail and not any(q[0].text == p.text and q[1] is org for q in posts):
+            posts.append((p, org, tail.group()))
     return people, posts
