@@ -209,6 +209,30 @@ class PeopleComponent:
         return org, title
 
 
+_TITLE_ISSUER = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,12}?(?:人民政府|省委|市委|区委|县委|委员会|管委会|"
+                           r"党工委|办公厅|国务院|政府|部|厅|局)(?=[\s、和及]*[\u4e00-\u9fff])")
+
+
+def _issuers_in_title(policy: Mention) -> list[Mention]:
+    """Bodies named at the head of a policy's title (《中共四川省委 四川省人民政府关于…》)."""
+    out: list[Mention] = []
+    pos = 0
+    text = policy.text
+    while True:
+        m = _TITLE_ISSUER.match(text, pos)
+        if m is None:
+            break
+        out.append(Mention(policy.start + m.start(), policy.start + m.end(), "GovernmentBody",
+                           m.group(), rule="policy-title", confidence=0.8))
+        pos = m.end()
+        while pos < len(text) and text[pos] in " 、和及\u3000":
+            pos += 1
+    rest = text[pos:]
+    if not out or not (rest.startswith("关于") or len(rest) >= 6):
+        return []
+    return out
+
+
 class AttributesComponent:
     """Fund sizes in yuan and policy dates (年 from the issue when only 月日 is written)."""
 
@@ -266,6 +290,11 @@ class RelationsComponent:
                 continue
             sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85))
+        for m in mentions:
+            if m.type == "Policy":
+                sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+                rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8)
+                         for body in _issuers_in_title(m)]
         doc._.zg_relations = rels
         return doc
 
