@@ -120,6 +120,19 @@ class ResolveComponent:
                     m.name = _short_zone_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
                 m.name = _short_zone_name(entry) + rest
+        # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
+        by_end = {m.end: m for m in mentions}
+        for x in re.finditer("、(" + "|".join(ZONE_ORGANS) + ")", text):
+            prev = by_end.get(x.start())
+            if prev is not None and prev.key.startswith("organ:"):
+                zid = prev.key.split(":")[1]
+                entry = self.gazetteer.entries[f"zone:{zid}"]
+                name = _short_zone_name(entry) + x.group(1)
+                organ = Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1), rule="organ-list",
+                                confidence=0.8, key=f"organ:{zid}:{x.group(1)}", name=name)
+                mentions.append(organ)
+                prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
+                                              confidence=0.8, key=entry.key, name=entry.name)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
             taken = [(m.start, m.end) for m in mentions]

@@ -157,7 +157,7 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     s0, s1 = span
-    issuers = {"GovernmentBody", "Zone"}
+    issuers = issuers_types = {"GovernmentBody", "Zone"}
     for trig in _ISSUE.finditer(text, s0, s1):
         policies = [m for m in ms if m.type == "Policy" and m.start >= trig.end()
                     and m.start - trig.end() <= 12]
@@ -170,12 +170,14 @@ def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
                       and (not policies or m.start > policies[-1].end)] or before
         if not policies or not before:
             continue
-        issuer = before[-1]
+        # 区委、区政府印发: every body of the run right before the verb issued it
+        issuers = [m for m in _groups(text, before)[-1] if m.type in issuers_types]
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
         for p in policies[:4]:
-            out.append(Relation(p, "issuedBy", issuer, span, f"issue:{trig.group()}", 0.8, planned))
+            for issuer in issuers[-3:]:
+                out.append(Relation(p, "issuedBy", issuer, span, f"issue:{trig.group()}", 0.8, planned))
     return out
 
 
