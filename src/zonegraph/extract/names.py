@@ -275,8 +275,14 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
     return out
 
 
-_QUOTED_RUN = re.compile(r"((?:“[^“”\n]{1,20}”[、和与及]?){1,6})(行动计划|计划|行动|工程|品牌|战略|专项|活动)")
-_QUOTED = re.compile(r"“([^“”\n]{1,20})”")
+# “满天星”“启明星”计划, ‘思享汇’、‘创赛汇’三大子品牌, “最多跑一次”改革
+_QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与及]?){1,6})"
+                         r"((?:[一二三四五六七八九十两]大)?[主子]?)"
+                         r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
+_QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
+# a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
+_SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
+                         r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
 _BOOK = re.compile(r"《([^《》\n]{2,80})》")
 _PUBLICATION = re.compile(r"(?:报|日报|晚报|杂志|周刊|网|新闻|频道|电视台|之声)$")
 _BARE_PROGRAM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,12}?)(行动计划|计划|行动|工程)(?![\u4e00-\u9fff]{0,1}[书的])")
@@ -292,12 +298,18 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
                            confidence=0.9))
     for m in _QUOTED_RUN.finditer(text):
-        suffix = m.group(2)
+        counted, suffix = m.group(2), m.group(3)
         for q in _QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             s = m.start(1) + q.start(1)
+            # with a count (三大子品牌) the quoted words are the names themselves
+            name = inner if counted or inner.endswith(suffix) else inner + suffix
             out.append(Mention(s, s + len(inner), "Program", inner, rule="quoted-program",
-                               confidence=0.85, name=inner + suffix))
+                               confidence=0.85, name=name))
+    for m in _SELF_NAMED.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append(Mention(m.start(g), m.end(g), "Program", m.group(g), rule="quoted-program",
+                           confidence=0.8))
     token_at_end = {e for _, e, _ in tokens}
     for m in _BARE_PROGRAM.finditer(text):
         if m.end() not in token_at_end or text[m.start() - 1:m.start()] == "”":
