@@ -16,7 +16,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     # enterprises
     ("有限责任公司", "Enterprise"), ("股份有限公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("公司", "Enterprise"), ("集团", "Enterprise"), ("银行", "Enterprise"), ("分行", "Enterprise"),
-    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"),
+    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"), ("商场", "Enterprise"),
     # institutions
     ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
@@ -71,7 +71,7 @@ NOT_NAMES = set("""格局 布局 结局 当局 开局 大局 全局 总部 东�
 先行区 高新区 开发区 经开区 产业园 科技园 工业园 产业基地 创新中心 研究中心 技术中心""".split())
 
 # Jieba tokens at which a name cannot go further left.
-STOP_TOKENS = set("""的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且
+STOP_TOKENS = set("""组织 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且
 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各 每 个 了 着 过 之 上 下 里 后 前 时 跟 并且 及其
 包括 如 通过 经过 位于 来自 作为 成为 建设 打造 推动 加快 支持 引进 引导 依托 围绕 聚焦
 落户 入驻 签约 签署 签订 成立 设立 发布 出台 印发 举办 召开 参加 出席 来到 走进 联合 携手 共建
@@ -86,7 +86,7 @@ STOP_TOKENS = set("""的 与 和 及 以及 或 或者 在 是 为 由 对 向 �
 指出 强调 认为 称 透露 解读 发言 致辞 参与 实现 助力 带动 赋能 用好 办好 做好 抓好 搭建
 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无 新 大 小 多 少 好 高 低""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
-GENERIC = set("""我们 你们 他们 咱们 自己 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
+GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
 一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
 首家 首个 一个 两个 三个 多个 各类 各级 各大 本地 当地 外地 相应 专业 新型 现代 知名 头部 领军
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
@@ -209,6 +209,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
+        if "——" in name:  # a dash pair sets off an aside, never part of a name
+            name = name[name.rfind("——") + 2:]
         if name.count("“") != name.count("”"):  # a quote opened or closed outside the name
             name = name[max(name.rfind("“"), name.rfind("”")) + 1:]
         if _DEPARTMENT.search(name) and any(
@@ -227,6 +229,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
+        if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):
+            continue
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
         out.append(Mention(start, start + len(name), etype, name, rule=f"suffix:{suffix}",
@@ -237,6 +241,18 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
     return out
 
 
+# Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
+GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "先行区", "集聚区", "聚集区",
+                         "园区", "创新区", "经济区", "产业园区"}
+
+
+def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
+    """Whether a name has a proper word: a place, person or organization name, or a word
+    jieba's dictionary does not know (明月湖, 鲲鹏)."""
+    return any(len(t) >= 2 and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz"))
+               for t in tokens)
+
+
 def _proper_event(prefix: str) -> bool:
     """An event name needs something proper: a place, a year, an ordinal, a topic."""
     return len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
@@ -244,7 +260,8 @@ def _proper_event(prefix: str) -> bool:
 
 # 甲、乙、丙等(70家)(外商投资)企业: every item is a thing of the kind the list ends with.
 _ENUMERATION = re.compile(r"((?:[^\s、,，。;；:：!?！？“”《》()（）]{2,14}、)+[^\s、,，。;；:：!?！？“”《》()（）]{2,14})等"
-                          r"(?:\d+家|多家|一批|[\u4e00-\u9fff]{0,6}?)(企业|公司|外企|药企|车企|高校|院校|科研院所|地区|城市)")
+                          r"(\d+家|多家|一批|[^\s的于和与及部门单位,，。;；]{0,6}?)"
+                          r"(企业|公司|外企|药企|车企|高校|院校|科研院所|地区|城市)")
 ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "Enterprise",
                     "药企": "Enterprise", "车企": "Enterprise", "高校": "Institution",
                     "院校": "Institution", "科研院所": "Institution", "地区": "Place",
@@ -257,7 +274,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
     out: list[Mention] = []
     tags = word_tags()
     for m in _ENUMERATION.finditer(text):
-        etype = ENUMERATION_TYPE[m.group(2)]
+        etype = ENUMERATION_TYPE[m.group(3)]
         items = m.group(1).split("、")
         pos = m.start(1)
         for n, item in enumerate(items):
@@ -277,7 +294,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
 
 # “满天星”“启明星”计划, ‘思享汇’、‘创赛汇’三大子品牌, “最多跑一次”改革
 _QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与及]?){1,6})"
-                         r"((?:[一二三四五六七八九十两]大)?[主子]?)"
+                         r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,4}?)"
                          r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
 _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 # a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
@@ -285,6 +302,10 @@ _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|�
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
 _BOOK = re.compile(r"《([^《》\n]{2,80})》")
 _PUBLICATION = re.compile(r"(?:报|日报|晚报|杂志|周刊|网|新闻|频道|电视台|之声)$")
+# What the title of a policy document ends with (a year in brackets may follow).
+_POLICY_END = re.compile(r"(?:措施|意见|方案|规定|倡议|计划|协议|政策|办法|条例|细则|规划|纲要|通知|决定|指引|"
+                         r"指南|清单|标准|公告|目录|战略|行动|规则|制度|守则|章程|准则|宣言|共识|备忘录|框架|"
+                         r"要点|法|条|批复|函|令)(?:[(（][^()（）]{1,12}[)）])?$")
 _BARE_PROGRAM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,12}?)(行动计划|计划|行动|工程)(?![\u4e00-\u9fff]{0,1}[书的])")
 
 
@@ -293,7 +314,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _BOOK.finditer(text):
         title = m.group(1).strip()
-        if _PUBLICATION.search(title):
+        if _PUBLICATION.search(title) or not _POLICY_END.search(title):
             continue
         out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
                            confidence=0.9))
@@ -302,8 +323,12 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         for q in _QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             s = m.start(1) + q.start(1)
-            # with a count (三大子品牌) the quoted words are the names themselves
-            name = inner if counted or inner.endswith(suffix) else inner + suffix
+            # with a count (三大子品牌) the quoted words are the names themselves;
+            # otherwise the kind follows (“建筑强企”培育行动 → 建筑强企培育行动)
+            if re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted) and counted:
+                name = inner
+            else:
+                name = inner if inner.endswith(suffix) else inner + counted + suffix
             out.append(Mention(s, s + len(inner), "Program", inner, rule="quoted-program",
                                confidence=0.85, name=name))
     for m in _SELF_NAMED.finditer(text):
@@ -319,6 +344,8 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         prefix = name[: -len(m.group(2))]
         ptoks = [t for s, e, t in tokens if s >= start and e <= m.start(2)]
         if len(prefix) < 2 or _is_generic(prefix, ptoks) or re.search(r"\d{4}|年度", prefix):
+            continue
+        if not re.search(r"[0-9A-Za-z+]", prefix):  # 335+X产业倍增行动; plain words are prose
             continue
         out.append(Mention(start, m.end(), "Program", name, rule="program-suffix",
                            confidence=0.7))

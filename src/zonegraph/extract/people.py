@@ -137,8 +137,8 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
             continue
         starts[0] += len(items[0]) - first
         items[0] = items[0][-first:]
-        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and any(
-                tagged_as_name(text, st, st + len(it)) for it, st in zip(items, starts)):
+        tagged = sum(tagged_as_name(text, st, st + len(it)) for it, st in zip(items, starts))
+        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and tagged * 2 > len(items):
             for it, st in zip(items, starts):
                 if it not in known:
                     known.add(it)
