@@ -1,0 +1,98 @@
+"""Shared fixtures: one NLP pipeline and one built sample store per test session.
+
+Loading the spaCy/jieba pipeline takes a second or two and building the five sample
+documents a few more, so both happen once per session; tests that change a store work on
+a copy of it. Test texts are written for these tests (see each module), except the
+project's own sample corpus in ``data/samples/`` (invented texts, see its README).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from zonegraph.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "samples"
+#: The sample files ZoneGraph reads (the folder also holds a README.md, which it skips).
+SAMPLE_FILES = ("jiangbei_brief.docx", "newsletter_2023_q3.txt", "newsletter_2024_q1.txt",
+                "tianfu_news.html", "xiongan_report.pdf")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The real extraction pipeline, loaded once."""
+    from zonegraph.extract import Extractor
+
+    return Extractor()
+
+
+def _share_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> None:
+    # ``pipeline.build`` loads a fresh pipeline per build; hand it the session's instead
+    # (same class, same data) so CLI tests do not pay the load time again.
+    import zonegraph.pipeline
+
+    monkeypatch.setattr(zonegraph.pipeline, "Extractor", lambda data_dir="": extractor)
+
+
+@pytest.fixture
+def run_cli(monkeypatch, extractor):
+    """Run ``zonegraph ARGS...`` in-process with click's CliRunner."""
+    _share_extractor(monkeypatch, extractor)
+    runner = CliRunner()
+
+    def run(*args: object):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+class SampleStore:
+    """The sample corpus built once: store folder, the --out TriG file and the build output."""
+
+    def __init__(self, root: Path, output: str):
+        self.root = root
+        self.store = root / "store"
+        self.trig = root / "graph.trig"
+        self.output = output
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, extractor) -> SampleStore:
+    root = tmp_path_factory.mktemp("sample")
+    with pytest.MonkeyPatch.context() as mp:
+        _share_extractor(mp, extractor)
+        result = CliRunner().invoke(
+            cli, ["build", str(SAMPLES), "--store", str(root / "store"),
+                  "--out", str(root / "graph.trig")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return SampleStore(root, result.output)
+
+
+@pytest.fixture
+def store_copy(sample_store, tmp_path) -> Path:
+    """A private copy of the built sample store, for tests that change it."""
+    dest = tmp_path / "store"
+    shutil.copytree(sample_store.store, dest)
+    return dest
+
+
+@pytest.fixture
+def read_quads():
+    """``read_quads(store)`` → set of (s, p, o, graph): s, p, o in N-Triples syntax (as
+    rdflib's ``term.n3()`` writes them), graph the IRI of a named graph or '' for the
+    default graph."""
+    import pyoxigraph as ox
+
+    from zonegraph.store import GraphStore
+
+    def read(store: Path) -> set[tuple[str, str, str, str]]:
+        with GraphStore(store, read_only=True) as gs:
+            return {(str(q.subject), str(q.predicate), str(q.object),
+                     "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
+                    for q in gs.ox.quads_for_pattern(None, None, None, None)}
+
+    return read
