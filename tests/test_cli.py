@@ -98,9 +98,6 @@ def test_malformed_query_is_a_one_line_error(sample_store, run_cli, sparql):
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="library errors go through click.ClickException, which "
-                                       "prints 'Error: …'; README and the build's per-file lines "
-                                       "use 'error: …'")
 def test_error_lines_start_with_lowercase_error_as_documented(sample_store, run_cli):
     result = run_cli("query", "SELEC ?x", "--store", sample_store.store)
     assert _error_lines(result)[0].startswith("error: ")

@@ -155,18 +155,13 @@ def test_planned_and_actual_settlement(extractor):
 
 @pytest.mark.parametrize("company", [
     "领航智控（西安）科技有限公司",
-    pytest.param("远航星测（西安）科技有限公司", marks=pytest.mark.xfail(
-        strict=True, reason="names.skip_leading_words drops a leading token that jieba's dictionary "
-                            "tags as a verb (远航), cutting the name to 星测(西安)科技有限公司")),
+    "远航星测（西安）科技有限公司",
 ])
 def test_company_name_beginning_with_a_verb_like_word_is_kept_whole(extractor, company):
     ex = _extract(extractor, "", f"{company}落户西咸新区空港产业园。")
     assert [m.text for m in _of_type(ex, "Enterprise")] == [normalize(company).text]
 
 
-@pytest.mark.xfail(strict=True, reason="relations._flags looks for 未/没有 only in the 6 characters "
-                                       "before each trigger: 合作 in 合作协议 is a second trigger "
-                                       "far enough from 尚未 to yield the relation")
 def test_negated_cooperation_agreement_is_dropped(extractor):
     ex = _extract(extractor, "", "哈尔滨新区尚未与长春新区签署合作协议。")
     assert _coop_pairs(ex) == set()

@@ -48,10 +48,6 @@ def test_zone_and_its_administrative_committee_stay_two_entities(extractor, zone
     assert not zone.merged_by and not organ.merged_by
 
 
-@pytest.mark.xfail(strict=True, reason="link.FIXED_KEYS contains 'enterprise:', which is also the "
-                                       "prefix of every non-gazetteer enterprise key "
-                                       "(base_key = 'enterprise:<name>'), so no enterprise short "
-                                       "form is ever merged")
 def test_abbreviation_ending_in_gongsi_merges_into_the_full_enterprise_name(extractor, zone_names):
     ex = _extract(extractor, ENTERPRISE_TITLE, ENTERPRISE_BODY, "2024-05-20")
     linked = link_document([ex], DOC_SHA, zone_names)

@@ -250,10 +250,6 @@ def test_remove_unknown_document_is_an_error(store_copy, run_cli):
     assert len(_documents(store_copy)) == 5
 
 
-@pytest.mark.xfail(strict=True, reason="a document without a title line gets the first 30 "
-                                       "characters as title; extraction runs on title + body, "
-                                       "so the relation's evidence (same start offset, kept "
-                                       "first) quotes the cut-off title instead of the sentence")
 def test_evidence_is_the_whole_sentence_when_the_first_line_is_a_sentence(tmp_path, run_cli):
     corpus, store = tmp_path / "corpus", tmp_path / "store"
     corpus.mkdir()
@@ -265,10 +261,6 @@ def test_evidence_is_the_whole_sentence_when_the_first_line_is_a_sentence(tmp_pa
     assert quoted == {sentence}
 
 
-@pytest.mark.xfail(strict=True, reason="same root cause as test_link's enterprise merge: the key "
-                                       "'enterprise:<name>' of an enterprise found by its suffix is "
-                                       "read as a gazetteer id, so it gets zg:gazetteerId '<name>' "
-                                       "and a name-based IRI")
 def test_only_gazetteer_rows_have_a_gazetteer_id(dataset):
     from zonegraph.extract.gazetteer import load_gazetteer
 

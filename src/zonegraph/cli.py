@@ -25,6 +25,13 @@ def store_option(func):
                         help="Folder of the on-disk graph store (Oxigraph).")(func)
 
 
+class OneLineError(click.ClickException):
+    """A user-facing error printed as ``error: …`` (as the build's per-file lines are)."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
 def library_errors(func):
     """Turn the library's own errors into click errors: one line, exit code 1."""
     @functools.wraps(func)
@@ -34,7 +41,7 @@ def library_errors(func):
         except ZoneGraphError as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise OneLineError(str(exc)) from None
     return wrapper
 
 

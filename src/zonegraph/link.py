@@ -57,10 +57,15 @@ class Linked:
         return self.keys[id(mention)]
 
 
+#: Key prefixes of gazetteer rows (the rest of the key is the row's id).
+GAZETTEER_KEYS = ("zone", "place", "gov", "enterprise")
+
+
 def base_key(m: Mention) -> str:
+    """A mention's identity before merging: its own key, else ``name:<Type>:<folded name>``."""
     if m.key:
         return m.key
-    return f"{m.type.lower()}:{fold(m.name or m.text)}"
+    return f"name:{m.type}:{fold(m.name or m.text)}"
 
 
 def _is_subsequence(short: str, full: str) -> bool:
@@ -138,7 +143,7 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
         linked.keys[id(m)] = k
         ent = linked.entities.get(k)
         if ent is None:
-            gid = k.split(":", 1)[1] if k.split(":", 1)[0] in ("zone", "place", "gov", "enterprise") else ""
+            gid = k.split(":", 1)[1] if k.split(":", 1)[0] in GAZETTEER_KEYS else ""
             ent = Entity(key=k, type=m.type, label=m.name or m.text, gazetteer_id=gid)
             linked.entities[k] = ent
         ent.add_name(m.name or m.text)

@@ -72,7 +72,7 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
     extractions, layouts, articles = [], [], []
     for art in seg.articles:
         ts, te = art.title_span
-        title = norm.text[ts:te] if te > ts else art.title
+        title = norm.text[ts:te] if te > ts else ""  # a title not in the text is not read
         body = norm.text[art.start:art.end]
         ex = extractor.extract(title, body, art.date)
         extractions.append(ex)

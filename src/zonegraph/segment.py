@@ -193,9 +193,8 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
                 title, title_from = head, "first-line"
                 start = lines[a].start + len(head)
                 span = (lines[a].start, start)
-            else:
+            else:  # the first line is a sentence: a short title, the line stays in the body
                 title, title_from = head[:30], "first-line"
-                span = (lines[a].start, lines[a].start + 30)
         end = lines[b].start if source else lines[b].end
         body = text[start:end]
         date = issue_date

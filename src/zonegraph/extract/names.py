@@ -205,7 +205,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event",
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()))
-        start = skip_leading_words(start, m.start(), tokens, anchors, tags)
+        if etype != "Enterprise":  # company names are often made of verbs (远航星测)
+            start = skip_leading_words(start, m.start(), tokens, anchors, tags)
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")

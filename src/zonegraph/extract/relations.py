@@ -35,8 +35,11 @@ def _between(text: str, a: Mention, b: Mention) -> str:
 
 
 def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
+    """(planned, negated) for a trigger: a plan word anywhere before it in the sentence,
+    a negation in its clause (尚未与长春新区签署合作协议)."""
     before = text[start:trigger]
-    return bool(_PLANNED.search(before)), bool(_NEGATED.search(before[-6:]))
+    clause = before[before.rfind(",") + 1:]
+    return bool(_PLANNED.search(before)), bool(_NEGATED.search(clause))
 
 
 def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
