@@ -1,114 +1,307 @@
-"""Interactive network views (pyvis), written as one self-contained HTML file.
+"""Interactive network views: one self-contained HTML file per view, drawn by pyvis.
 
-Nodes and edges are filled into ``pyvis.network.Network`` directly (``from_nx`` and
-per-node ``add_node`` loops grow quadratically), the vis-network library is inlined
-(``cdn_resources="in_line"``) so the file works offline, and every text that came from a
-document is HTML-escaped before it reaches the page.
+pyvis renders the page from ZoneGraph's template (``resources/view.html.j2``), which
+inlines pyvis's copy of vis-network and ZoneGraph's own script and styles (legend with
+type toggles, search, details panel): the file opens offline in any browser. Nodes and
+edges are filled into ``Network.nodes`` / ``Network.edges`` directly — ``from_nx`` and
+``add_node`` loops grow quadratically (200 s at 20,000 nodes).
+
+Text from documents never reaches the page as HTML: node and edge data go through
+JSON with ``<``, ``>`` and ``&`` escaped (so a ``</script>`` in a sentence cannot close the
+script element), the page script inserts it with ``textContent``, and tooltips are plain
+text (vis-network sets ``innerText``).
+
+Graphs above ``PHYSICS_LIMIT`` nodes get positions computed in Python
+(``zonegraph.layout``) and physics off: vis-network's physics needs minutes to settle
+thousands of nodes, a drawn layout is there at once.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from .errors import ZoneGraphError
-from .store import GraphStore
+from . import __version__
+from .analyze import METRICS, communities, node_metric, to_networkx
+from .layout import precomputed_layout
+from .viewgraph import SYMMETRIC, ViewGraph, article_count
 
+#: Above this many nodes the layout is computed in Python and physics is off.
+PHYSICS_LIMIT = 500
+#: Above this many nodes edges are hidden while dragging or zooming (keeps panning smooth).
+BIG_VIEW = 2000
+
+TYPE_NAMES = {"Zone": "国家级新区", "Park": "园区", "Enterprise": "企业", "Institution": "机构",
+              "GovernmentBody": "党政机关", "Person": "人物", "Fund": "基金", "Policy": "政策文件",
+              "Program": "计划项目", "Place": "地点", "Event": "活动"}
 COLORS = {"Zone": "#d62728", "Park": "#2ca02c", "Enterprise": "#1f77b4", "Institution": "#9467bd",
           "GovernmentBody": "#8c564b", "Person": "#e377c2", "Fund": "#bcbd22", "Policy": "#17becf",
-          "Program": "#ff7f0e", "Place": "#7f7f7f", "Event": "#aec7e8"}
-SHAPES = {"Zone": "star", "Person": "dot", "Policy": "square", "Fund": "diamond",
-          "Event": "triangle", "Place": "ellipse"}
-#: Above this many nodes, physics is turned off and a precomputed layout is used.
-PHYSICS_LIMIT = 800
+          "Program": "#ff7f0e", "Place": "#7f7f7f", "Event": "#6baed6"}
+#: vis-network shapes that keep the label below the node (so sizes mean something).
+SHAPES = {"Zone": "star", "Park": "triangle", "Enterprise": "dot", "Institution": "hexagon",
+          "GovernmentBody": "square", "Person": "triangleDown", "Fund": "diamond",
+          "Policy": "square", "Program": "hexagon", "Place": "dot", "Event": "triangle"}
+SYMBOLS = {"star": "★", "triangle": "▲", "dot": "●", "hexagon": "⬢", "square": "■",
+           "triangleDown": "▼", "diamond": "◆"}
+RELATION_COLORS = {"cooperatesWith": "#e6550d", "memberOf": "#de77ae", "locatedIn": "#31a354",
+                   "partOf": "#969696", "issuedBy": "#3182bd", "launchedBy": "#bcbd22"}
+COMMUNITY_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#ad494a")
+OTHER_COLOR = "#b0b0b0"
+ATTRIBUTE_NAMES = {"amountCNY": "Fund size · 规模", "issued": "Issued · 发布日期",
+                   "approvalDate": "Approved · 获批日期", "gazetteerId": "Gazetteer id"}
+TOOLTIP_SENTENCES = 4
 
 
-@dataclass
-class ViewGraph:
-    nodes: dict[str, dict] = field(default_factory=dict)  # iri -> {label, type}
-    edges: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)  # -> evidence
+@dataclass(frozen=True)
+class ViewOptions:
+    """How to draw: page title, node size and colour, and the physics threshold."""
+
+    title: str = "ZoneGraph"
+    size_by: str = "degree"      # one of analyze.METRICS
+    color_by: str = "type"       # "type" or "community"
+    physics_limit: int = PHYSICS_LIMIT
+    seed: int = 0
 
 
-def load_view_graph(store: GraphStore) -> ViewGraph:
-    """Entities and the relations between them, with evidence sentences."""
-    view = ViewGraph()
-    for r in store.select("""
-        SELECT ?e ?label ?type WHERE {
-          VALUES ?cls { zg:Zone zg:Park zg:Enterprise zg:Institution zg:GovernmentBody
-                        zg:Person zg:Fund zg:Policy zg:Program zg:Place zg:Event }
-          ?e a ?cls ; rdfs:label ?label .
-          BIND(STRAFTER(STR(?cls), "#") AS ?type)
-        }"""):
-        view.nodes.setdefault(r["e"], {"label": r["label"], "type": r["type"]})
-    for r in store.select("""
-        SELECT ?s ?p ?o ?sentence ?title WHERE {
-          ?s ?p ?o . VALUES ?p { zg:memberOf zg:locatedIn zg:partOf zg:cooperatesWith
-                                zg:issuedBy zg:launchedBy }
-          OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-                     zg:sentence ?sentence ; prov:wasDerivedFrom/dcterms:title ?title }
-        }"""):
-        p = r["p"].rsplit("#", 1)[-1]
-        s, o = r["s"], r["o"]
-        if p == "cooperatesWith" and s > o:
-            s, o = o, s
-        ev = view.edges.setdefault((s, p, o), [])
-        if "sentence" in r:
-            line = f"{r['title']}: {r['sentence']}"
-            if line not in ev:
-                ev.append(line)
-    return view
+@dataclass(frozen=True)
+class RenderedView:
+    """What was written: the file, its node and edge counts, and the notes it shows."""
+
+    path: Path
+    nodes: int
+    edges: int
+    precomputed: bool
+    notes: tuple[str, ...]
 
 
-def _find(view: ViewGraph, name: str) -> list[str]:
-    hits = [iri for iri, n in view.nodes.items() if n["label"] == name]
-    return hits or [iri for iri, n in view.nodes.items() if name in n["label"]]
+def script_json(value) -> str:
+    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&`` and the JS line separators
+    escaped as ``\\uXXXX`` (JSON.parse reads them back unchanged)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
 
 
-def ego(view: ViewGraph, name: str, depth: int = 1) -> ViewGraph:
-    """The part of ``view`` within ``depth`` links of the entity called ``name``."""
-    start = _find(view, name)
-    if not start:
-        raise ZoneGraphError(f"{name}: no entity of that name in the graph")
-    keep = set(start)
-    for _ in range(depth):
-        more = set()
-        for s, _, o in view.edges:
-            if s in keep or o in keep:
-                more.update((s, o))
-        keep |= more
-    return ViewGraph({k: v for k, v in view.nodes.items() if k in keep},
-                     {k: v for k, v in view.edges.items() if k[0] in keep and k[2] in keep})
+def escape_html(text: str) -> str:
+    """HTML-escape text for element content and attribute values."""
+    import html
+
+    return html.escape(text, quote=True)
 
 
-def render(view: ViewGraph, out: Path, title: str = "ZoneGraph") -> Path:
-    """Write ``view`` as an HTML page; returns the path written."""
-    from pyvis.network import Network
+def format_amount(value: str) -> str:
+    """``3000000000`` → ``30亿元 (3,000,000,000 CNY)``, as Chinese news writes fund sizes."""
+    try:
+        amount = float(value)
+    except ValueError:
+        return value
+    if amount >= 1e8:
+        short = f"{amount / 1e8:g}亿元"
+    elif amount >= 1e4:
+        short = f"{amount / 1e4:g}万元"
+    else:
+        short = f"{amount:g}元"
+    return f"{short} ({amount:,.0f} CNY)"
 
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line",
-                  heading="")
-    degree: dict[str, int] = {}
-    for s, _, o in view.edges:
-        degree[s] = degree.get(s, 0) + 1
-        degree[o] = degree.get(o, 0) + 1
-    ids = {iri: i for i, iri in enumerate(sorted(view.nodes))}
-    for iri, n in sorted(view.nodes.items()):
-        label = html.escape(n["label"])
-        net.nodes.append({"id": ids[iri], "label": label, "title": f"{label} ({n['type']})",
-                          "color": COLORS.get(n["type"], "#999999"),
-                          "shape": SHAPES.get(n["type"], "dot"),
-                          "size": 10 + 3 * min(degree.get(iri, 0), 15), "group": n["type"]})
-        net.node_ids.append(ids[iri])
-        net.node_map[ids[iri]] = net.nodes[-1]
-    for (s, p, o), evidence in sorted(view.edges.items()):
+
+def _scaled(values: dict, lo: float, hi: float) -> dict:
+    """Square-root scaling of a metric to node sizes in [lo, hi] (area ∝ metric)."""
+    top = max(values.values(), default=0) or 1
+    return {k: round(lo + (hi - lo) * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
+
+
+def _edge_tooltip(view: ViewGraph, key, evidence, articles) -> str:
+    s, p, o = key
+    arrow = " ↔ " if p == SYMMETRIC else " → "
+    n = article_count(evidence)
+    lines = [f"{view.nodes[s].label}{arrow}{view.nodes[o].label}",
+             f"{p} · {n} article{'s' if n != 1 else ''}, {len(evidence)} sentence(s)"]
+    for e in evidence[:TOOLTIP_SENTENCES]:
+        a = articles.get(e.article)
+        sentence = e.sentence if len(e.sentence) <= 160 else e.sentence[:159] + "…"
+        lines.append(f"• {sentence}" + ("（计划）" if e.planned else ""))
+        if a is not None:
+            lines.append("   — " + " · ".join(x for x in (f"《{a.title}》" if a.title else "",
+                                                           a.source, a.date) if x))
+    if len(evidence) > TOOLTIP_SENTENCES:
+        lines.append(f"… {len(evidence) - TOOLTIP_SENTENCES} more: click the link")
+    return "\n".join(lines)
+
+
+def _as_written(view: ViewGraph, key, e) -> str:
+    """The pair as the sentence named it, when a roll-up (organ → zone) changed it."""
+    if {e.subject, e.object} == {key[0], key[2]}:
+        return ""
+    name = lambda i: view.nodes[i].label if i in view.nodes else i.rsplit("/", 1)[-1]  # noqa: E731
+    return f"{name(e.subject)} — {name(e.object)}"
+
+
+def build_page_data(view: ViewGraph, options: ViewOptions):
+    """vis nodes, vis edges, the details JSON object and the notes, for ``render``."""
+    iris = sorted(view.nodes)
+    ids = {iri: i for i, iri in enumerate(iris)}
+    G = to_networkx(view)
+    metric = node_metric(view, options.size_by, G)
+    big = len(iris) > BIG_VIEW
+    sizes = _scaled(metric, 6 if big else 10, 30 if big else 42)
+    notes = list(view.notes)
+    precomputed = len(iris) > options.physics_limit
+    positions = precomputed_layout(G, seed=options.seed) if precomputed else {}
+    if precomputed:
+        notes.append(f"{len(iris):,} nodes > {options.physics_limit:,}: layout precomputed "
+                     "with networkx, physics off")
+
+    colors = {iri: COLORS.get(view.nodes[iri].type, OTHER_COLOR) for iri in iris}
+    legend_communities = []
+    if options.color_by == "community":
+        comm = communities(G, seed=options.seed)
+        counts: dict[int, list[str]] = {}
+        for iri, c in comm.items():
+            counts.setdefault(c, []).append(iri)
+        for c, members in sorted(counts.items()):
+            color = COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) and len(members) > 1 else OTHER_COLOR
+            for iri in members:
+                colors[iri] = color
+            if color != OTHER_COLOR:
+                hub = max(members, key=lambda i: (G.degree(i), view.nodes[i].label))
+                legend_communities.append({"id": c, "color": color, "count": len(members),
+                                           "label": f"{c + 1}: {view.nodes[hub].label} …"})
+        rest = sum(len(m) for c, m in counts.items()
+                   if not (c < len(COMMUNITY_COLORS) and len(m) > 1))
+        if rest:
+            legend_communities.append({"id": -1, "color": OTHER_COLOR, "count": rest,
+                                       "label": "other / single · 其他"})
+        notes.append(f"colour: Louvain community ({len(counts)} found)")
+
+    article_index = {a: i for i, a in enumerate(sorted(view.articles))}
+    articles_json = [[view.articles[a].title, view.articles[a].source, view.articles[a].date]
+                     for a in sorted(view.articles)]
+    vis_nodes, details = [], {}
+    for iri in iris:
+        n = view.nodes[iri]
+        also = f"\n{'、'.join(n.names[:6])}" if n.names else ""
+        node = {"id": ids[iri], "label": n.label, "group": n.type,
+                "title": f"{n.label} ({n.type} · {TYPE_NAMES.get(n.type, '')}){also}",
+                "color": colors[iri], "shape": SHAPES.get(n.type, "dot"), "size": sizes[iri]}
+        if iri in positions:
+            node["x"], node["y"] = positions[iri]
+        vis_nodes.append(node)
+        attrs = [[ATTRIBUTE_NAMES.get(k, k), format_amount(v) if k == "amountCNY" else v]
+                 for k, v in sorted(n.attributes.items())]
+        details[ids[iri]] = {"label": n.label, "names": list(n.names), "types": list(n.types),
+                             "attrs": attrs, "posts": [], "edges": [],
+                             "articles": [article_index[a] for a in n.articles if a in article_index],
+                             "metric": round(metric[iri], 4)}
+    for post in view.posts:
+        for me, other in ((post.person, post.organization), (post.organization, post.person)):
+            if me in ids:
+                other_label = view.nodes[other].label if other in view.nodes else ""
+                if other_label:
+                    details[ids[me]]["posts"].append([post.title, other_label, ids.get(other, -1)])
+
+    vis_edges, edge_details, relation_counts = [], {}, {}
+    for j, (key, evidence) in enumerate(sorted(view.edges.items())):
+        s, p, o = key
         if s not in ids or o not in ids:
             continue
-        tip = html.escape(p) + "".join("\n" + html.escape(e[:200]) for e in evidence[:5])
-        net.edges.append({"from": ids[s], "to": ids[o], "title": tip, "label": p,
-                          "arrows": "" if p == "cooperatesWith" else "to",
-                          "width": 1 + min(len(evidence), 8)})
-    net.toggle_physics(len(view.nodes) <= PHYSICS_LIMIT)
+        n_articles = article_count(evidence)
+        relation_counts[p] = relation_counts.get(p, 0) + 1
+        vis_edges.append({"id": j, "from": ids[s], "to": ids[o],
+                          "width": max(1, min(n_articles, 12)),
+                          "color": {"color": RELATION_COLORS.get(p, OTHER_COLOR), "opacity": 0.75},
+                          "arrows": "" if p == SYMMETRIC else "to",
+                          "dashes": bool(evidence) and all(e.planned for e in evidence),
+                          "title": _edge_tooltip(view, key, evidence, view.articles)})
+        edge_details[j] = {"from": ids[s], "to": ids[o], "relation": p, "articles": n_articles,
+                           "evidence": [[e.sentence, article_index.get(e.article, -1),
+                                         e.confidence, e.planned, _as_written(view, key, e)]
+                                        for e in evidence]}
+        details[ids[s]]["edges"].append(j)
+        details[ids[o]]["edges"].append(j)
+
+    type_counts: dict[str, int] = {}
+    for iri in iris:
+        type_counts[view.nodes[iri].type] = type_counts.get(view.nodes[iri].type, 0) + 1
+    types = [{"type": t, "name": f"{t} · {TYPE_NAMES[t]}",
+              "color": COLORS[t] if options.color_by == "type" else "#555",
+              "symbol": SYMBOLS[SHAPES[t]], "count": type_counts[t]}
+             for t in TYPE_NAMES if t in type_counts]
+    page = {"title": options.title, "notes": notes, "sizeBy": f"node size: {options.size_by}",
+            "colorBy": options.color_by, "physics": not precomputed, "types": types,
+            "communities": legend_communities,
+            "relations": [{"name": p, "color": RELATION_COLORS.get(p, OTHER_COLOR), "count": c}
+                          for p, c in sorted(relation_counts.items())],
+            "articles": articles_json, "nodes": details, "edges": edge_details}
+    return vis_nodes, vis_edges, page, precomputed, tuple(notes)
+
+
+def vis_options(n_nodes: int, physics: bool, seed: int = 0) -> dict:
+    """vis-network options: straight edges (curved ones cost physics time ~7×), bounded
+    stabilization for small graphs, no physics and cheap interaction for big ones."""
+    big = n_nodes > BIG_VIEW
+    return {
+        "autoResize": True,
+        "nodes": {"borderWidth": 1,
+                  "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff",
+                           "face": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"}},
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 0.5,
+                  "arrows": {"to": {"scaleFactor": 0.5}}},
+        "physics": ({"enabled": True, "solver": "barnesHut",
+                     "barnesHut": {"gravitationalConstant": -4500, "centralGravity": 0.45,
+                                   "springLength": 100, "springConstant": 0.05,
+                                   "damping": 0.35, "avoidOverlap": 0.2},
+                     "minVelocity": 1.0,
+                     "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50,
+                                       "fit": True}}
+                    if physics else {"enabled": False}),
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "keyboard": False},
+        "layout": {"randomSeed": seed, "improvedLayout": physics and n_nodes <= 150},
+    }
+
+
+def _resource(name: str) -> str:
+    return (resources.files("zonegraph") / "resources" / name).read_text(encoding="utf-8")
+
+
+def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> RenderedView:
+    """Write ``view`` as one self-contained HTML page at ``out``."""
+    import os
+
+    import pyvis
+    from pyvis.network import Network
+
+    if options.size_by not in METRICS:
+        raise ValueError(f"size_by must be one of {', '.join(METRICS)}")
+    if options.color_by not in ("type", "community"):
+        raise ValueError("color_by must be 'type' or 'community'")
+    vis_nodes, vis_edges, page, precomputed, notes = build_page_data(view, options)
+    script = _resource("view.js")
+    style = _resource("view.css")
+    if "</script" in script.lower() or "</style" in style.lower():
+        raise RuntimeError("view.js/view.css must not contain a closing tag")
+
+    net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
+    net.nodes = vis_nodes
+    net.edges = vis_edges
+    net.options = vis_options(len(vis_nodes), not precomputed, options.seed)
+    pyvis_templates = os.path.join(os.path.dirname(pyvis.__file__), "templates")
+    net.set_template_dir([str(resources.files("zonegraph") / "resources"), pyvis_templates],
+                         "view.html.j2")
+    env = net.templateEnv
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False,
+                                         "separators": (",", ":")}
+    env.globals["zg"] = {"title": escape_html(options.title), "data": script_json(page),
+                         "js": script, "css": style, "version": __version__}
+    html_text = net.generate_html(notebook=False)
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    page = net.generate_html(notebook=False)
-    page = page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
-    out.write_text(page, encoding="utf-8")
-    return out
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(html_text, encoding="utf-8")
+    tmp.replace(out)
+    return RenderedView(out, len(vis_nodes), len(vis_edges), precomputed, notes)

@@ -24,7 +24,7 @@ def build_nlp(data_dir: str = ""):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for name in PIPES:
         cfg = {"data_dir": data_dir} if name in ("zonegraph_gazetteer", "zonegraph_resolve",
-                                                  "zonegraph_people") else {}
+                                                  "zonegraph_people", "zonegraph_relations") else {}
         nlp.add_pipe(name, config=cfg)
     return nlp
 

@@ -289,6 +289,9 @@ def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | Non
 
 
 class RelationsComponent:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
         zone = next((m for m in mentions if m.key == doc._.zg_zone and m.type == "Zone"), None)
@@ -303,6 +306,19 @@ class RelationsComponent:
                 continue
             sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85))
+        # every organ of a zone is part of it, wherever it was named (a post's body too)
+        related = {id(r.subject) for r in rels if r.predicate == "partOf"}
+        organs = {}
+        for m in mentions + [p.organization for p in doc._.zg_posts or []]:
+            if m.key.startswith("organ:") and id(m) not in related:
+                organs.setdefault(m.key, m)
+        for key, m in organs.items():
+            entry = self.gazetteer.entries.get("zone:" + key.split(":")[1])
+            if entry is None or any(r.subject.key == key and r.predicate == "partOf" for r in rels):
+                continue
+            sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+            zone_m = Mention(m.start, m.start, "Zone", "", rule="organ", key=entry.key, name=entry.name)
+            rels.append(Relation(m, "partOf", zone_m, sent, "organ-of-zone", 0.9))
         for m in mentions:
             if m.type == "Policy":
                 sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
@@ -353,10 +369,10 @@ def make_attributes(nlp: Language, name: str) -> AttributesComponent:
     return AttributesComponent()
 
 
-@Language.factory("zonegraph_relations")
-def make_relations(nlp: Language, name: str) -> RelationsComponent:
+@Language.factory("zonegraph_relations", default_config={"data_dir": ""})
+def make_relations(nlp: Language, name: str, data_dir: str) -> RelationsComponent:
     ensure_extensions()
-    return RelationsComponent()
+    return RelationsComponent(load_gazetteer(data_dir))
 
 
 @Language.factory("zonegraph_ents")

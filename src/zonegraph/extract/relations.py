@@ -83,10 +83,13 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
         pairs: list[tuple[Mention, Mention]] = []
         if split is not None:
             pairs = [(a, b) for a in group[:split + 1] for b in group[split + 1:]]
-        elif re.search(r"[与同和跟]$", lead) and zone is not None:
-            subject = next((m for m in reversed(groups[-2]) if m.type in ACTORS), None) \
-                if len(groups) > 1 and group[0].start - groups[-2][-1].end <= 4 else None
-            pairs = [(subject or zone, b) for b in group]
+        elif re.search(r"[与同和跟]$", lead):
+            # 礼嘉智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
+            # sentence, else it is the article's own zone
+            subject = groups[-2][-1] if len(groups) > 1 else zone
+            if subject is None:
+                continue
+            pairs = [(subject, b) for b in group]
         elif len(group) >= 2 and len(group) <= 4 and _SIGNING.search(trig.group()) \
                 and not any(m.rule == "enumeration" for m in group):
             pairs = list(combinations(group, 2))
