@@ -17,7 +17,7 @@ from .normalize import fold
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
 #: Keys that are already an identity (gazetteer rows, zone organs, people): never merged away.
-FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "organ:", "person:")
+FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "institution:", "organ:", "person:")
 MERGEABLE = {"Enterprise", "Institution", "GovernmentBody", "Park", "Fund", "Event", "Program",
              "Policy", "Place"}
 
@@ -58,7 +58,7 @@ class Linked:
 
 
 #: Key prefixes of gazetteer rows (the rest of the key is the row's id).
-GAZETTEER_KEYS = ("zone", "place", "gov", "enterprise")
+GAZETTEER_KEYS = ("zone", "place", "gov", "enterprise", "institution")
 
 
 def base_key(m: Mention) -> str:

@@ -104,6 +104,17 @@ class ResolveComponent:
                 counts[m.key] += 3
         zone_entry = self.gazetteer.entries.get(counts.most_common(1)[0][0]) if counts else None
         doc._.zg_zone = zone_entry.key if zone_entry else ""
+        # bureaus named without their place belong to the article's own zone
+        kept = []
+        for m in mentions:
+            if m.rule == "suffix-bare":
+                if zone_entry is None:
+                    continue
+                short = _short_zone_name(zone_entry)
+                m.key = f"organ:{zone_entry.key.split(':')[1]}:{m.text}"
+                m.name = short + m.text
+            kept.append(m)
+        mentions = kept
         prefixes = {}
         for m in mentions:
             entry, rest = self.zone_prefix(m.text)

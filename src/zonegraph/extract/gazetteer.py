@@ -18,7 +18,8 @@ from ..normalize import fold, to_simplified
 
 #: Gazetteer files and the entity type of their rows.
 FILES = {"zones.jsonl": "Zone", "places.jsonl": "Place",
-         "government_bodies.jsonl": "GovernmentBody", "enterprises.jsonl": "Enterprise"}
+         "government_bodies.jsonl": "GovernmentBody", "enterprises.jsonl": "Enterprise",
+         "institutions.jsonl": "Institution"}
 
 
 def data_dir() -> Path:

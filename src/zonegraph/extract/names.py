@@ -154,7 +154,7 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
-NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i", "l"}
+NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
 
 
 def word_tags() -> dict[str, str]:
@@ -197,7 +197,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         # token (科创局), not a two-character word (格局, 待办, 总部)
         if len(suffix) == 1 and not _HEAD_TITLE.match(text, end):
             tok = token_at_end.get(end)
-            if tok is None or len(tok[1]) == 2 or tok[1] in NOT_NAMES:
+            if tok is None or len(tok[1]) == 2 or (len(tok[1]) > 2 and (
+                    tok[1] in NOT_NAMES or tok[1][-2:] in NOT_NAMES)):  # 产业布局
                 continue
         if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
             continue
@@ -225,8 +226,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         anchored = any(start == a for a in anchors)
         if _is_generic(prefix, ptoks) and not anchored:
             continue
-        if etype == "GovernmentBody" and len(suffix) == 1 and not (
-                anchored or _ADMIN_PREFIX.match(name)):
+        bare = etype == "GovernmentBody" and len(suffix) == 1 and not (
+            anchored or _ADMIN_PREFIX.match(name))
+        if bare and not _bureau_like(name, ptoks, tags):
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
@@ -234,8 +236,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
-        out.append(Mention(start, start + len(name), etype, name, rule=f"suffix:{suffix}",
-                           confidence=0.75 if len(suffix) == 1 else 0.85))
+        # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
+        # which makes it an organ of the article's zone or drops it
+        out.append(Mention(start, start + len(name), etype, name,
+                           rule="suffix-bare" if bare else f"suffix:{suffix}",
+                           confidence=0.6 if bare else 0.75 if len(suffix) == 1 else 0.85))
     for m in _SHORT_EVENT.finditer(text):
         out.append(Mention(m.start(1), m.end(1), "Event", m.group(1), rule="short-event",
                            confidence=0.8))
@@ -252,6 +257,22 @@ def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
     jieba's dictionary does not know (明月湖, 鲲鹏)."""
     return any(len(t) >= 2 and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz"))
                for t in tokens)
+
+
+# Departments of companies, party units inside organizations, and 事…办 slogans.
+_NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部|工会)$|事.{0,4}办$")
+
+
+def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
+    """Whether a name without its place reads as a bureau (行政审批局, 综合部) rather than
+    a slogan (一件事一次办) or a body inside an organization (某某公司党委)."""
+    if len(name) < 3 or re.search(r"[\d一二三四五六七八九十]", name) or _STRONG_SUFFIX.search(name):
+        return False
+    if _NOT_BUREAU.search(name):
+        return False
+    if not tokens or tags.get(tokens[-1], "n")[:1] not in ("n", "v") or tags.get(tokens[-1]) == "v":
+        return False
+    return any(t not in GENERIC and t not in STOP_TOKENS for t in tokens)
 
 
 def _proper_event(prefix: str) -> bool:
