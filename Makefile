@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 ZG     := $(VENV)/bin/zonegraph
 PYTHON ?= python3
 
-.PHONY: setup demo test bench clean
+.PHONY: setup browser demo test bench gallery clean
 
 setup: $(VENV)/.installed
 
@@ -20,11 +20,19 @@ demo: setup
 	$(ZG) view --out out/zonegraph-view.html
 	@echo "graph store: zonegraph-data/   graph file: out/zonegraph.trig   view: out/zonegraph-view.html"
 
-test: setup
+# Headless Chromium and CJK fonts for the browser tests and the gallery (Debian; idempotent).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk)
+
+test: setup browser
 	$(PY) -m pytest
 
 bench: setup
 	@echo "bench: not yet (see the performance issue)"
+
+# viz/: views of the sample corpus and their screenshots, linked from viz/README.md.
+gallery: setup browser
+	$(PY) scripts/make_gallery.py
 
 clean:
 	rm -rf zonegraph-data out .pytest_cache

@@ -45,6 +45,27 @@ def library_errors(func):
     return wrapper
 
 
+def view_filter_options(func):
+    """``--types``, ``--since``, ``--until``, ``--min-confidence``, shared by ``view`` and
+    ``analyze``; the command receives them as one ``filters`` argument (a ViewFilter)."""
+    @click.option("--types", metavar="T1,T2", help="Only these entity types, e.g. Zone,Enterprise.")
+    @click.option("--since", metavar="DATE", help="Only evidence from articles dated on or after "
+                  "DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @click.option("--until", metavar="DATE", help="Only evidence from articles dated up to DATE.")
+    @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+                  help="Only evidence scored at least this.")
+    @functools.wraps(func)
+    def wrapper(*args, types, since, until, min_confidence, **kwargs):
+        from .viewgraph import ViewFilter
+
+        try:
+            filters = ViewFilter.parse(types, since, until, min_confidence)
+        except ZoneGraphError as exc:
+            raise OneLineError(str(exc)) from None
+        return func(*args, filters=filters, **kwargs)
+    return wrapper
+
+
 class ZoneGraphCLI(click.Group):
     def main(self, *args, **kwargs):
         try:
@@ -147,24 +168,35 @@ def _export(store: Path, out: Path, fmt: str) -> None:
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
+@click.option("--named", metavar="NAME", help="Run a shipped research question (see --list).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the named query (repeatable); names match any alias.")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
+@click.option("--endpoint", metavar="URL",
+              help="Run at this remote SPARQL query URL (e.g. http://HOST:7878/query).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this many seconds.")
 @library_errors
-def query(sparql, query_file, store, fmt):
+def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, timeout):
     """Run a SPARQL query; prefixes zg:, rdf:, rdfs:, owl:, xsd:, skos:, dcterms:, prov:,
     org:, schema: are predeclared and the default graph is the union of all documents.
 
     \b
     Example:
       zonegraph query 'SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name }'
+      zonegraph query --named zone-partners --param zone=两江新区
+      zonegraph query --list
     """
-    from .query import compact, format_result, run_query
-    from .store import GraphStore
+    from .cli_sparql import list_named_queries, query_result
+    from .query import compact, format_result
 
+    if list_named:
+        return list_named_queries()
     if query_file is not None:
         sparql = query_file.read_text(encoding="utf-8")
-    if not sparql:
-        raise ZoneGraphError("no query given (pass SPARQL text or --file F.rq)")
-    with GraphStore(store, read_only=True) as gs:
-        result = run_query(gs, sparql)
+    if not sparql and not named:
+        raise ZoneGraphError("no query given (pass SPARQL text, --file F.rq or --named NAME)")
+    result = query_result(sparql, store, named, params, endpoint, timeout)
     if fmt == "table" and isinstance(result, tuple):
         from rich.console import Console
         from rich.table import Table
@@ -247,27 +279,46 @@ def validate(store):
 
 @cli.command()
 @store_option
-@click.option("--focus", help="Show the neighbourhood of the entity with this name.")
-@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--cooperation", is_flag=True, help="Zones and the places and organizations they "
+              "cooperate with; one edge per pair, width = supporting articles.")
+@click.option("--zones-only", is_flag=True, help="The cooperation view with zones only.")
+@click.option("--focus", metavar="NAME", help="Show the neighbourhood of the entity with this "
+              "name (any of its names).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="With --focus: how many relations away.")
+@view_filter_options
+@click.option("--size-by", type=click.Choice(["degree", "betweenness", "articles"]),
+              default="degree", show_default=True, help="Node size.")
+@click.option("--color-by", type=click.Choice(["type", "community"]), default="type",
+              show_default=True, help="Node colour: entity type or Louvain community.")
+@click.option("--physics-limit", type=click.IntRange(0), default=500, show_default=True,
+              help="Above this many nodes the layout is precomputed and physics is off.")
+@click.option("--title", help="Page title.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
               show_default=True)
 @library_errors
-def view(store, focus, depth, out):
-    """Write an interactive network view (one self-contained HTML file).
+def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_by,
+         physics_limit, title, out):
+    """Write an interactive network view (one self-contained HTML file that works offline):
+    legend with type toggles, search, and a details panel with the evidence for each link.
 
     \b
     Example:
       zonegraph view --focus 两江新区 --depth 2 --out liangjiang.html
+      zonegraph view --cooperation --since 2024 --out cooperation.html
     """
-    from .store import GraphStore
-    from .viz import ego, load_view_graph, render
+    from .viewgraph import Selection, load_selection
+    from .viz import ViewOptions, render
 
-    with GraphStore(store, read_only=True) as gs:
-        graph = load_view_graph(gs)
-    if focus:
-        graph = ego(graph, focus, depth)
-    render(graph, out, title=f"ZoneGraph: {focus}" if focus else "ZoneGraph")
-    click.echo(f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges)")
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    if title is None:
+        title = ("ZoneGraph: " + focus if focus else
+                 "ZoneGraph: zone cooperation" if cooperation or zones_only else "ZoneGraph")
+    result = render(graph, out, ViewOptions(title, size_by, color_by, physics_limit))
+    click.echo(f"wrote {out} ({result.nodes} nodes, {result.edges} edges)")
+    if result.precomputed:
+        click.echo(f"{result.nodes} nodes > {physics_limit}: layout precomputed with networkx, "
+                   "physics off")
 
 
 @cli.command()
@@ -285,6 +336,17 @@ def remove(document, store):
 
     for name in run_remove(store, document):
         click.echo(f"removed {name}")
+
+
+from .cli_views import analyze  # noqa: E402  (uses the shared options defined above)
+
+cli.add_command(analyze)
+
+from .cli_sparql import find, push, serve  # noqa: E402  (uses the shared options defined above)
+
+cli.add_command(find)
+cli.add_command(serve)
+cli.add_command(push)
 
 
 def main() -> None:

@@ -89,6 +89,9 @@ class ViewGraph:
     articles: dict[str, Article] = field(default_factory=dict)
     posts: tuple[Post, ...] = ()
     notes: tuple[str, ...] = ()
+    #: Label of every entity loaded, kept through filters: evidence and posts may name
+    #: entities a filter or roll-up took out of ``nodes``.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def neighbours(self) -> dict[str, set[str]]:
         """Undirected adjacency of the nodes, over every relation."""
@@ -149,7 +152,7 @@ def load_view_graph(store: GraphStore) -> ViewGraph:
     for r in store.select("SELECT ?a ?e WHERE { ?a a zg:Article ; schema:mentions ?e }"):
         mentions.setdefault(r["e"], set()).add(r["a"])
 
-    view = ViewGraph(articles=articles)
+    view = ViewGraph(articles=articles, labels=labels)
     for iri, ts in types.items():
         ordered = tuple(sorted(ts, key=TYPE_ORDER.index))
         view.nodes[iri] = Entity(iri, labels[iri], ordered,
@@ -363,3 +366,35 @@ def cooperation(view: ViewGraph, *, zones_only: bool = False) -> ViewGraph:
            "; a zone's organs count as the zone"
     return replace(view, nodes={i: n for i, n in view.nodes.items() if i in keep},
                    edges=edges, notes=view.notes + (note,))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which part of the graph a view or an analysis is about."""
+
+    filters: ViewFilter = ViewFilter()
+    cooperation: bool = False
+    zones_only: bool = False  # implies cooperation
+    focus: str | None = None
+    depth: int = 1
+
+
+def select(view: ViewGraph, selection: Selection) -> ViewGraph:
+    """Apply ``selection``: evidence filters, then the cooperation roll-up (which needs the
+    zone organs a type filter could remove), then types, then the focus."""
+    f = selection.filters
+    view = apply_filter(view, replace(f, types=frozenset()))
+    if selection.cooperation or selection.zones_only:
+        view = cooperation(view, zones_only=selection.zones_only)
+    if f.types:
+        view = apply_filter(view, ViewFilter(types=f.types))
+    if selection.focus:
+        view = ego(view, selection.focus, selection.depth)
+    return view
+
+
+def load_selection(store_path, selection: Selection = Selection()) -> ViewGraph:
+    """Open the store at ``store_path`` read-only, load the view graph and select from it."""
+    with GraphStore(store_path, read_only=True) as store:
+        view = load_view_graph(store)
+    return select(view, selection)

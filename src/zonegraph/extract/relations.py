@@ -86,7 +86,7 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
         elif re.search(r"[与同和跟]$", lead):
             # 礼嘉智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
             # sentence, else it is the article's own zone
-            subject = groups[-2][-1] if len(groups) > 1 else zone
+            subject = groups[0][0] if len(groups) > 1 else zone
             if subject is None:
                 continue
             pairs = [(subject, b) for b in group]
