@@ -96,3 +96,35 @@ def read_quads():
                     for q in gs.ox.quads_for_pattern(None, None, None, None)}
 
     return read
+
+
+@pytest.fixture(scope="session")
+def sample_view(sample_store):
+    """The sample store's view graph (``zonegraph.viewgraph.ViewGraph``), loaded once."""
+    from zonegraph.store import GraphStore
+    from zonegraph.viewgraph import load_view_graph
+
+    with GraphStore(sample_store.store, read_only=True) as gs:
+        return load_view_graph(gs)
+
+
+#: Markup planted in a document: if any of it ran, ``window.__zgPwned`` would be set.
+XSS_DOCUMENT = (
+    "两江新区动态<script>window.__zgPwned=1</script>\n"
+    "5月8日，两江新区与天府新区签署数字经济合作协议<img src=x onerror=\"window.__zgPwned=2\">，"
+    "双方将共建跨区域算力调度平台<script>window.__zgPwned=3</script>。\n"
+    "（来源：测试网<b>粗体</b>）\n")
+
+
+@pytest.fixture(scope="session")
+def xss_store(tmp_path_factory, extractor) -> Path:
+    """A store built from one document whose title, sentence and source carry markup."""
+    root = tmp_path_factory.mktemp("xss")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "xss.txt").write_text(XSS_DOCUMENT, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        _share_extractor(mp, extractor)
+        result = CliRunner().invoke(cli, ["build", str(root / "corpus"), "--store",
+                                          str(root / "store")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root / "store"

@@ -20,7 +20,8 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     # institutions
     ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
-    ("实验室", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
+    ("实验室", "Institution"), ("研发中心", "Institution"), ("推广中心", "Institution"),
+    ("工程中心", "Institution"), ("研究基地", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
     ("中学", "Institution"), ("小学", "Institution"), ("学校", "Institution"),
     ("协会", "Institution"), ("商会", "Institution"), ("学会", "Institution"),
     ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
@@ -217,7 +218,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         start = text.find(name, start)
         prefix = name[: -len(suffix)]
-        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()]
+        # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
+        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()] or [prefix]
         anchored = any(start == a for a in anchors)
         if _is_generic(prefix, ptoks) and not anchored:
             continue

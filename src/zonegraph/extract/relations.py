@@ -106,37 +106,64 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
     return out
 
 
+_SETTLED = re.compile(r"在")
+_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册")
+_LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
+
+
 def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """X落户Y / 位于Y的X / A、B等企业纷纷进驻 (Y named before) / X在Y揭牌成立."""
     out: list[Relation] = []
     s0, s1 = span
     places = {"Zone", "Park", "Place"}
     for trig in _LOCATE.finditer(text, s0, s1):
-        after = [m for m in ms if m.start >= trig.end() and m.type in places]
-        if not after:
-            continue
-        obj = after[0]
-        if text[trig.end():obj.start].strip(" 在于了") and not text[trig.end():obj.start] in ("在", "于"):
-            if len(text[trig.end():obj.start]) > 4:
-                continue
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
+        after = [m for m in ms if m.start >= trig.end() and m.type in places]
+        gap = text[trig.end():after[0].start] if after else ""
+        if not after or (gap.strip(" 在于了") and len(gap) > 4):
+            # 大窑湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
+            before = [m for m in ms if m.end <= trig.start()]
+            groups = _groups(text, [m for m in before if m.type in _LOCATED_TYPES])
+            hosts = [m for m in before if m.type in {"Park", "Zone"}]
+            if groups and hosts and hosts[0].end <= groups[-1][0].start \
+                    and trig.start() - groups[-1][-1].end <= 10:
+                for m in groups[-1]:
+                    out.append(Relation(m, "locatedIn", hosts[0], span,
+                                        f"location:{trig.group()}", 0.7, planned))
+            continue
+        obj = after[0]
         # 位于Y的X: X is after Y
         tail = text[obj.end:obj.end + 1]
         if trig.group() == "位于" and tail == "的":
             subj = next((m for m in ms if m.start > obj.end and m.type != "Person"), None)
         else:
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
-            cands = [m for m in ms if m.end <= trig.start() and m.type in
-                     {"Enterprise", "Institution", "Park", "Fund"}]
+            cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
             subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 else None
         if subj is None or subj is obj or subj.type in ("Zone", "Place"):
             continue
         out.append(Relation(subj, "locatedIn", obj, span, f"location:{trig.group()}", 0.8, planned))
+    # X在Y揭牌成立
+    for trig in _FOUNDED.finditer(text, s0, s1):
+        places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
+        if not places_before or trig.start() - places_before[-1].end > 2:
+            continue
+        host = places_before[-1]
+        if text[host.start - 1:host.start] != "在":
+            continue
+        subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
+                     and host.start - 1 - m.end <= 2), None)
+        if subj is not None:
+            planned, negated = _flags(text, s0, trig.start())
+            if not negated:
+                out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
+                                    0.75, planned))
     return out
 
 
-_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?")
+_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
 
 
 def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -148,13 +175,15 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
         if not hosts or trig.start() - hosts[-1].end > 6:
             continue
         after = [m for m in ms if m.start >= trig.end()]
-        if not after or after[0].start - trig.end() > 2:
+        # the list may follow a measure (百万平米的华为鲲鹏生态基地)
+        if not after or (after[0].start - trig.end() > 2
+                         and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
             continue
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
         for m in _groups(text, after)[0]:
-            if m.type in {"Enterprise", "Institution"}:
+            if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
                 out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
                                     0.65, planned))
     return out
