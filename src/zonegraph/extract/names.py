@@ -82,7 +82,8 @@ STOP_TOKENS = set("""组织 的 与 和 及 以及 或 或者 在 是 为 由 �
 不是 已是 年 月 日 集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说 指出 强调 认为 称 透露 解读
 发言 致辞 参与 实现 助力 带动 赋能 用好 办好 做好 抓好 搭建 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
-GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
+GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 股权 专项 知名 国内外
+引导 协会 服务商 供应商 运营商 开发商 制造商 合作伙伴 西部 东部 中部 东北 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
 一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
 首家 首个 一个 两个 三个 多个 各类 各级 各大 本地 当地 外地 相应 专业 新型 现代 知名 头部 领军
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
@@ -95,7 +96,7 @@ _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
 ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}),
-                  "Event": frozenset({"年", "第", "届", "次", "暨", "和", "与"})}
+                  "Event": frozenset({"年", "第", "届", "次", "暨"})}
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
 _ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
@@ -151,6 +152,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
 NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
+
+
+VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "i", "l"}
 
 
 def word_tags() -> dict[str, str]:
@@ -214,7 +218,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if _DEPARTMENT.search(name) and any(
                 0 < x.end() < len(name) - 1 for x in _STRONG_SUFFIX.finditer(name)):
             continue  # 某研究院集成光电研究中心: a department of a named body, not a body
-        if not name or name in NOT_NAMES:
+        if not name or name in NOT_NAMES or _COUNTED.match(name):
             continue
         start = text.find(name, start)
         prefix = name[: -len(suffix)]
@@ -222,6 +226,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()] or [prefix]
         anchored = any(start == a for a in anchors)
         if _is_generic(prefix, ptoks) and not anchored:
+            continue
+        if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):
             continue
         bare = etype == "GovernmentBody" and len(suffix) == 1 and not (
             anchored or _ADMIN_PREFIX.match(name))
@@ -231,6 +237,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):
             continue
+        if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end
+                                                     or text[end:end + 2] == "城市"):
+            continue  # 智谷科学中心, 公园城市: the suffix is inside a longer word or term
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
@@ -258,6 +267,10 @@ def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
 
 # Departments of companies, party units inside organizations, and 事…办 slogans.
 _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部|工会)$|事.{0,4}办$")
+# 省委省政府, 中央和市委: two bodies named together, neither one by its name
+# 八大产业旗舰联盟, 三个分基地: a count of things, not a name
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批))")
+_TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和")
 
 
 def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
@@ -295,6 +308,8 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
     for m in _ENUMERATION.finditer(text):
         etype = ENUMERATION_TYPE[m.group(3)]
         items = m.group(1).split("、")
+        if sum(tags.get(it) in VERBAL_TAGS for it in items) * 2 > len(items):
+            continue  # 创新研发、发展壮大等: a list of actions, not of names
         pos = m.start(1)
         for n, item in enumerate(items):
             start, end = pos, pos + len(item)
