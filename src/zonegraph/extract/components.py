@@ -28,6 +28,8 @@ from .relations import memberships, relations_in, sentence_date, sentences
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
+# Kinds of things often named after the zone that launched them, anywhere in the name.
+NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 # What a zone's name at the head of another name says about it (两江新区管委会 is part of
 # 两江新区; 兰州新区第一人民医院 is in 兰州新区; 两江新区…会议 is held by 两江新区).
 PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
@@ -120,6 +122,24 @@ class ResolveComponent:
             entry, rest = self.zone_prefix(m.text)
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
+            if entry is None and m.type in NAMED_AFTER_ZONE:
+                # 复星两江数智产业投资基金: a fund or program named after the zone inside
+                for form, e in self._zone_forms:
+                    if form in m.text[1:]:
+                        prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="name-contains",
+                                                  confidence=0.75, key=e.key, name=e.name)
+                        break
+                continue
+            if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer":
+                # 长沙市知识产权局 is part of 长沙市
+                place = self.gazetteer.find(m.text[:8])
+                if place and place[0].start == 0 and place[0].entry.type == "Place" \
+                        and place[0].end < len(m.text):
+                    h = place[0]
+                    prefixes[id(m)] = Mention(m.start, m.start + h.end, "Place", h.surface,
+                                              rule="name-prefix", confidence=0.8,
+                                              key=h.entry.key, name=h.entry.name)
+                continue
             if entry is None or m.type == "Zone":
                 continue
             form = m.text[: len(m.text) - len(rest)]
