@@ -224,7 +224,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()] or [prefix]
-        anchored = any(start == a for a in anchors)
+        # a name led by a known name, or by 新区 (the article's own zone), is anchored
+        anchored = any(start == a for a in anchors) or name.startswith("新区")
         if _is_generic(prefix, ptoks) and not anchored:
             continue
         if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):

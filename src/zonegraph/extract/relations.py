@@ -15,7 +15,7 @@ from .model import Mention, Post, Relation
 ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
 ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
-_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|协同|联合|结对|对口|联手|合资|共同打造|共同建设|共同推进|共同发布|框架协议|战略协议")
+_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|协同|联合|结对|对口|联手|合资|会同|联动|共同|框架协议|战略协议")
 _CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
 _LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|落地|选址|布局|总部设在|迁入|进驻")
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|制定|出炉|公布|审议通过|推出")
@@ -54,7 +54,8 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
 
 
 _WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
-_SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资")
+# Acts every party does with every other (A、B共建…): a list without 与 still pairs them all.
+_SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|共建|共同")
 
 
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
@@ -71,7 +72,7 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
         if not groups:
             continue
         group = groups[-1]
-        if trig.group() in ("携手", "联合", "联手"):
+        if trig.group() in ("携手", "联合", "联手", "会同"):
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
                 group = group + _groups(text, after)[0]
