@@ -28,6 +28,8 @@ from .relations import memberships, relations_in, sentence_date, sentences
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
+# Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
+_LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
 # Kinds of things often named after the zone that launched them, anywhere in the name.
 NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 # What a zone's name at the head of another name says about it (两江新区管委会 is part of
@@ -130,7 +132,8 @@ class ResolveComponent:
                                                   confidence=0.75, key=e.key, name=e.name)
                         break
                 continue
-            if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer":
+            if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
+                    and _LOCAL_ORGAN.search(m.text):
                 # 长沙市知识产权局 is part of 长沙市
                 place = self.gazetteer.find(m.text[:8])
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \

@@ -271,7 +271,7 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批))")
-_TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和")
+_TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")
 
 
 def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
