@@ -7,6 +7,7 @@ function word or a verb of government prose (建设, 打造, 落户 …), found 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Mention
@@ -126,10 +127,10 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         i -= 1
     window = i
     start = window
-    for s, e, tok in reversed(tokens):
-        if e > suffix_start or s < window:
-            if s < window:
-                break
+    first = bisect.bisect_left(tokens, (window, -1, ""))
+    last = bisect.bisect_left(tokens, (suffix_start, -1, ""))
+    for s, e, tok in reversed(tokens[first:last]):
+        if e > suffix_start:
             continue
         if tok in allowed:
             continue
@@ -167,9 +168,7 @@ def word_tags() -> dict[str, str]:
 def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
                        anchors: dict[int, int], tags: dict[str, str]) -> int:
     """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区)."""
-    for s, e, tok in tokens:
-        if s < start:
-            continue
+    for s, e, tok in tokens[bisect.bisect_left(tokens, (start, -1, "")):]:
         if s != start or e >= suffix_start or s in anchors:
             break
         if tags.get(tok) in NOT_NAME_START and len(tok) > 1:
@@ -177,6 +176,16 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
         else:
             break
     return start
+
+
+def _tokens_between(tokens: list[tuple[int, int, str]], a: int, b: int) -> list[str]:
+    """Texts of the tokens lying wholly inside [a, b) (tokens are sorted by start)."""
+    out = []
+    for s, e, t in tokens[bisect.bisect_left(tokens, (a, -1, "")):]:
+        if e > b:
+            break
+        out.append(t)
+    return out
 
 
 def _is_generic(prefix: str, tokens: list[str]) -> bool:
@@ -223,7 +232,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         start = text.find(name, start)
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
-        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start()] or [prefix]
+        ptoks = _tokens_between(tokens, start, m.start()) or [prefix]
         # a name led by a known name, or by 新区 (the article's own zone), is anchored
         anchored = any(start == a for a in anchors) or name.startswith("新区")
         if _is_generic(prefix, ptoks) and not anchored:
@@ -377,7 +386,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         start = left_edge(text, m.start(2), tokens, {})
         name = text[start:m.end()]
         prefix = name[: -len(m.group(2))]
-        ptoks = [t for s, e, t in tokens if s >= start and e <= m.start(2)]
+        ptoks = _tokens_between(tokens, start, m.start(2))
         if len(prefix) < 2 or _is_generic(prefix, ptoks) or re.search(r"\d{4}|年度", prefix):
             continue
         if not re.search(r"[0-9A-Za-z+]", prefix):  # 335+X产业倍增行动; plain words are prose
