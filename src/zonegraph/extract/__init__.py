@@ -38,6 +38,7 @@ class Extractor:
     def extract(self, title: str, body: str, date: str = "") -> Extraction:
         text = f"{title}\n{body}"
         doc = self.nlp.make_doc(text)
+        doc.user_data["zg_text"] = text  # Doc.text would re-join every token on each access
         doc._.zg_context = {"date": date, "title": title}
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)

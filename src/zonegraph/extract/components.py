@@ -53,6 +53,14 @@ def ensure_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text, cached: ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get("zg_text")
+    if text is None:
+        text = doc.user_data["zg_text"] = doc.text
+    return text
+
+
 def _tokens(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every token, read from the Doc's arrays once and cached.
 
@@ -63,7 +71,7 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str]]:
     if cached is None:
         from spacy.attrs import IDX, LENGTH
 
-        text = doc.text
+        text = _text(doc)
         cached = [(int(i), int(i + n), text[i:i + n]) for i, n in doc.to_array([IDX, LENGTH])
                   if not text[i:i + n].isspace()]
         doc.user_data["zg_tokens"] = cached
@@ -76,7 +84,7 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
-        for h in self.gazetteer.find(doc.text):
+        for h in self.gazetteer.find(_text(doc)):
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
                                     confidence=0.95, key=h.entry.key, name=h.entry.name))
         doc._.zg_mentions = mentions
@@ -88,9 +96,9 @@ class NamesComponent:
         tokens = _tokens(doc)
         mentions = doc._.zg_mentions or []
         anchors = {m.start: m.end for m in mentions}
-        mentions += find_named(doc.text, tokens, anchors)
-        mentions += find_quoted(doc.text, tokens)
-        mentions += find_enumerations(doc.text, tokens, anchors)
+        mentions += find_named(_text(doc), tokens, anchors)
+        mentions += find_quoted(_text(doc), tokens)
+        mentions += find_enumerations(_text(doc), tokens, anchors)
         doc._.zg_mentions = mentions
         return doc
 
@@ -112,7 +120,7 @@ class ResolveComponent:
         return None, name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         mentions = _non_overlapping(doc._.zg_mentions or [])
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")
@@ -221,7 +229,7 @@ class PeopleComponent:
         self.resolve = resolve
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         mentions = doc._.zg_mentions or []
         token_ends = frozenset(e for _, e, _ in _tokens(doc))
         people, found = find_people(text, self.surnames, mentions, token_ends)
@@ -297,7 +305,7 @@ class AttributesComponent:
     """Fund sizes in yuan and policy dates (年 from the issue when only 月日 is written)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         ctx = doc._.zg_context or {}
         year = (ctx.get("date") or "")[:4]
         amounts: dict[int, float] = {}
@@ -342,9 +350,9 @@ class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
         zone = next((m for m in mentions if m.key == doc._.zg_zone and m.type == "Zone"), None)
-        rels = relations_in(doc.text, mentions, zone)
+        rels = relations_in(_text(doc), mentions, zone)
         rels += memberships(doc._.zg_posts or [])
-        spans = sentences(doc.text)
+        spans = sentences(_text(doc))
         prefixes = doc._.zg_prefixes or {}
         for m in mentions:
             head = prefixes.get(id(m))
