@@ -118,16 +118,18 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
         types[k] = m.type
     merge: dict[str, tuple[str, str]] = {}
     keys = sorted(names, key=lambda k: -max(len(n) for n in names[k]))
+    fullest = {k: max(names[k], key=len) for k in keys}
+    cores = {k: _strip_zone(fullest[k], zone_names) for k in keys}
     for i, k in enumerate(keys):
         if types[k] not in MERGEABLE or k.startswith(FIXED_KEYS):
             continue
-        short = max(names[k], key=len)
+        short = fullest[k]
         for full_key in keys[:i]:
             if types[full_key] != types[k] or full_key in merge:
                 continue
-            full = max(names[full_key], key=len)
+            full = fullest[full_key]
             rule = ""
-            zone_core = _strip_zone(full, zone_names)
+            zone_core = cores[full_key]
             if zone_core and short in (zone_core, "新区" + zone_core):
                 rule = "zone-prefix"
             elif abbreviates(short, full):

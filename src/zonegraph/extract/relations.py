@@ -7,6 +7,7 @@ Statements of plans (拟, 将, 力争 …) are kept but flagged ``planned``; neg
 """
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import combinations
 
@@ -275,9 +276,11 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
     """Every relation a trigger supports, sentence by sentence."""
     out: list[Relation] = []
     ms = sorted(ms, key=lambda m: m.start)
+    starts = [m.start for m in ms]
     for span in sentences(text):
-        inside = [m for m in ms if m.start >= span[0] and m.end <= span[1]]
-        if len(inside) < 1:
+        lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
+        inside = [m for m in ms[lo:hi] if m.end <= span[1]]
+        if not inside:
             continue
         out += cooperation(text, span, inside, zone)
         out += location(text, span, inside)
