@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.model import Extraction, Mention
-from .normalize import fold
+from .normalize import fold, to_simplified
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
@@ -151,6 +151,7 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
         ent.add_name(m.name or m.text)
         if m.name and m.text != m.name:
             ent.add_name(m.text)
+        ent.add_name(to_simplified(m.text))  # 兩江新區 is also found as 两江新区
         if rule:
             ent.merged_by.add(rule)
         ent.confidence = max(ent.confidence, m.confidence)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .config import Settings
 from .errors import InputError, ZoneGraphError
@@ -18,9 +19,9 @@ from .extract.gazetteer import load_gazetteer
 from .graph import DocumentRecord, PostRecord, Statement, document_quads
 from .ingest import SourceDocument, discover, read_document
 from .link import link_document
-from .normalize import NormalizedText, fold, normalize, to_simplified
+from .normalize import NormalizedText, fold, normalize
 from .segment import Segmented, segment
-from .store import GraphStore
+from .store import GraphStore, nquads_with_union
 
 
 @dataclass
@@ -41,14 +42,24 @@ class BuildReport:
 
 
 def display_name(text: str) -> str:
-    """A name from the original text: white space next to CJK removed, simplified."""
-    return to_simplified(re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", text.strip()))
+    """A name as the original writes it (its script kept), without white space next to CJK."""
+    return re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", text.strip())
 
 
 def display(text: str) -> str:
     """Original text made readable: PDF line breaks inside a line removed, spaces squeezed."""
     text = re.sub(r"\s*\n\s*", "", text.strip())
     return re.sub(r"\s+", " ", text)
+
+
+def written_title(post, layout, to_doc, norm: NormalizedText) -> str:
+    """A post's title in the document's own script, when it is written right before the name."""
+    a = post.person.start - len(post.title)
+    if a < 0:
+        return post.title
+    start, end = to_doc(a, layout), to_doc(post.person.start - 1, layout) + 1
+    shown = display_name(norm.original_span(start, end))
+    return shown if fold(shown) == fold(post.title) else post.title
 
 
 @dataclass
@@ -78,7 +89,7 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         extractions.append(ex)
         layouts.append((title, ts if te > ts else None, art.start))
         shown = display(norm.original_span(ts, te)) if te > ts else art.title
-        articles.append({"title": to_simplified(shown) if shown else art.title,
+        articles.append({"title": shown or art.title,
                          "source": art.source, "date": art.date})
 
     def to_doc(pos: int, layout) -> int:
@@ -114,7 +125,8 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         for post in ex.posts:
             if post.confidence >= settings.min_confidence:
                 posts.append(PostRecord(linked.key_of(post.person),
-                                        linked.key_of(post.organization), post.title))
+                                        linked.key_of(post.organization),
+                                        written_title(post, layout, to_doc, norm)))
     entities = {k: e for k, e in linked.entities.items() if e.confidence >= settings.min_confidence}
     zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
     record = DocumentRecord(
@@ -125,52 +137,107 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
     return ProcessedDocument(source, norm, seg, record)
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A processed document as the store takes it, with what the build report counts."""
+
+    sha256: str
+    nquads: bytes  # its named graph and the union copy, see ``store.nquads_with_union``
+    triples: int
+    articles: int
+    entities: Counter
+    relations: Counter
+
+
+def prepare(source: SourceDocument, extractor: Extractor, settings: Settings) -> PreparedDocument:
+    """``process`` one document and serialize its quads (what a build worker does)."""
+    record = process(source, extractor, settings).record
+    quads = document_quads(record)
+    return PreparedDocument(source.sha256, nquads_with_union(quads) if quads else b"", len(quads),
+                            len(record.articles), Counter(e.type for e in record.entities.values()),
+                            Counter(s.predicate for s in record.statements))
+
+
+#: What preparing a file gave: (path, sha256 or "", the document, None when the store has
+#: it already, or the error that made it unreadable).
+Prepared = tuple[Path, str, PreparedDocument | InputError | None]
+
+
 def build(paths: list[Path], settings: Settings,
-          on_document: Callable[[Path, str], None] | None = None) -> BuildReport:
+          on_document: Callable[[Path, str], None] | None = None, jobs: int = 1) -> BuildReport:
     """Build every file under ``paths`` into the store at ``settings.store``.
 
-    ``on_document(path, status)`` is called after each file (for progress bars).
+    ``on_document(path, status)`` is called after each file (for progress bars). With
+    ``jobs`` > 1, documents are processed by that many worker processes
+    (``zonegraph.parallel``) while this process alone writes the store, in file order.
     """
     report = BuildReport()
     files = discover(paths)
     if not files:
         raise ZoneGraphError("no input files found")
-    extractor = None
     with GraphStore(settings.store) as store:
-        for path in files:
-            status = "built"
-            try:
-                source = read_document(path)
-                if store.has_document(source.sha256) and not settings.force:
-                    _drop_older_versions(store, source)
+        def wanted(sha256: str) -> bool:
+            return settings.force or not store.has_document(sha256)
+
+        if jobs > 1:
+            from .parallel import prepare_in_workers
+
+            results = prepare_in_workers(files, settings, jobs, wanted)
+        else:
+            results = _prepare_each(files, settings, wanted)
+        with closing(results):  # stops the workers if writing the store fails
+            for path, sha256, done in results:
+                status = "built"
+                if isinstance(done, InputError):
+                    report.failed.append((str(done.path), done.reason))
+                    status = "failed"
+                elif done is None or not wanted(sha256):  # or it repeats a file built before
+                    _drop_older_versions(store, path, sha256)
                     report.skipped.append(str(path))
                     status = "unchanged"
                 else:
-                    if extractor is None:
-                        extractor = Extractor(settings.data_dir)
-                    done = process(source, extractor, settings)
-                    if settings.force and store.has_document(source.sha256):
-                        store.remove_document(source.sha256)
-                    report.triples += store.add_document(document_quads(done.record))
-                    _drop_older_versions(store, source)
+                    if settings.force and store.has_document(sha256):
+                        store.remove_document(sha256)
+                    if done.nquads:
+                        store.load_document(done.nquads)
+                    _drop_older_versions(store, path, sha256)
                     report.built.append(str(path))
-                    report.articles += len(done.record.articles)
-                    report.entities.update(e.type for e in done.record.entities.values())
-                    report.relations.update(s.predicate for s in done.record.statements)
-            except InputError as exc:
-                report.failed.append((str(exc.path), exc.reason))
-                status = "failed"
-            if on_document:
-                on_document(path, status)
+                    report.triples += done.triples
+                    report.articles += done.articles
+                    report.entities.update(done.entities)
+                    report.relations.update(done.relations)
+                if on_document:
+                    on_document(path, status)
     return report
 
 
-def _drop_older_versions(store: GraphStore, source: SourceDocument) -> None:
+def _prepare_each(files: list[Path], settings: Settings,
+                  wanted: Callable[[str], bool]) -> Iterator[Prepared]:
+    """Prepare files one after the other in this process, each when the build reaches it."""
+    extractor = None
+    for path in files:
+        try:
+            source = read_document(path)
+        except InputError as exc:
+            yield path, "", exc
+            continue
+        if not wanted(source.sha256):
+            yield path, source.sha256, None
+            continue
+        if extractor is None:
+            extractor = Extractor(settings.data_dir)
+        try:
+            done: PreparedDocument | InputError = prepare(source, extractor, settings)
+        except InputError as exc:
+            done = exc
+        yield path, source.sha256, done
+
+
+def _drop_older_versions(store: GraphStore, path: Path, sha256: str) -> None:
     """A file rebuilt after it changed replaces what its earlier content contributed."""
-    url = source.path.resolve().as_uri()
-    for doc in store.documents():
-        if doc.url == url and doc.sha256 != source.sha256:
-            store.remove_document(doc.sha256)
+    for older in store.documents_at(path.resolve().as_uri()):
+        if older != sha256:
+            store.remove_document(older)
 
 
 def remove(store_path: Path, name_or_sha: str) -> list[str]:
