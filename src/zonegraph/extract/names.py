@@ -93,6 +93,8 @@ GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 
 # A body named before one of its departments (农行天津市分行机构业务部): the body is the entity.
 _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
+# Function characters that may be glued to the name after them (由, 经, 据, 向 …).
+LEADING_FUNCTION_CHARS = set("由经据向对与和及将为")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -147,6 +149,13 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if window <= a < start < b:
             start = a
             break
+    # 由贵安新区管委会, 经国务院: a function character glued before a known name
+    if text[start:start + 1] in LEADING_FUNCTION_CHARS and start + 1 in anchors:
+        start += 1
+    # 总规模20亿元光电…基金: the amount before the name is not part of it
+    unit = re.match(r"[\d.]*(?:万亿|亿|万)?元(?:的)?", text[start:suffix_start])
+    if unit and unit.end() and unit.end() < suffix_start - start:
+        start += unit.end()
     return start
 
 

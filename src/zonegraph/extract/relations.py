@@ -231,18 +231,60 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             objs = [m for m in ms if m.type in launchable and m.end <= trig.start()
                     and trig.start() - m.end <= 2]
             subj_before = [m for m in subj_before if objs and m.end <= objs[0].start]
+        by = _by_group(text, ms, trig.start(), s0)
+        if not objs and by:
+            # 博览会由A和B联合主办: the thing named before 由, launched by every party
+            objs = [m for m in ms if m.type in launchable and m.end <= by[0].start]
+            objs = objs[-1:]
         if not objs:
             continue
-        subj = subj_before[-1] if subj_before else None
-        rule = f"launch:{trig.group()}"
-        if subj is None:
+        subjects = by or subj_before[-1:]
+        if not subjects:
             continue
+        rule = f"launch:{trig.group()}"
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
         for o in objs[:6]:
-            out.append(Relation(o, "launchedBy", subj, span, rule, 0.75, planned))
+            for subj in subjects[:3]:
+                out.append(Relation(o, "launchedBy", subj, span, rule, 0.75, planned))
     return out
+
+
+_MANAGER = re.compile(r"担任(?:基金)?管理人|作为(?:基金)?管理人|负责(?:基金)?(?:运营|管理)")
+
+
+def fund_managers(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """由X担任基金管理人 / 委托X管理: the manager runs the fund (launchedBy)."""
+    out: list[Relation] = []
+    s0, s1 = span
+    funds = [m for m in ms if m.type == "Fund"]
+    if not funds:
+        return out
+    for trig in _MANAGER.finditer(text, s0, s1):
+        managers = [m for m in ms if m.type == "Enterprise" and m.end <= trig.start()
+                    and trig.start() - m.end <= 3]
+        for m in managers[-1:]:
+            out.append(Relation(funds[0], "launchedBy", m, span, "fund-manager", 0.75))
+    for x in re.finditer(r"委托", text[s0:s1]):
+        at = s0 + x.end()
+        managers = [m for m in ms if m.type == "Enterprise" and m.start == at]
+        if managers and re.match(r"管理|运营", text[managers[0].end:managers[0].end + 2]):
+            out.append(Relation(funds[0], "launchedBy", managers[0], span, "fund-manager", 0.75))
+    return out
+
+
+def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
+    """The parties of 由A和B(联合)主办 that end right before the verb, if written so."""
+    before = [m for m in ms if m.type in ACTORS and m.end <= trigger]
+    groups = _groups(text, before)
+    if not groups:
+        return []
+    group = groups[-1]
+    gap = text[group[-1].end:trigger]
+    if text[max(s0, group[0].start - 1):group[0].start] != "由" or not re.fullmatch(r"(?:联合|共同)?", gap):
+        return []
+    return group
 
 
 def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -287,6 +329,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         out += attraction(text, span, inside)
         out += issued(text, span, inside)
         out += launched(text, span, inside, zone)
+        out += fund_managers(text, span, inside)
         out += part_of(text, span, inside)
     return out
 
