@@ -231,7 +231,8 @@ class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         mentions = doc._.zg_mentions or []
-        token_ends = frozenset(e for _, e, _ in _tokens(doc))
+        # word boundaries: where a token starts or ends (a text's start included)
+        token_ends = frozenset(x for s, e, _ in _tokens(doc) for x in (s, e))
         people, found = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
         occupied = [(p.start, p.end) for p in people]

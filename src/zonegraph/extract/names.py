@@ -73,7 +73,7 @@ NOT_NAMES = set("""格局 布局 结局 当局 开局 大局 全局 总部 东�
 先行区 高新区 开发区 经开区 产业园 科技园 工业园 产业基地 创新中心 研究中心 技术中心""".split())
 
 # Jieba tokens at which a name cannot go further left.
-STOP_TOKENS = set("""组织 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
+STOP_TOKENS = set("""组织 担任 作为 委托 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
 每 个 了 着 过 之 上 下 里 后 前 时 跟 并且 及其 包括 如 通过 经过 位于 来自 作为 成为 建设 打造 推动 加快 支持 引进 引导 依托 围绕 聚焦 落户
 入驻 签约 签署 签订 成立 设立 发布 出台 印发 举办 召开 参加 出席 来到 走进 联合 携手 共建 组建 培育 实施 开展 建立 完善 深化 加强 鼓励 吸引 对接
 获批 获得 授予 认定 评为 带领 邀请 会同 牵头 协调 新建 启动 投建 引入 招引 落地 承接 提升 优化 做强 壮大 发挥 积极 全力 持续 大力 着力 进一步 首批
@@ -93,8 +93,10 @@ GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 
 # A body named before one of its departments (农行天津市分行机构业务部): the body is the entity.
 _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
+# A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
+_BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|院|中心|公司|集团)$")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
-LEADING_FUNCTION_CHARS = set("由经据向对与和及将为")
+LEADING_FUNCTION_CHARS = set("由据向对与和及将")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -135,6 +137,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if e > suffix_start:
             continue
         if tok in allowed:
+            if tok == "和" and _BODY_END.search(text, 0, s):
+                start = e  # 管委会和科技厅: two bodies, the name is the second
+                break
             continue
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
             start = e
@@ -149,8 +154,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if window <= a < start < b:
             start = a
             break
-    # 由贵安新区管委会, 经国务院: a function character glued before a known name
-    if text[start:start + 1] in LEADING_FUNCTION_CHARS and start + 1 in anchors:
+    # 由贵安新区管委会, 由闽海资本…: a function character glued before a name
+    if text[start:start + 1] in LEADING_FUNCTION_CHARS and suffix_start - start > 3:
         start += 1
     # 总规模20亿元光电…基金: the amount before the name is not part of it
     unit = re.match(r"[\d.]*(?:万亿|亿|万)?元(?:的)?", text[start:suffix_start])
@@ -175,12 +180,13 @@ def word_tags() -> dict[str, str]:
 
 
 def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
-                       anchors: dict[int, int], tags: dict[str, str]) -> int:
+                       anchors: dict[int, int], tags: dict[str, str],
+                       skip: set[str] = NOT_NAME_START) -> int:
     """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区)."""
     for s, e, tok in tokens[bisect.bisect_left(tokens, (start, -1, "")):]:
         if s != start or e >= suffix_start or s in anchors:
             break
-        if tags.get(tok) in NOT_NAME_START and len(tok) > 1:
+        if tags.get(tok) in skip and len(tok) > 1:
             start = e
         else:
             break
@@ -272,6 +278,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
     return out
 
 
+# Words of policy prose that jieba may not know but that name no place (绿色低碳示范区).
+POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 循环 开放 创新 现代 高端 先进 综合 示范
+国际 融合 协同 高质量 双碳 新型 未来 特色 标准化""".split())
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "先行区", "集聚区", "聚集区",
                          "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷"}
@@ -280,8 +289,8 @@ GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "�
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
     """Whether a name has a proper word: a place, person or organization name, or a word
     jieba's dictionary does not know (明月湖, 鲲鹏)."""
-    return any(len(t) >= 2 and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz"))
-               for t in tokens)
+    return any(len(t) >= 2 and t not in GENERIC and t not in POLICY_WORDS
+               and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz")) for t in tokens)
 
 
 # Departments of companies, party units inside organizations, and 事…办 slogans.
@@ -298,8 +307,6 @@ def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
     if len(name) < 3 or re.search(r"[\d一二三四五六七八九十]", name) or _STRONG_SUFFIX.search(name):
         return False
     if _NOT_BUREAU.search(name):
-        return False
-    if not tokens or tags.get(tokens[-1], "n")[:1] not in ("n", "v") or tags.get(tokens[-1]) == "v":
         return False
     return any(t not in GENERIC and t not in STOP_TOKENS for t in tokens)
 
@@ -335,7 +342,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             pos = end + 1
             if n == 0:  # the list's first item has the sentence in front of it
                 start = left_edge(text, end, tokens, anchors)
-                start = skip_leading_words(start, end, tokens, anchors, tags)
+                start = skip_leading_words(start, end, tokens, anchors, tags, VERBAL_TAGS)
                 if end - start < 2:
                     continue
             name = text[start:end]

@@ -33,6 +33,10 @@ NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被�
                      "区市省县镇")
 
 
+# What a list of names is said to be (…等青年人才, …等专家): people, whatever jieba thinks.
+_OF_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人才|专家|学者|院士|代表|负责人|企业家|同志|领导|嘉宾|科学家|工程师)")
+
+
 def tagged_as_name(text: str, start: int, end: int) -> bool:
     """Whether jieba's part-of-speech tagger reads text[start:end] as a person's name.
 
@@ -138,7 +142,9 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
         starts[0] += len(items[0]) - first
         items[0] = items[0][-first:]
         tagged = sum(tagged_as_name(text, st, st + len(it)) for it, st in zip(items, starts))
-        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and tagged * 2 > len(items):
+        of_people = _OF_PEOPLE.match(text, m.end())  # 张三、李四等青年人才
+        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and (
+                of_people or tagged * 2 > len(items)):
             for it, st in zip(items, starts):
                 if it not in known:
                     known.add(it)

@@ -1,0 +1,177 @@
+"""The language patterns of government and economic news, one test per mechanism.
+
+Sentences are written for these tests (invented companies and people); each asserts the
+exact names and relations a reader would take from it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from zonegraph.normalize import normalize
+
+
+def _extract(extractor, body, title="", date="2024-03-01"):
+    return extractor.extract(normalize(title).text, normalize(body).text, date)
+
+
+def _names(ex, etype):
+    return [m.name or m.text for m in ex.mentions if m.type == etype]
+
+
+def _rels(ex, predicate):
+    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
+            for r in ex.relations if r.predicate == predicate}
+
+
+def _posts(ex):
+    return {(p.person.text, p.organization.name or p.organization.text, p.title) for p in ex.posts}
+
+
+def test_items_of_a_list_closed_by_a_kind_are_entities_of_that_kind(extractor):
+    ex = _extract(extractor, "新区积极服务星河微电、澜岸制药、启明光能等重点企业扩产。")
+    assert _names(ex, "Enterprise") == ["星河微电", "澜岸制药", "启明光能"]
+
+
+def test_a_list_of_actions_is_not_a_list_of_names(extractor):
+    ex = _extract(extractor, "推动企业创新研发、发展壮大等各项工作落地见效。")
+    assert _names(ex, "Enterprise") == []
+
+
+def test_organ_listed_after_a_zone_organ_is_an_organ_of_that_zone(extractor):
+    ex = _extract(extractor, "3月8日，滨海新区区委、区政府印发《关于支持海洋经济高质量发展的若干措施》。")
+    issuers = {o for s, o in _rels(ex, "issuedBy")}
+    assert issuers == {"滨海新区区委", "滨海新区区政府"}
+    assert ("滨海新区区政府", "天津滨海新区") in _rels(ex, "partOf")
+
+
+def test_bodies_at_the_head_of_a_policy_title_issued_it(extractor):
+    ex = _extract(extractor, "会议传达了《中共甘肃省委 甘肃省人民政府关于支持兰州新区建设的意见》。")
+    assert {o for s, o in _rels(ex, "issuedBy")} == {"中共甘肃省委", "甘肃省人民政府"}
+
+
+def test_policy_date_takes_the_year_of_the_article(extractor):
+    ex = _extract(extractor, "5月6日，湘江新区管委会发布《湘江新区算力产业扶持办法》。", date="2023-05-10")
+    policy = next(m for m in ex.mentions if m.type == "Policy")
+    assert ex.dates[id(policy)] == "2023-05-06"
+
+
+def test_a_book_title_that_is_not_a_policy_is_not_one(extractor):
+    ex = _extract(extractor, "该企业入选《2023中国独角兽企业榜单》。")
+    assert _names(ex, "Policy") == []
+
+
+def test_event_hosted_by_several_bodies(extractor):
+    ex = _extract(extractor, "第三届滇池数字经济博览会由滇中新区管委会和云南省科技厅联合主办。")
+    assert _rels(ex, "launchedBy") == {("第三届滇池数字经济博览会", "滇中新区管委会"),
+                                       ("第三届滇池数字经济博览会", "云南省科技厅")}
+
+
+def test_fund_size_and_manager(extractor):
+    ex = _extract(extractor, "新区设立总规模30亿元的福州新区海洋产业投资基金，由闽海资本管理有限公司担任基金管理人。")
+    fund = next(m for m in ex.mentions if m.type == "Fund")
+    assert fund.text == "福州新区海洋产业投资基金"
+    assert ex.amounts[id(fund)] == 3e9
+    assert ("福州新区海洋产业投资基金", "闽海资本管理有限公司") in _rels(ex, "launchedBy")
+
+
+def test_fund_named_after_a_zone_was_launched_by_it(extractor):
+    ex = _extract(extractor, "星辰两江科创基金规模10亿元，投向光电信息领域。")
+    assert ("星辰两江科创基金", "重庆两江新区") in _rels(ex, "launchedBy")
+
+
+def test_a_park_attracting_institutions_hosts_them(extractor):
+    ex = _extract(extractor, "南沙科学城已吸引了华南海洋研究院、岭南智能实验室等机构入驻。")
+    located = _rels(ex, "locatedIn")
+    assert ("华南海洋研究院", "南沙科学城") in located
+    assert ("岭南智能实验室", "南沙科学城") in located
+
+
+def test_companies_moving_into_a_park_named_before_them(extractor):
+    ex = _extract(extractor, "金普跨境电商产业园正式开园，辽海供应链、北港优品等知名企业纷纷进驻。")
+    assert _rels(ex, "locatedIn") == {("辽海供应链", "金普跨境电商产业园"),
+                                      ("北港优品", "金普跨境电商产业园")}
+
+
+def test_founded_in_a_zone(extractor):
+    ex = _extract(extractor, "4月2日，东北亚智能装备研发中心在哈尔滨新区揭牌成立。")
+    assert ("东北亚智能装备研发中心", "哈尔滨新区") in _rels(ex, "locatedIn")
+
+
+def test_post_stated_with_shi(extractor):
+    body = "陈思远、周佳怡等青年人才扎根新区。陈思远是松原光电科技有限公司研发中心总监，负责新产品研发。"
+    ex = _extract(extractor, body, title="长春新区集聚青年人才")
+    assert _names(ex, "Person") == ["陈思远", "周佳怡", "陈思远"]
+    assert ("陈思远", "松原光电科技有限公司", "研发中心总监") in _posts(ex)
+
+
+def test_organ_official_belongs_to_the_organ_of_the_last_title(extractor):
+    ex = _extract(extractor, "会上，贵安新区党工委委员、管委会副主任林海涛作工作报告。")
+    assert _posts(ex) == {("林海涛", "贵安新区管委会", "党工委委员、管委会副主任")}
+
+
+def test_head_of_a_zone_government_belongs_to_the_zone(extractor):
+    ex = _extract(extractor, "浦东新区区委副书记、区长顾明远说，要加快建设现代化产业体系。")
+    assert _posts(ex) == {("顾明远", "上海浦东新区", "区委副书记、区长")}
+
+
+def test_chain_naming_two_organizations_gives_two_posts(extractor):
+    ex = _extract(extractor, "赣江新区管委会副主任、光谷科创城主任何志明出席。")
+    posts = _posts(ex)
+    assert ("何志明", "赣江新区管委会", "副主任") in posts
+    assert ("何志明", "光谷科创城", "主任") in posts
+
+
+def test_bureau_named_without_its_zone_is_an_organ_of_the_articles_zone(extractor):
+    ex = _extract(extractor, "新区行政审批局会同卫生健康和民政局现场办公。", title="江北新区优化营商环境")
+    bodies = _names(ex, "GovernmentBody")
+    assert "江北新区行政审批局" in bodies
+    assert "江北新区卫生健康和民政局" in bodies
+    assert ("江北新区行政审批局", "江北新区卫生健康和民政局") in _rels(ex, "cooperatesWith")
+
+
+def test_slogans_and_two_bodies_named_together_are_not_bodies(extractor):
+    ex = _extract(extractor, "在省委省政府的坚强领导下，推动园区事园区办、一件事一次办。", title="兰州新区")
+    assert _names(ex, "GovernmentBody") == []
+
+
+def test_local_organ_is_part_of_its_place_but_customs_are_not(extractor):
+    ex = _extract(extractor, "长沙市知识产权局与长沙海关共同开展专项行动。")
+    part = _rels(ex, "partOf")
+    assert ("长沙市知识产权局", "长沙市") in part
+    assert not any(s == "长沙海关" for s, _ in part)
+
+
+def test_quoted_brands_counted_are_names_themselves(extractor):
+    ex = _extract(extractor, "打造‘创想汇’、‘创投汇’两大子品牌，实施“湾区英才”引育工程。")
+    assert set(_names(ex, "Program")) == {"创想汇", "创投汇", "湾区英才引育工程"}
+
+
+def test_counted_things_and_generic_parks_are_not_names(extractor):
+    ex = _extract(extractor, "新区建设八大产业旗舰联盟和三个分基地，打造绿色低碳示范区。")
+    assert _names(ex, "Institution") == []
+    assert _names(ex, "Park") == []
+
+
+def test_a_park_with_a_proper_name_is_kept(extractor):
+    ex = _extract(extractor, "两江新区加快建设礼嘉智慧公园和明月湖科创TOWN。")
+    assert _names(ex, "Park") == ["礼嘉智慧公园", "明月湖科创TOWN"]
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    ("新区先后与华中科技大学、武汉大学等高校合作共建人工智能学院。", "华中科技大学"),
+    ("深化与天府新区在汽车、电子等产业的合作。", "四川天府新区"),
+])
+def test_cooperation_with_the_articles_own_zone(extractor, sentence, partner):
+    ex = _extract(extractor, sentence, title="两江新区推动区域协同")
+    pairs = {frozenset(p) for p in _rels(ex, "cooperatesWith")}
+    assert frozenset({"重庆两江新区", partner}) in pairs
+
+
+def test_listed_partners_of_a_subject_named_first(extractor):
+    ex = _extract(extractor, "雁栖智慧公园按照“一园一特色”的思路，与海联通信、北辰数科等企业合作。")
+    assert _rels(ex, "cooperatesWith") == {("雁栖智慧公园", "海联通信"), ("雁栖智慧公园", "北辰数科")}
+
+
+def test_traditional_text_is_read_like_simplified(extractor):
+    ex = _extract(extractor, "3月5日，青島西海岸新區與海晟重工（青島）有限公司簽署戰略合作協議。")
+    assert ("青岛西海岸新区", "海晟重工(青岛)有限公司") in _rels(ex, "cooperatesWith")
