@@ -30,6 +30,8 @@ EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amoun
               "zg_dates", "zg_zone", "zg_prefixes")
 # Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
 _LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
+# Kinds of things often named after the company that owns or runs them.
+NAMED_AFTER_OWNER = {"Park", "Fund", "Institution"}
 # Kinds of things often named after the zone that launched them, anywhere in the name.
 NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 # What a zone's name at the head of another name says about it (两江新区管委会 is part of
@@ -213,12 +215,17 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     gaz_ends = {m.end for m in mentions if m.rule == "gazetteer"}
     mentions = [m for m in mentions if m.rule == "gazetteer" or m.end not in gaz_ends]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     out = []
     for m in ranked:
-        if any(m.start < b and a < m.end for a, b in taken):
+        clash = [t for t in taken if m.start < t[1] and t[0] < m.end]
+        # a known company heading a park, fund or institution named after it
+        # (药明康德南京聚慧园, 华为鲲鹏生态基地) is a thing of its own too
+        nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
+                  and clash[0][0] == m.start and clash[0][2] in NAMED_AFTER_OWNER)
+        if clash and not nested:
             continue
-        taken.append((m.start, m.end))
+        taken.append((m.start, m.end, m.type))
         out.append(m)
     return sorted(out, key=lambda m: m.start)
 
