@@ -95,6 +95,7 @@ _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分�
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
 _BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|院|中心|公司|集团)$")
+ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
 LEADING_FUNCTION_CHARS = set("由据向对与和及将")
 # Characters that never occur inside an organization's name in this prose.
@@ -144,14 +145,22 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
             start = e
             break
-    # jieba sometimes glues a function character to its neighbour (组与, 并在)
+    # jieba sometimes glues a function character to its neighbour (组与, 并在); but a cut
+    # that leaves only generic words (重庆中科云从|科技有限公司) is inside the name
     for k in range(suffix_start - 1, start - 1, -1):
         if text[k] in HARD_STOPS and text[k] not in allowed:
-            start = k + 1
+            rest = text[k + 1:suffix_start]
+            if len(rest) >= 2 and rest not in GENERIC:
+                start = k + 1
             break
     # a known name straddling the cut (the stop token is inside it) restores it
     for a, b in anchors.items():
         if window <= a < start < b:
+            start = a
+            break
+    # 设备制造和服务商重庆某某公司: a role noun before a place-led name
+    for a in sorted(anchors):
+        if start < a < suffix_start and text[start:a].endswith(ROLE_NOUNS):
             start = a
             break
     # 由贵安新区管委会, 由闽海资本…: a function character glued before a name
@@ -164,6 +173,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
     return start
 
 
+# Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.
+LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进"}
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
 NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
@@ -186,7 +197,7 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
     for s, e, tok in tokens[bisect.bisect_left(tokens, (start, -1, "")):]:
         if s != start or e >= suffix_start or s in anchors:
             break
-        if tags.get(tok) in skip and len(tok) > 1:
+        if tok in LEADING_VERBS or (tags.get(tok) in skip and len(tok) > 1):
             start = e
         else:
             break
@@ -237,6 +248,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         name = text[start:end].strip("()（）·-—")
         if "——" in name:  # a dash pair sets off an aside, never part of a name
             name = name[name.rfind("——") + 2:]
+        if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+            name = name[max(name.rfind("("), name.rfind("（")) + 1:]  # 新经济局(成都科学城管委会
         if name.count("“") != name.count("”"):  # a quote opened or closed outside the name
             name = name[max(name.rfind("“"), name.rfind("”")) + 1:]
         if _DEPARTMENT.search(name) and any(
@@ -318,7 +331,10 @@ def _proper_event(prefix: str) -> bool:
 
 # 甲、乙、丙等(70家)(外商投资)企业: every item is a thing of the kind the list ends with.
 _ENUMERATION = re.compile(r"((?:[^\s、,，。;；:：!?！？“”《》()（）]{2,14}、)+[^\s、,，。;；:：!?！？“”《》()（）]{2,14})等"
-                          r"(\d+家|多家|一批|[^\s的于和与及部门单位,，。;；]{0,6}?)"
+                          r"((?:\d+家|多家|一批|[一二三四五六七八九十百千]+家)?"
+                          r"(?:知名|重点|龙头|优质|骨干|头部|外资|民营|国有|高新技术|科技型|跨境|出口|外商投资|"
+                          r"本土|本地|大型|中小|创新型|链主|规上|上市|行业|国内外|国际|世界500强|领军)*"
+                          r"[^\s\d的于和与及为个,，。;；]{0,4}?)"
                           r"(企业|公司|外企|药企|车企|高校|院校|科研院所|地区|城市)")
 ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "Enterprise",
                     "药企": "Enterprise", "车企": "Enterprise", "高校": "Institution",
