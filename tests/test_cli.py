@@ -204,9 +204,6 @@ def test_view_of_the_whole_graph_inlines_the_network_library(whole_view):
     assert not [s for s in scripts if "vis" in s]  # the vis-network code is in the page
 
 
-@pytest.mark.xfail(strict=True, reason="pyvis' template still loads bootstrap CSS and JS from "
-                                       "cdn.jsdelivr.net, so the page is not the self-contained, "
-                                       "offline file the README promises")
 def test_view_page_loads_nothing_from_the_network(whole_view):
     _, html = whole_view
     assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)=[\"']https?://", html)

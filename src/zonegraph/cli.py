@@ -105,8 +105,11 @@ def _echo_error(line: str) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements scored below this.")
 @click.option("--force", is_flag=True, help="Rebuild documents already in the store.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that read and extract documents (this process alone "
+                   "writes the store); up to the number of CPU cores pays off.")
 @library_errors
-def build(paths, store, out, min_confidence, force):
+def build(paths, store, out, min_confidence, force, jobs):
     """Read files and folders (recursively) and build them into the graph store.
 
     Re-building a file replaces what it contributed before; an unchanged file is skipped.
@@ -114,6 +117,7 @@ def build(paths, store, out, min_confidence, force):
     \b
     Example:
       zonegraph build newsletters/ report.pdf --store ./zonegraph-data --out graph.trig
+      zonegraph build archive/ --jobs 2
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -135,7 +139,7 @@ def build(paths, store, out, min_confidence, force):
         def advance(path, status):
             bar.update(task, advance=1, current=f"{path.name} ({status})")
 
-        report = run_build(list(paths), settings, on_document=advance)
+        report = run_build(list(paths), settings, on_document=advance, jobs=jobs)
     for path, reason in report.failed:
         _echo_error(f"{path}: {reason}")
     if out is not None:
@@ -173,7 +177,8 @@ def _export(store: Path, out: Path, fmt: str) -> None:
               help="A parameter of the named query (repeatable); names match any alias.")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
 @click.option("--endpoint", metavar="URL",
-              help="Run at this remote SPARQL query URL (e.g. http://HOST:7878/query).")
+              help="Run at this SPARQL query URL instead (Oxigraph http://HOST:PORT/query, "
+                   "Fuseki …/DATASET/query, another `zonegraph serve` …/sparql).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Stop the query after this many seconds.")
 @library_errors

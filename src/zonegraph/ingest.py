@@ -45,9 +45,14 @@ def discover(paths: list[Path]) -> list[Path]:
     inside folders only known suffixes are taken, hidden files skipped.
     """
     found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        # a folder that cannot be listed is kept, so that reading it reports why
+        found.append(Path(exc.filename))
+
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / f for f in sorted(files)
                              if not f.startswith(".") and Path(f).suffix.lower() in FORMATS)
@@ -58,14 +63,20 @@ def discover(paths: list[Path]) -> list[Path]:
 
 def read_document(path: Path) -> SourceDocument:
     """Read one file into a ``SourceDocument`` or raise ``InputError`` saying why not."""
+    if path.is_dir():
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise InputError(path, f"cannot read folder ({exc.strerror or exc})") from None
+        raise InputError(path, "is a directory")
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; "
                                f"expected one of {', '.join(sorted(FORMATS))}")
     try:
+        if path.exists() and not path.is_file():  # a FIFO or device would block or never end
+            raise InputError(path, "not a regular file")
         data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as exc:
@@ -125,37 +136,48 @@ def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
     boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
     for bom, codec in boms:
         if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                raise InputError(path, f"undecodable text (starts with a {codec} mark)") from None
+            text = _decode_prefix(data, codec)
+            if text is None:
+                raise InputError(path, f"undecodable text (starts with a {codec} mark)")
+            return text, codec
     # UTF-16 without a BOM: every other byte of ASCII-range text is zero
     if len(data) >= 4 and data.count(0) * 3 > len(data):
         for codec in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _common_ratio(text) > 0.8:
+            text = _decode_prefix(data, codec)
+            if text is not None and _common_ratio(text) > 0.8:
                 return text, codec
         raise InputError(path, "binary data, not text")
-    try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
+    text, encoding = _decode_prefix(data, "utf-8"), "utf-8"
+    if text is None:
+        # UTF-16 text of hanzi only has no zero bytes, so it is among the guesses too
         scored = []
-        for codec in ("gb18030", "big5"):
-            try:
-                cand = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            scored.append((_common_ratio(cand), codec, cand))
+        for codec in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
+            cand = _decode_prefix(data, codec)
+            if cand is not None:
+                scored.append((_common_ratio(cand), codec, cand))
         if not scored:
             raise InputError(path, "undecodable text (not UTF-8, GB18030, Big5 or UTF-16)")
         _, encoding, text = max(scored)
     if "\x00" in text or _common_ratio(text) < 0.6:
         raise InputError(path, f"binary data or unknown encoding, not readable text")
     return text, encoding
+
+
+def _decode_prefix(data: bytes, codec: str) -> str | None:
+    """``data`` decoded with ``codec``, or None when it is not in that codec.
+
+    A file cut inside its last character (a half-finished download) still decodes: the
+    partial character is left out.
+    """
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and len(data) - exc.start <= 3:
+            try:
+                return data[:exc.start].decode(codec)
+            except UnicodeDecodeError:
+                return None
+        return None
 
 
 # ---------------------------------------------------------------- PDF, DOCX, HTML
@@ -165,25 +187,33 @@ def _pdf_text(data: bytes, path: Path) -> str:
     import logging
 
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(path, "not a PDF (no %PDF- header; a web page saved as .pdf?)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
-    except PDFPasswordIncorrect:
-        raise InputError(path, "encrypted PDF (password required)") from None
-    except PDFSyntaxError as exc:
-        raise InputError(path, f"corrupt or truncated PDF ({exc})") from None
-    except Exception as exc:  # pdfminer raises many ad-hoc types on damaged files
-        name = type(exc).__name__
-        if "Encrypt" in name or "Password" in name:
-            raise InputError(path, "encrypted PDF (password required)") from None
-        raise InputError(path, f"corrupt or unreadable PDF ({name}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - see _pdf_error
+        raise _pdf_error(path, exc) from None
     if not any(p.strip() for p in pages):
         raise InputError(path, "no text layer (image-only PDF?); OCR is not supported")
     return "\n".join(pages)
+
+
+def _pdf_error(path: Path, exc: Exception) -> InputError:
+    """One line saying why pdfminer could not read a PDF (pdfplumber wraps its errors)."""
+    if exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    name = type(exc).__name__  # pdfminer raises many ad-hoc types on damaged files
+    detail = " ".join(str(exc).split())[:200]
+    if "Encrypt" in name or "Password" in name:
+        return InputError(path, "encrypted PDF (password required)")
+    if name == "PSEOF":
+        return InputError(path, "truncated or corrupt PDF (the file ends too early)")
+    if "Syntax" in name:
+        return InputError(path, f"corrupt or truncated PDF ({detail})")
+    return InputError(path, f"corrupt or unreadable PDF ({name}{': ' + detail if detail else ''})")
 
 
 def _docx_text(data: bytes, path: Path) -> str:

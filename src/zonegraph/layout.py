@@ -45,8 +45,8 @@ def _component_layout(C: nx.Graph | None, nodes: list, seed: int, iterations: in
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if n <= 3:
-        return {v: (SPACING * math.cos(2 * math.pi * i / n), SPACING * math.sin(2 * math.pi * i / n))
-                for i, v in enumerate(nodes)}
+        angles = [2 * math.pi * i / n for i in range(n)]
+        return {v: (SPACING * math.cos(a), SPACING * math.sin(a)) for v, a in zip(nodes, angles)}
     if n <= SPRING_LIMIT:
         raw = nx.spring_layout(C, seed=seed, iterations=50)
         pos = np.array([raw[v] for v in nodes], dtype=float)

@@ -9,12 +9,18 @@ Each file starts with a comment header that says what it answers and how to call
     # Parameter: org (?orgName, optional) — …
     # Example: zonegraph query --named zone-partners --param zone=两江新区
 
-A parameter names the SPARQL variable it binds. Values are bound as RDF literals through
+A parameter names the SPARQL variable it binds; its kind (``name``, the default,
+``document`` or ``text``) says what a missing match means. Values are bound as RDF literals through
 pyoxigraph's ``substitutions`` (locally) or a ``VALUES`` row built from serialized terms
 (remote endpoints, see ``sparql_text.bind_inline``) — never pasted into the query text.
 Name parameters are matched in the query against ``rdfs:label|skos:altLabel``, so every
 alias of an entity works. A parameter variable must be used in the query's outermost
-WHERE pattern (not only inside a sub-SELECT), which is where both binding methods agree.
+WHERE pattern (not only inside a sub-SELECT) and be a result column (pyoxigraph substitutes
+only projected variables), which is where both binding methods agree. Test an optional
+parameter with ``COALESCE(… = ?param, true)`` or ``FILTER EXISTS``, never ``BOUND(?param)``:
+a substituted variable still reads as unbound to ``BOUND``. Rows are ``DISTINCT`` (or
+grouped, counting ``DISTINCT``): a server whose default graph is the union of the named
+graphs (Oxigraph's ``--union-default-graph``) repeats a triple once per graph holding it.
 
 The files are the single source: ``zonegraph query --list``, the endpoint's example menu
 and the README table are all read from these headers.

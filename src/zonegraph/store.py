@@ -3,20 +3,27 @@
 Layout: every document's contribution is a named graph (``graph:<sha256>``); the default
 graph holds the set union of all named graphs, so plain queries see each fact once and
 ``GRAPH ?g`` queries see where it came from. Writes are single transactions: a document's
-named graph and its default-graph triples go in with one bulk ``extend``; removing a
-document is one SPARQL update that drops its graph and the default-graph triples no other
-document supports. A build that dies therefore leaves each document all in or all out.
+named graph and its default-graph triples go in with one bulk load of N-Quads (parsed and
+inserted by Oxigraph itself, so the writing process spends no Python time per triple, and
+parallel builds can serialize in their workers); removing a document is one SPARQL update
+that drops its graph and the default-graph triples no other document supports. A build
+that dies therefore leaves each document all in or all out.
+
+One process writes at a time; readers open the snapshot the writer last published, never
+the database being written (``zonegraph.store_access`` says why and how).
 """
 from __future__ import annotations
 
 import gc
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import store_access
 from .errors import StoreError
 from .graph import graph_iri
-from .namespace import ONTOLOGY_IRI, PREFIXES
+from .namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
 
 DEFAULT_STORE = Path("zonegraph-data")
 
@@ -51,25 +58,37 @@ def _check_path(path: Path, read_only: bool) -> None:
 class GraphStore:
     """An opened store. Use as a context manager; ``read_only`` for queries and exports."""
 
-    def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False):
+    def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False,
+                 wait: float = 0.0):
+        """Open for reading (the newest published snapshot) or for writing (exclusively:
+        another writer is refused, or waited for up to ``wait`` seconds); see
+        ``zonegraph.store_access``."""
         import pyoxigraph as ox
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
         self.path = Path(path)
         self.read_only = read_only
+        self.dataset = self.ox = self._lock = None
         _check_path(self.path, read_only)
-        try:
-            if read_only:
-                self.ox = ox.Store.read_only(str(self.path))
-            else:
+        if read_only:
+            self.ox = store_access.open_read_only(self.path)
+        else:
+            self._lock = store_access.WriterLock(self.path, wait)
+            try:
                 self.ox = ox.Store(str(self.path))
-        except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise StoreError(f"{self.path}: the store is in use by another build "
-                                 "(wait for it to finish)") from None
-            raise StoreError(f"{self.path}: cannot open the store ({msg.splitlines()[0]})") from None
+                if store_access.needs_publishing(self.path):
+                    store_access.publish(self.ox, self.path)
+            except (OSError, RuntimeError, StoreError) as exc:
+                self.close(raise_errors=False)
+                if isinstance(exc, StoreError):
+                    raise
+                if "lock" in str(exc).lower():
+                    raise StoreError(f"{self.path}: the store is in use by another build "
+                                     "(wait for it to finish)") from None
+                raise StoreError(f"{self.path}: cannot open the store "
+                                 f"({store_access.one_line(exc)})") from None
+            self._published_at = time.monotonic()
         self.dataset = Dataset(store=OxigraphStore(store=self.ox))
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
@@ -77,13 +96,20 @@ class GraphStore:
     def __enter__(self) -> "GraphStore":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(raise_errors=exc_type is None)
 
-    def close(self) -> None:
-        if not self.read_only:
+    def close(self, raise_errors: bool = True) -> None:
+        """Close; a writer first publishes what it wrote for readers, and releases its lock
+        only once RocksDB is closed."""
+        problem = None
+        if self._lock is not None and self.ox is not None:
             try:
+                if store_access.needs_publishing(self.path):
+                    store_access.publish(self.ox, self.path)
                 self.ox.flush()
+            except StoreError as exc:
+                problem = exc
             except (OSError, RuntimeError):
                 pass
         # RocksDB closes when the last reference goes: drop them all now, so that a
@@ -93,6 +119,20 @@ class GraphStore:
         self.dataset = None
         self.ox = None
         gc.collect()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if problem is not None and raise_errors:
+            raise problem
+
+    def _before_write(self) -> None:
+        store_access.mark_unpublished(self.path)
+
+    def _after_write(self) -> None:
+        """Publish now and then during a long build, so readers see it progress."""
+        if time.monotonic() - self._published_at >= store_access.PUBLISH_SECONDS:
+            store_access.publish(self.ox, self.path)
+            self._published_at = time.monotonic()
 
     # ------------------------------------------------------------ documents
 
@@ -112,26 +152,33 @@ class GraphStore:
 
     def add_document(self, quads: list[tuple]) -> int:
         """Write one document's quads (one named graph) and their union copy, atomically."""
-        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
-
         if not quads:
             return 0
-        store = self.dataset.store
-        graphs: dict = {}
-        default = Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
+        self.load_document(nquads_with_union(quads))
+        return len(quads)
 
-        def ctx(g):
-            if g not in graphs:
-                graphs[g] = Graph(store=store, identifier=g)
-            return graphs[g]
+    def load_document(self, nquads: bytes) -> None:
+        """Write N-Quads made by ``nquads_with_union`` in one transaction."""
+        import pyoxigraph as ox
 
-        batch = [(s, p, o, ctx(g)) for s, p, o, g in quads]
-        batch += [(s, p, o, default) for s, p, o, _ in quads]
+        self._before_write()
         try:
-            store.addN(batch)
+            self.ox.load(nquads, format=ox.RdfFormat.N_QUADS)
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({exc})") from None
-        return len(quads)
+        self._after_write()
+
+    def documents_at(self, url: str) -> list[str]:
+        """The sha256 of every stored document read from ``url`` (a file URI)."""
+        import pyoxigraph as ox
+
+        sha = ox.NamedNode(str(ZG.sha256))
+        found = []
+        for q in self.ox.quads_for_pattern(None, ox.NamedNode(str(SCHEMA.url)), ox.NamedNode(url),
+                                           ox.DefaultGraph()):
+            found += [t.object.value for t in self.ox.quads_for_pattern(
+                q.subject, sha, None, ox.DefaultGraph())]
+        return found
 
     def remove_document(self, sha256: str) -> None:
         """Drop a document's graph and what only it contributed to the default graph."""
@@ -142,10 +189,12 @@ class GraphStore:
               FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{g}>) }}
             }};
             DROP SILENT GRAPH <{g}>"""
+        self._before_write()
         try:
             self.ox.update(update)
         except OSError as exc:
             raise StoreError(f"{self.path}: could not remove document ({exc})") from None
+        self._after_write()
 
     def find_documents(self, name_or_sha: str) -> list[DocumentInfo]:
         """Documents whose sha256 (or a prefix of it), file name or path is ``name_or_sha``."""
@@ -188,6 +237,44 @@ class GraphStore:
             ox.serialize(triples, out, rdf_format, **kwargs)
 
 
+def nquads_with_union(quads: list[tuple]) -> bytes:
+    """N-Quads of rdflib ``quads`` followed by their default-graph (union) copy.
+
+    This is what ``GraphStore.load_document`` writes; a parallel build makes it in its
+    worker processes, so the process that writes the store only hands bytes to Oxigraph.
+    """
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    datatypes: dict[str, ox.NamedNode] = {}
+
+    def term(t):
+        if isinstance(t, URIRef):
+            return ox.NamedNode(t)
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(t, language=t.language)
+            if t.datatype is None:
+                return ox.Literal(t)
+            dt = datatypes.get(t.datatype)
+            if dt is None:
+                dt = datatypes[t.datatype] = ox.NamedNode(t.datatype)
+            return ox.Literal(t, datatype=dt)
+        if isinstance(t, BNode):
+            return ox.BlankNode(t)
+        raise StoreError(f"cannot store {t!r}: not an RDF term")
+
+    graphs = {g: ox.NamedNode(g) for g in {q[3] for q in quads}}
+    named = ox.serialize([ox.Quad(term(s), term(p), term(o), graphs[g]) for s, p, o, g in quads],
+                         format=ox.RdfFormat.N_QUADS)
+    # Every line ends with its graph's IRI, and N-Quads escapes line breaks inside
+    # literals, so " <graph> .\n" occurs only there: cutting it gives the union copy.
+    union = named
+    for g in graphs:
+        union = union.replace(f" <{g}> .\n".encode(), b" .\n")
+    return named + union
+
+
 def ontology_dir() -> Path:
     """``ontology/`` of the repository (or ``$ZONEGRAPH_ONTOLOGY``)."""
     env = os.environ.get("ZONEGRAPH_ONTOLOGY")
@@ -195,4 +282,4 @@ def ontology_dir() -> Path:
 
 
 __all__ = ["GraphStore", "DocumentInfo", "DEFAULT_STORE", "RDF_FORMATS", "ontology_dir",
-           "ONTOLOGY_IRI"]
+           "nquads_with_union", "ONTOLOGY_IRI"]

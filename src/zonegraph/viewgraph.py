@@ -283,8 +283,8 @@ def apply_filter(view: ViewGraph, f: ViewFilter) -> ViewGraph:
             if kept:
                 edges[key] = kept
     if f.since or f.until:
-        in_range = {a for a, art in view.articles.items() if art.date
-                    and not (f.since and art.date < f.since) and not (f.until and art.date > f.until)}
+        in_range = {a for a, art in view.articles.items()
+                    if art.date and (f.since or art.date) <= art.date <= (f.until or art.date)}
         ends = {k[0] for k in edges} | {k[2] for k in edges}
         nodes = {i: n for i, n in nodes.items() if i in ends or in_range.intersection(n.articles)}
     if f.types:
@@ -310,8 +310,8 @@ def find_entities(view: ViewGraph, name: str) -> list[str]:
         return partial
     if partial:
         shown = ", ".join(sorted(view.nodes[i].label for i in partial)[:6])
-        raise ZoneGraphError(f"{name}: several entities match ({shown}{', …' if len(partial) > 6 else ''}); "
-                             "give the full name")
+        more = ", …" if len(partial) > 6 else ""
+        raise ZoneGraphError(f"{name}: several entities match ({shown}{more}); give the full name")
     raise ZoneGraphError(f"{name}: no entity of that name")
 
 

@@ -11,14 +11,17 @@ JSON with ``<``, ``>`` and ``&`` escaped (so a ``</script>`` in a sentence canno
 script element), the page script inserts it with ``textContent``, and tooltips are plain
 text (vis-network sets ``innerText``).
 
-Graphs above ``PHYSICS_LIMIT`` nodes get positions computed in Python
-(``zonegraph.layout``) and physics off: vis-network's physics needs minutes to settle
-thousands of nodes, a drawn layout is there at once.
+Every view gets positions computed in Python (``zonegraph.layout``). Above
+``PHYSICS_LIMIT`` nodes they are final and physics is off — vis-network's physics needs
+minutes to settle thousands of nodes, a drawn layout is there at once; smaller views keep
+physics (nodes can be dragged about) and start from them, so it settles in a second.
 """
 from __future__ import annotations
 
+import html
 import json
 import math
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -89,8 +92,6 @@ def script_json(value) -> str:
 
 def escape_html(text: str) -> str:
     """HTML-escape text for element content and attribute values."""
-    import html
-
     return html.escape(text, quote=True)
 
 
@@ -140,6 +141,31 @@ def _as_written(view: ViewGraph, key, e) -> str:
     return f"{view.labels.get(e.subject, e.subject)} — {view.labels.get(e.object, e.object)}"
 
 
+def _community_colors(view: ViewGraph, G, seed: int) -> tuple[dict, list, int]:
+    """Node → colour by Louvain community, the legend rows, and how many were found.
+
+    The twelve largest communities get a colour each; the rest and single nodes share
+    grey, since more hues than that cannot be told apart.
+    """
+    members: dict[int, list[str]] = {}
+    for iri, c in communities(G, seed=seed).items():
+        members.setdefault(c, []).append(iri)
+    colors, legend, rest = {}, [], 0
+    for c, nodes in sorted(members.items()):
+        if c < len(COMMUNITY_COLORS) and len(nodes) > 1:
+            colors.update((iri, COMMUNITY_COLORS[c]) for iri in nodes)
+            hub = max(nodes, key=lambda i: (G.degree(i), view.nodes[i].label))
+            legend.append({"id": c, "color": COMMUNITY_COLORS[c], "count": len(nodes),
+                           "label": f"{c + 1}: {view.nodes[hub].label} …"})
+        else:
+            colors.update((iri, OTHER_COLOR) for iri in nodes)
+            rest += len(nodes)
+    if rest:
+        legend.append({"id": -1, "color": OTHER_COLOR, "count": rest,
+                       "label": "other / single · 其他"})
+    return colors, legend, len(members)
+
+
 def build_page_data(view: ViewGraph, options: ViewOptions):
     """vis nodes, vis edges, the details JSON object and the notes, for ``render``."""
     iris = sorted(view.nodes)
@@ -160,24 +186,9 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
     colors = {iri: COLORS.get(view.nodes[iri].type, OTHER_COLOR) for iri in iris}
     legend_communities = []
     if options.color_by == "community":
-        comm = communities(G, seed=options.seed)
-        counts: dict[int, list[str]] = {}
-        for iri, c in comm.items():
-            counts.setdefault(c, []).append(iri)
-        for c, members in sorted(counts.items()):
-            color = COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) and len(members) > 1 else OTHER_COLOR
-            for iri in members:
-                colors[iri] = color
-            if color != OTHER_COLOR:
-                hub = max(members, key=lambda i: (G.degree(i), view.nodes[i].label))
-                legend_communities.append({"id": c, "color": color, "count": len(members),
-                                           "label": f"{c + 1}: {view.nodes[hub].label} …"})
-        rest = sum(len(m) for c, m in counts.items()
-                   if not (c < len(COMMUNITY_COLORS) and len(m) > 1))
-        if rest:
-            legend_communities.append({"id": -1, "color": OTHER_COLOR, "count": rest,
-                                       "label": "other / single · 其他"})
-        notes.append(f"colour: Louvain community ({len(counts)} found)")
+        by_community, legend_communities, found = _community_colors(view, G, options.seed)
+        colors.update(by_community)
+        notes.append(f"colour: Louvain community ({found} found)")
 
     article_index = {a: i for i, a in enumerate(sorted(view.articles))}
     articles_json = [[view.articles[a].title, view.articles[a].source, view.articles[a].date]
@@ -196,7 +207,8 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
                  for k, v in sorted(n.attributes.items())]
         details[ids[iri]] = {"label": n.label, "names": list(n.names), "types": list(n.types),
                              "attrs": attrs, "posts": [], "edges": [],
-                             "articles": [article_index[a] for a in n.articles if a in article_index],
+                             "articles": [article_index[a] for a in n.articles
+                                          if a in article_index],
                              "metric": round(metric[iri], 4)}
     for post in view.posts:
         for me, other in ((post.person, post.organization), (post.organization, post.person)):
@@ -272,8 +284,6 @@ def _resource(name: str) -> str:
 
 def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> RenderedView:
     """Write ``view`` as one self-contained HTML page at ``out``."""
-    import os
-
     import pyvis
     from pyvis.network import Network
 

@@ -5,7 +5,6 @@ article; offsets refer to ``title + "\\n" + body``.
 """
 from __future__ import annotations
 
-from .components import PIPES, ensure_extensions
 from .model import ENTITY_TYPES, PREDICATES, Extraction, Mention, Post, Relation
 
 __all__ = ["Extractor", "build_nlp", "Extraction", "Mention", "Post", "Relation",
@@ -18,6 +17,8 @@ def build_nlp(data_dir: str = ""):
 
     import jieba
     import spacy
+
+    from .components import PIPES, ensure_extensions  # registers the factories
 
     jieba.setLogLevel(logging.WARNING)
     ensure_extensions()

@@ -1,0 +1,693 @@
+"""ZoneGraph's performance benchmark: ``make bench`` prints one table and writes JSON.
+
+What it measures (see ``bench/README.md`` for the method and the targets):
+
+1. extraction throughput on a 1,000-article synthetic corpus, single process, and its cost
+   relative to bare ``jieba.lcut`` over the same text in the same process;
+2. ``zonegraph build --jobs 1`` and ``--jobs 2`` on the 10,000-article corpus: speed-up;
+3. the 10,000-article end-to-end build into the on-disk store: articles/s, peak memory;
+4. incremental builds: one new 10-article issue into that store, an unchanged document;
+5. every named query (``src/zonegraph/queries/*.rq``, plus a few research queries of our
+   own) on that store: median latency through ZoneGraph and directly on pyoxigraph;
+6. views of 500 / 5,000 / 20,000 nodes: time to write the HTML and until headless
+   Chromium has drawn the network.
+
+Every figure is the median of several runs, printed with its range. Environment:
+
+    BENCH_OUT          JSON file to write (default bench-results.json); a previous file
+                       there is read first and each figure is compared with it
+    BENCH_RUNS         runs of the cheap figures (default 3)
+    BENCH_BUILD_RUNS   runs of each 10,000-article build (default 2)
+    BENCH_QUERY_RUNS   timed runs of each query (default 5)
+    BENCH_ARTICLES     sizes of the small and the large corpus (default "1000,10000")
+    BENCH_VIEW_SIZES   node counts of the views (default "500,5000,20000")
+    BENCH_WORK         working folder (default: a temporary folder, removed afterwards)
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus, write_issue  # noqa: E402
+
+ZONEGRAPH = Path(sys.executable).with_name("zonegraph")
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+BUILD_RUNS = int(os.environ.get("BENCH_BUILD_RUNS", "2"))
+QUERY_RUNS = int(os.environ.get("BENCH_QUERY_RUNS", "5"))
+SMALL, LARGE = (int(n) for n in os.environ.get("BENCH_ARTICLES", "1000,10000").split(","))
+VIEW_SIZES = tuple(int(n) for n in os.environ.get("BENCH_VIEW_SIZES", "500,5000,20000").split(","))
+#: A query slower than this in its first run is timed once more only.
+SLOW_QUERY_SECONDS = 10.0
+
+# Research questions of our own, run beside the named queries (and instead of them when a
+# checkout has none): they cover the shapes a researcher asks most.
+ADHOC_QUERIES = {
+    "adhoc:articles-per-zone": """
+        SELECT ?zone ?name (COUNT(DISTINCT ?a) AS ?articles) WHERE {
+          ?zone a zg:Zone ; rdfs:label ?name . ?a schema:mentions ?zone }
+        GROUP BY ?zone ?name ORDER BY DESC(?articles)""",
+    "adhoc:cooperation-pairs": """
+        SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?evidence) (SAMPLE(?s) AS ?sentence) WHERE {
+          ?ev rdf:predicate zg:cooperatesWith ; rdf:subject ?x ; rdf:object ?y ; zg:sentence ?s }
+        GROUP BY ?x ?y ORDER BY DESC(?evidence) LIMIT 200""",
+    "adhoc:enterprises-in-zone": """
+        SELECT DISTINCT ?e ?name WHERE {
+          ?zone rdfs:label|skos:altLabel "两江新区" .
+          ?e a zg:Enterprise ; rdfs:label ?name ; zg:locatedIn/zg:partOf* ?zone }""",
+    "adhoc:officials-and-posts": """
+        SELECT ?name ?title ?org WHERE {
+          ?p a zg:Person ; rdfs:label ?name ; zg:holds ?pos .
+          ?pos zg:title ?title ; zg:organization/rdfs:label ?org }""",
+    "adhoc:label-contains": """
+        SELECT ?e ?label WHERE { ?e rdfs:label ?label FILTER (CONTAINS(?label, "科技")) }""",
+}
+
+
+# --------------------------------------------------------------------------- figures
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    unit: str
+    runs: list[float] = field(default_factory=list)
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.runs) if self.runs else None
+
+    def as_json(self) -> dict:
+        out = {"label": self.label, "unit": self.unit, "median": _round(self.median),
+               "min": _round(min(self.runs)) if self.runs else None,
+               "max": _round(max(self.runs)) if self.runs else None,
+               "runs": [_round(r) for r in self.runs]}
+        if self.target:
+            out["target"], out["ok"] = self.target, self.ok
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _round(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return round(x, 4) if abs(x) < 10 else round(x, 1)
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    return f"{x:.3f}" if abs(x) < 1 else f"{x:.2f}"
+
+
+class Table:
+    """The figures in the order they were measured; printed as they come and at the end."""
+
+    def __init__(self, previous: dict | None):
+        self.figures: list[Figure] = []
+        self.previous = (previous or {}).get("figures", {})
+
+    def add(self, fig: Figure) -> Figure:
+        self.figures.append(fig)
+        print("  " + self._row(fig), flush=True)
+        return fig
+
+    def na(self, key: str, label: str, unit: str, reason: str) -> Figure:
+        return self.add(Figure(key, label, unit, note=f"n/a: {reason}"))
+
+    def get(self, key: str) -> float | None:
+        return next((f.median for f in self.figures if f.key == key), None)
+
+    def _vs_last(self, fig: Figure) -> str:
+        last = self.previous.get(fig.key, {}).get("median")
+        if last in (None, 0) or fig.median is None:
+            return ""
+        return f"{(fig.median - last) / abs(last) * 100:+.0f}%"
+
+    def _row(self, fig: Figure) -> str:
+        med = _fmt(fig.median)
+        rng = f"{_fmt(min(fig.runs))}–{_fmt(max(fig.runs))}" if len(fig.runs) > 1 else ""
+        verdict = "" if fig.ok is None else ("ok" if fig.ok else "MISSED")
+        target = f"{fig.target} {verdict}".strip()
+        note = fig.note if fig.median is None else ""
+        return (f"{fig.label[:52]:52} {med:>10} {fig.unit[:12]:12} {rng:>19} {len(fig.runs):>4} "
+                f"{target:>18} {self._vs_last(fig):>7} {note}").rstrip()
+
+    def print(self) -> None:
+        print()
+        head = (f"{'figure':52} {'median':>10} {'unit':12} {'range':>19} {'runs':>4} "
+                f"{'target':>18} {'vs last':>7}")
+        print(head)
+        print("-" * len(head))
+        for fig in self.figures:
+            print(self._row(fig))
+
+
+# --------------------------------------------------------------------------- helpers
+
+def section(title: str) -> None:
+    print(f"\n== {title}", flush=True)
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for pkg in ("zonegraph", "spacy", "jieba", "pyoxigraph", "rdflib", "oxrdflib", "pyvis"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = "not installed"
+    try:
+        from zonegraph.browser import find_chromium
+
+        exe = find_chromium()
+        out["chromium"] = (subprocess.run([exe, "--version"], capture_output=True, text=True,
+                                          timeout=30).stdout.strip() if exe else "not installed")
+    except Exception as exc:  # noqa: BLE001 - a version string is informative only
+        out["chromium"] = f"unknown ({exc})"
+    return out
+
+
+def _machine() -> dict:
+    mem = 0
+    with open("/proc/meminfo") as fh:
+        for line in fh:
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) // 1024
+    cpu = ""
+    with open("/proc/cpuinfo") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cores": os.cpu_count(), "memory_mb": mem, "cpu": cpu,
+            "system": f"{platform.system()} {platform.release()}",
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _tree_rss_mb(root: int) -> tuple[float, float]:
+    """Resident memory of ``root`` and of ``root`` with all its descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _rss_kb(pid)
+        stack += children.get(pid, [])
+    return _rss_kb(root) / 1024, total / 1024
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # user + system of the process and every child it waited for
+    peak_mb: float  # sampled peak of the whole process tree
+    peak_main_mb: float
+    output: str
+
+
+def run_command(cmd: list[str], sample: bool = True) -> Run:
+    """Run ``cmd``; wall time, CPU time of its process tree and its sampled peak memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            cwd=REPO)
+    peak = peak_main = 0.0
+    while sample and proc.poll() is None:
+        main, tree = _tree_rss_mb(proc.pid)
+        peak, peak_main = max(peak, tree), max(peak_main, main)
+        time.sleep(0.2)
+    output, _ = proc.communicate()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
+    return Run(wall, cpu, peak, peak_main, output)
+
+
+def _articles_in(output: str) -> int:
+    m = re.search(r"articles: (\d+)", output)
+    return int(m.group(1)) if m else 0
+
+
+# --------------------------------------------------------------------------- 1. extraction
+
+def bench_extraction(table: Table, corpus: Path) -> None:
+    section(f"1. extraction, single process, {SMALL:,}-article corpus")
+    import jieba
+    import jieba.posseg
+
+    from zonegraph.extract import Extractor
+    from zonegraph.ingest import discover, read_document
+    from zonegraph.normalize import normalize
+    from zonegraph.segment import segment
+
+    texts = []
+    for path in discover([corpus]):
+        norm = normalize(read_document(path).text)
+        for art in segment(norm).articles:
+            ts, te = art.title_span
+            title = norm.text[ts:te] if te > ts else art.title
+            texts.append((title, norm.text[art.start:art.end], art.date))
+    chars = sum(len(t) + 1 + len(b) for t, b, _ in texts)
+    print(f"  {len(texts):,} articles, {chars:,} characters (title + body, as extraction sees them)")
+    start = time.perf_counter()
+    extractor = Extractor()
+    extractor.extract(*texts[0])
+    print(f"  pipeline load + first article: {time.perf_counter() - start:.2f} s")
+
+    jieba_cps, extract_cps, ratio = [], [], []
+    for _ in range(RUNS):
+        # CPU time of this process: the ratio is what the issue asks, and CPU time keeps it
+        # meaningful when other processes share the machine
+        t = time.process_time()
+        for title, body, _ in texts:
+            jieba.lcut(f"{title}\n{body}")
+        t_jieba = time.process_time() - t
+        t = time.process_time()
+        for title, body, date in texts:
+            extractor.extract(title, body, date)
+        t_extract = time.process_time() - t
+        jieba_cps.append(chars / t_jieba)
+        extract_cps.append(chars / t_extract)
+        ratio.append(t_extract / t_jieba)
+    table.add(Figure("jieba_chars_per_second", "bare jieba.lcut", "chars/s", jieba_cps))
+    table.add(Figure("extraction_chars_per_second", "extraction (Extractor.extract)", "chars/s",
+                     extract_cps))
+    fig = table.add(Figure("extraction_cost_vs_jieba", "extraction cost / jieba.lcut cost", "×",
+                           ratio, target="≤ 2.0"))
+    fig.ok = fig.median <= 2.0
+
+    # how much text the slow part-of-speech tagger sees (it should only see candidates)
+    tagged = [0]
+    lcut = jieba.posseg.lcut
+
+    def counting_lcut(sentence, *args, **kwargs):
+        tagged[0] += len(sentence)
+        return lcut(sentence, *args, **kwargs)
+
+    jieba.posseg.lcut = counting_lcut
+    try:
+        for title, body, date in texts:
+            extractor.extract(title, body, date)
+    finally:
+        jieba.posseg.lcut = lcut
+    table.add(Figure("posseg_share_of_text", "text passed to jieba.posseg", "% of chars",
+                     [100 * tagged[0] / chars]))
+
+
+# --------------------------------------------------------------------------- 2. and 3. builds
+
+def bench_builds(table: Table, large: Path, work: Path) -> Path:
+    section(f"2./3. zonegraph build, {LARGE:,}-article corpus, --jobs 1 and --jobs 2")
+    runs: dict[int, list[Run]] = {1: [], 2: []}
+    keep = work / "store-large"
+    for i in range(BUILD_RUNS):
+        for jobs in (1, 2):
+            store = work / f"store-j{jobs}"
+            shutil.rmtree(store, ignore_errors=True)
+            run = run_command([str(ZONEGRAPH), "build", str(large), "--store", str(store),
+                               "--jobs", str(jobs)])
+            if _articles_in(run.output) != LARGE:
+                raise RuntimeError(f"build wrote {_articles_in(run.output)} articles:\n{run.output}")
+            runs[jobs].append(run)
+            print(f"  run {i + 1} --jobs {jobs}: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
+                  f"peak {run.peak_mb:,.0f} MB (main process {run.peak_main_mb:,.0f} MB), "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+            if jobs == 2:
+                shutil.rmtree(keep, ignore_errors=True)
+                store.rename(keep)
+            else:
+                shutil.rmtree(store)
+    walls = {j: [r.wall for r in rs] for j, rs in runs.items()}
+    table.add(Figure("build_10k_jobs1_seconds", f"build {LARGE:,} articles --jobs 1", "s", walls[1]))
+    fig = table.add(Figure("build_10k_seconds", f"build {LARGE:,} articles --jobs 2", "s", walls[2],
+                           target="< 300"))
+    fig.ok = fig.median < 300
+    speedups = [a / b for a, b in zip(walls[1], walls[2])]
+    fig = table.add(Figure("parallel_speedup_2_jobs", "speed-up --jobs 2 over --jobs 1", "×",
+                           speedups, target="≥ 1.7"))
+    fig.ok = fig.median >= 1.7
+    table.add(Figure("build_10k_articles_per_second", f"build {LARGE:,} articles --jobs 2",
+                     "articles/s", [LARGE / w for w in walls[2]]))
+    table.add(Figure("build_10k_cpu_seconds", f"build {LARGE:,} --jobs 2, CPU of all processes",
+                     "s", [r.cpu for r in runs[2]]))
+    fig = table.add(Figure("build_10k_peak_mb", f"build {LARGE:,} --jobs 2, peak memory (all)",
+                           "MB", [r.peak_mb for r in runs[2]], target="< 2048"))
+    fig.ok = fig.median < 2048
+    table.add(Figure("build_10k_jobs1_peak_mb", f"build {LARGE:,} --jobs 1, peak memory", "MB",
+                     [r.peak_mb for r in runs[1]]))
+    return keep
+
+
+# --------------------------------------------------------------------------- 4. incremental
+
+_TIMED_BUILD = """
+import sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from zonegraph.config import Settings
+from zonegraph.pipeline import build
+t1 = time.perf_counter()
+store, paths = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
+times = []
+for path in paths:
+    t = time.perf_counter()
+    report = build([path], Settings(store=store))
+    times.append(time.perf_counter() - t)
+    assert not report.failed, report.failed
+print("import", t1 - t0)
+print("builds", *times)
+"""
+
+
+def bench_incremental(table: Table, store: Path, work: Path) -> None:
+    section(f"4. incremental builds into the {LARGE:,}-article store")
+    issues = work / "new-issues"
+    # issue numbers past the corpus: new content every run
+    first = LARGE // 20 + 1000
+    cold = []
+    for i in range(RUNS):
+        issue = write_issue(issues, first + i)
+        run = run_command([str(ZONEGRAPH), "build", str(issue), "--store", str(store)], sample=False)
+        assert "1 built" in run.output, run.output
+        cold.append(run.wall)
+    fig = table.add(Figure("incremental_issue_seconds", "add a 10-article issue (CLI, cold start)",
+                           "s", cold, target="< 3"))
+    fig.ok = fig.median < 3
+
+    # the same work in one process: the first build pays for loading the pipeline, the
+    # later ones show what adding an issue costs once it is loaded
+    more = [write_issue(issues, first + RUNS + i) for i in range(RUNS + 1)]
+    run = run_command([sys.executable, "-c", _TIMED_BUILD, str(store), *map(str, more)],
+                      sample=False)
+    times = [float(x) for x in run.output.split("builds", 1)[1].split()]
+    table.add(Figure("incremental_issue_first_in_process_seconds",
+                     "add an issue, library build(), first in process", "s", times[:1]))
+    table.add(Figure("incremental_issue_warm_seconds", "add an issue, library build(), warm",
+                     "s", times[1:]))
+
+    unchanged = issues / f"new-issue-{first + 1:05d}.txt"  # built by the first run above
+    run = run_command([sys.executable, "-c", _TIMED_BUILD, str(store), *[str(unchanged)] * RUNS],
+                      sample=False)
+    times = [float(x) for x in run.output.split("builds", 1)[1].split()]
+    fig = table.add(Figure("incremental_unchanged_seconds",
+                           "rebuild an unchanged document (library build())", "s", times,
+                           target="< 0.1"))
+    fig.ok = fig.median < 0.1
+    cli = [run_command([str(ZONEGRAPH), "build", str(unchanged), "--store", str(store)],
+                       sample=False).wall for _ in range(RUNS)]
+    table.add(Figure("incremental_unchanged_cli_seconds", "rebuild an unchanged document (CLI)",
+                     "s", cli, note="process start and imports included"))
+
+
+# --------------------------------------------------------------------------- 5. queries
+
+def _query_cases(store) -> list[tuple[str, str, dict, object]]:
+    """(name, SPARQL, parameters, NamedQuery or None) for every query to time."""
+    try:
+        from zonegraph.named_queries import load_named_queries
+    except ImportError:
+        named = {}
+    else:
+        named = load_named_queries()
+    cases = []
+    for name, q in named.items():
+        params = dict(q.example_params)
+        for p in q.parameters:
+            value = params.get(p.name)
+            if p.kind == "document" and (value is None or not _has_document(store, value)):
+                params[p.name] = _some_document(store)
+            elif p.kind == "name" and value is not None and not _has_name(store, value):
+                params[p.name] = _busiest_name(store)
+            elif value is None and not p.optional:
+                params[p.name] = "两江新区" if p.kind == "name" else "新区"
+        cases.append((name, q.sparql, params, q))
+    cases += [(name, sparql, {}, None) for name, sparql in ADHOC_QUERIES.items()]
+    return cases
+
+
+def _has_name(store, value: str) -> bool:
+    from zonegraph.sparql_run import literal_bindings
+
+    return bool(store.query("ASK { ?e rdfs:label|skos:altLabel ?value }", prefixes=_prefixes(),
+                            substitutions=literal_bindings({"value": value})))
+
+
+def _has_document(store, value: str) -> bool:
+    from zonegraph.sparql_run import literal_bindings
+
+    return bool(store.query("ASK { ?d zg:fileName ?value }", prefixes=_prefixes(),
+                            substitutions=literal_bindings({"value": value})))
+
+
+def _some_document(store) -> str:
+    rows = list(store.query("""SELECT ?name WHERE { ?d a zg:Document ; zg:fileName ?name ;
+        dcterms:publisher ?p } ORDER BY ?name LIMIT 1""", prefixes=_prefixes()))
+    return rows[0]["name"].value
+
+
+def _busiest_name(store) -> str:
+    """The label of the enterprise mentioned by most articles: a heavy, realistic case."""
+    rows = list(store.query("""SELECT ?label (COUNT(?a) AS ?n) WHERE {
+        ?e a zg:Enterprise ; rdfs:label ?label . ?a schema:mentions ?e }
+        GROUP BY ?e ?label ORDER BY DESC(?n) LIMIT 1""", prefixes=_prefixes()))
+    return rows[0]["label"].value
+
+
+def _prefixes() -> dict:
+    from zonegraph.namespace import PREFIXES
+
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+def bench_queries(table: Table, store_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from zonegraph.sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
+
+    store = ox.Store.read_only(str(store_path))
+    triples = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
+    quads = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))[0]["n"].value
+    section(f"5. queries on the {LARGE:,}-article store: {int(triples):,} triples in the union "
+            f"default graph, {int(quads):,} in the documents' named graphs")
+    target = QueryTarget(store=store_path)
+    prefixes = _prefixes()
+    ratios, ratios_open = [], []
+    cases = _query_cases(store)
+    if not any(q is not None for *_, q in cases):
+        print("  no named queries in src/zonegraph/queries/: timing the research queries only")
+    for name, sparql, params, named in cases:
+        bindings = literal_bindings(named.bindings(params)) if named is not None else {}
+
+        def zonegraph_call():
+            if named is not None:
+                return run_named(target, named, params)
+            return run_sparql(target, sparql)
+
+        def direct_call(opened=store):
+            result = opened.query(sparql, prefixes=prefixes, substitutions=bindings or None)
+            if isinstance(result, ox.QuerySolutions):
+                return [list(row) for row in result]
+            return bool(result) if isinstance(result, ox.QueryBoolean) else list(result)
+
+        def direct_with_open():
+            return direct_call(ox.Store.read_only(str(store_path)))
+
+        t = time.perf_counter()
+        rows = zonegraph_call()
+        first = time.perf_counter() - t
+        n_rows = len(rows[1]) if isinstance(rows, tuple) else rows
+        n = 1 if first > SLOW_QUERY_SECONDS else QUERY_RUNS
+        zg, direct, reopen = [], [], []
+        for _ in range(n):  # interleaved, so that noise from other processes hits all three
+            for fn, acc in ((zonegraph_call, zg), (direct_call, direct), (direct_with_open, reopen)):
+                t = time.perf_counter()
+                fn()
+                acc.append(time.perf_counter() - t)
+        shown = " ".join(f"{k}={v}" for k, v in params.items())
+        label = f"query {name}" + (f" ({shown})" if shown else "")
+        table.add(Figure(f"query_{name}_seconds", label, f"s, {n_rows} rows", zg))
+        table.add(Figure(f"query_{name}_pyoxigraph_seconds", "  same SPARQL on pyoxigraph", "s",
+                         direct))
+        ratio = statistics.median(zg) / statistics.median(direct)
+        ratios.append((ratio, name))
+        ratios_open.append(statistics.median(zg) / statistics.median(reopen))
+    worst, worst_name = max(ratios)
+    fig = table.add(Figure("query_ratio_vs_pyoxigraph_max",
+                           f"worst query time / pyoxigraph ({worst_name})", "×", [worst],
+                           target="≤ 1.2"))
+    fig.ok = worst <= 1.2
+    table.add(Figure("query_ratio_vs_pyoxigraph_median", "median over queries of that ratio", "×",
+                     [statistics.median(r for r, _ in ratios)]))
+    table.add(Figure("query_ratio_vs_pyoxigraph_opening_max",
+                     "worst ratio when pyoxigraph also opens the store", "×", [max(ratios_open)]))
+    del store
+
+
+# --------------------------------------------------------------------------- 6. views
+
+def bench_views(table: Table, work: Path) -> None:
+    section("6. views: write the HTML, then draw it in headless Chromium")
+    try:
+        from zonegraph.browser import Browser, find_chromium
+        from zonegraph.viz_bench import measure
+    except ImportError as exc:
+        for n in VIEW_SIZES:
+            table.na(f"view_{n}_ready_seconds", f"view {n:,} nodes drawn", "s",
+                     f"no synthetic-view benchmark in this checkout ({exc})")
+        return
+    browser = None
+    reason = ""
+    if not find_chromium():
+        reason = "no Chromium (apt-get install chromium fonts-noto-cjk)"
+    else:
+        try:
+            browser = Browser()
+        except Exception as exc:  # noqa: BLE001 - reported as n/a with the reason
+            reason = f"Chromium did not start ({exc})"
+    try:
+        for n in VIEW_SIZES:
+            rows = []
+            for i in range(RUNS):
+                try:
+                    rows.append(measure(n, browser=browser, out_dir=work / "views"))
+                except Exception as exc:  # noqa: BLE001
+                    reason = reason or f"{type(exc).__name__}: {exc}"
+                    break
+            if not rows:
+                table.na(f"view_{n}_write_seconds", f"view {n:,} nodes: write HTML", "s", reason)
+                continue
+            edges = rows[0]["edges"]
+            table.add(Figure(f"view_{n}_write_seconds",
+                             f"view {n:,} nodes, {edges:,} edges: write HTML", "s",
+                             [r["write_s"] for r in rows], note=f"{rows[0]['mb']} MB"))
+            drawn = [r for r in rows if "wall_s" in r]
+            if not drawn:
+                table.na(f"view_{n}_ready_seconds", f"view {n:,} nodes: drawn in Chromium", "s",
+                         reason or "no browser")
+                continue
+            table.add(Figure(f"view_{n}_drawn_seconds",
+                             f"view {n:,}: navigation → first full draw", "s",
+                             [r["drawn_s"] for r in drawn]))
+            table.add(Figure(f"view_{n}_ready_seconds", f"view {n:,}: open page → drawn (wall)",
+                             "s", [r["wall_s"] for r in drawn]))
+    finally:
+        if browser is not None:
+            browser.close()
+
+
+# --------------------------------------------------------------------------- main
+
+REQUIRED_KEYS = ("extraction_cost_vs_jieba", "parallel_speedup_2_jobs", "build_10k_seconds",
+                 "build_10k_peak_mb", "incremental_issue_seconds", "query_ratio_vs_pyoxigraph_max",
+                 "view_5000_ready_seconds")
+
+
+def main() -> int:
+    out = Path(os.environ.get("BENCH_OUT", "bench-results.json"))
+    if not out.is_absolute():
+        out = REPO / out
+    previous = None
+    if out.exists():
+        try:
+            previous = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = None
+    table = Table(previous)
+    started = time.perf_counter()
+    meta = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "versions": _versions(), "machine": _machine(),
+            "runs": {"cheap": RUNS, "build": BUILD_RUNS, "query": QUERY_RUNS},
+            "articles": [SMALL, LARGE]}
+    print("ZoneGraph benchmark")
+    print("  versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()))
+    m = meta["machine"]
+    print(f"  machine: {m['cores']} cores, {m['memory_mb']:,} MB, {m['cpu']}, {m['system']}; "
+          f"load average at start {m['load_average_at_start']}")
+    print(f"  runs: {RUNS} per figure, {BUILD_RUNS} per {LARGE:,}-article build, "
+          f"{QUERY_RUNS} per query")
+    if previous:
+        print(f"  comparing with {out.name} of {previous.get('meta', {}).get('date', '?')}")
+
+    work_arg = os.environ.get("BENCH_WORK")
+    work = Path(work_arg) if work_arg else Path(tempfile.mkdtemp(prefix="zonegraph-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        section("corpus")
+        corpora = {}
+        for n in (SMALL, LARGE):
+            path = work / f"corpus-{n}"
+            shutil.rmtree(path, ignore_errors=True)
+            t = time.perf_counter()
+            files = write_corpus(path, n)
+            chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+            print(f"  {n:,} articles: {len(files):,} files, {chars:,} characters "
+                  f"({time.perf_counter() - t:.1f} s)")
+            corpora[n] = path
+        bench_extraction(table, corpora[SMALL])
+        store = bench_builds(table, corpora[LARGE], work)
+        bench_queries(table, store)
+        bench_incremental(table, store, work)
+        bench_views(table, work)
+    finally:
+        if not work_arg:
+            shutil.rmtree(work, ignore_errors=True)
+
+    meta["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    meta["seconds"] = round(time.perf_counter() - started)
+    table.print()
+    result = {key: _round(table.get(key)) for key in REQUIRED_KEYS}
+    result["meta"] = meta
+    result["figures"] = {f.key: f.as_json() for f in table.figures}
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    missed = [f.key for f in table.figures if f.ok is False]
+    print(f"\nwrote {out} in {meta['seconds']} s; load average at end "
+          f"{meta['machine']['load_average_at_end']}")
+    if missed:
+        print("targets missed: " + ", ".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Command-line side of the SPARQL features: ``find``, ``serve``, ``push``, and the named
+query / endpoint / time-out options of ``query``.
+
+Kept apart from ``cli.py`` so the two can change independently; ``cli.py`` registers
+these commands and hands ``query``'s new options to ``query_result``. As everywhere,
+each command parses options and makes one library call; library errors become one
+``error: …`` line.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import library_errors, store_option
+from .errors import QueryError, ZoneGraphError
+
+
+def endpoint_option(help_text: str, required: bool = False):
+    return click.option("--endpoint", metavar="URL", required=required, help=help_text)
+
+
+def timeout_option(default: float | None, help_text: str):
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+                        default=default, metavar="SECONDS", show_default=default is not None,
+                        help=help_text)
+
+
+# ------------------------------------------------------------------ query
+
+def list_named_queries() -> None:
+    """Print every named query: name, parameters, title and question."""
+    from .named_queries import load_named_queries
+
+    for nq in load_named_queries().values():
+        params = " ".join(f"[{p.name}=…]" if p.optional else f"{p.name}=…" for p in nq.parameters)
+        click.echo(click.style(nq.name, bold=True) + (f"  {params}" if params else "")
+                   + f"\n    {nq.title}\n    {nq.question}\n    e.g. {nq.example}")
+
+
+def query_result(sparql: str | None, store: Path, named: str | None, params: tuple[str, ...],
+                 endpoint: str | None, timeout: float | None):
+    """Run what ``zonegraph query`` was given and return the result for printing.
+
+    ``named`` picks a shipped query (its parameters from ``params``: ``NAME=VALUE``);
+    otherwise ``sparql`` runs as given, and ``params`` bind its variables of the same
+    names. ``endpoint`` sends it to a remote query URL instead of the store.
+    """
+    from .named_queries import get_named_query, parse_param_options
+    from .sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
+
+    values = parse_param_options(params)
+    target = QueryTarget(store=store, endpoint=endpoint, timeout=timeout)
+    if named:
+        if sparql:
+            raise QueryError("give either a query or --named NAME, not both")
+        return run_named(target, get_named_query(named), values)
+    return run_sparql(target, sparql or "", literal_bindings(values))
+
+
+# ------------------------------------------------------------------ find
+
+@click.command()
+@click.argument("name")
+@store_option
+@endpoint_option("Look names up at this SPARQL query URL instead of the local store.")
+@click.option("--type", "entity_type", metavar="TYPE",
+              type=click.Choice(["Zone", "Park", "Enterprise", "Institution", "GovernmentBody",
+                                 "Person", "Fund", "Policy", "Program", "Place", "Event"],
+                                case_sensitive=False),
+              help="Only entities of this type.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv"]), default="table",
+              show_default=True)
+@library_errors
+def find(name, store, endpoint, entity_type, limit, fmt):
+    """Look an entity up by any of its names (no SPARQL needed).
+
+    Matches every name an entity has (full name and aliases, simplified or traditional
+    script), best first: exact, prefix, contains, then fuzzy; within each, entities that
+    more articles mention come first. Shows type, article and relation counts, and the
+    name that matched.
+
+    \b
+    Example:
+      zonegraph find 科技
+      zonegraph find 两江 --type Zone
+    """
+    from .lookup import find_entities
+    from .query import compact
+    from .sparql_run import QueryTarget
+
+    matches = find_entities(QueryTarget(store=store, endpoint=endpoint), name, entity_type, limit)
+    if not matches:
+        raise ZoneGraphError(f"no entity has a name like {name!r}")
+    rows = [(m.rank, m.label, "/".join(m.types), str(m.articles), str(m.relations),
+             "" if m.matched == m.label else m.matched, compact(m.entity)) for m in matches]
+    head = ("match", "name", "type", "articles", "relations", "matched alias", "id")
+    if fmt == "tsv":
+        for row in [head, *rows]:
+            click.echo("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*head)
+    for row in rows:
+        table.add_row(*row)
+    Console(soft_wrap=False).print(table)
+
+
+# ------------------------------------------------------------------ serve
+
+@click.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other "
+                   "machines query the store.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port (0 picks a free one).")
+@timeout_option(30.0, "Stop any query that runs longer than this.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
+              help="Refuse results larger than this many bytes (the client should add LIMIT).")
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
+              help="Queries evaluated at the same time (one process each).")
+@library_errors
+def serve(store, host, port, timeout, max_bytes, workers):
+    """Serve the store read-only: a SPARQL endpoint at /sparql and a query page at /.
+
+    The endpoint speaks the SPARQL 1.1 Protocol (GET and POST; JSON, XML, CSV, TSV
+    results; Turtle, N-Triples, JSON-LD graphs), refuses updates and SERVICE, stops
+    queries after --timeout and refuses results over --max-bytes. The page has the named
+    queries as examples and links every entity to its own page (/entity?iri=…).
+
+    \b
+    Example:
+      zonegraph serve --store ./zonegraph-data --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from .serve import ServeSettings, is_loopback, make_server
+
+    settings = ServeSettings(store=store, host=host, port=port, timeout=timeout,
+                             max_bytes=max_bytes, workers=workers)
+    try:
+        server = make_server(settings)
+    except OSError as exc:
+        raise ZoneGraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
+                   "query the store", err=True)
+    click.echo(f"serving {store} at {server.url}  (SPARQL endpoint: {server.url}sparql; "
+               "Ctrl+C stops)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()
+
+
+# ------------------------------------------------------------------ push
+
+@click.command()
+@endpoint_option("Graph Store Protocol URL: Oxigraph http://HOST:PORT/store, Fuseki "
+                 "http://HOST:PORT/DATASET/data, GraphDB …/repositories/REPO/rdf-graphs/service.",
+                 required=True)
+@store_option
+@timeout_option(60.0, "Give up on a graph the server has not taken after this long.")
+@library_errors
+def push(endpoint, store, timeout):
+    """Send the graph to a shared SPARQL server, one named graph per document.
+
+    Each document's graph replaces the same graph on the server (HTTP PUT, SPARQL 1.1
+    Graph Store Protocol), so pushing twice changes nothing and a rebuilt document
+    replaces what it sent before. The server's default graph is not touched: configure it
+    as the union of the named graphs (Oxigraph: --union-default-graph) for the named
+    queries to work there. Set $ZONEGRAPH_ENDPOINT_AUTH=user:password if it needs a login.
+
+    \b
+    Example:
+      zonegraph push --endpoint http://127.0.0.1:7879/store
+      zonegraph query --endpoint http://127.0.0.1:7879/query --named zone-cooperation
+    """
+    from .remote import push as run_push
+    from .sparql_run import open_read_only
+
+    ox_store = open_read_only(store)
+
+    def report(file_name, graph, triples):
+        click.echo(f"sent {file_name}: {triples} triples -> <{graph}>")
+
+    result = run_push(ox_store, endpoint, timeout=timeout, on_graph=report)
+    if not result.graphs:
+        raise ZoneGraphError(f"{store}: the store has no documents to push")
+    click.echo(f"pushed {len(result.graphs)} document graph(s), {result.triples} triples, "
+               f"to {endpoint}")

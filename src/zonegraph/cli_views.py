@@ -1,0 +1,78 @@
+"""``zonegraph analyze``: network figures over the same graph the views show.
+
+Registered on the main group at the end of ``zonegraph.cli`` (whose shared options it
+uses), so import ``zonegraph.cli`` rather than this module.
+"""
+from __future__ import annotations
+
+import click
+
+from .cli import library_errors, store_option, view_filter_options
+
+#: Columns of the table format (csv and json carry every field).
+NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
+EDGE_COLUMNS = ("source", "relation", "target", "articles", "sentences", "planned_only")
+SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
+
+
+@click.command()
+@store_option
+@click.option("--cooperation", is_flag=True,
+              help="Analyse the zone-cooperation network (weights = supporting articles).")
+@click.option("--zones-only", is_flag=True, help="The cooperation network with zones only.")
+@click.option("--focus", metavar="NAME", help="Only the neighbourhood of this entity.")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="With --focus: how many relations away.")
+@view_filter_options
+@click.option("--edges", "show_edges", is_flag=True,
+              help="One row per linked pair (articles, sentences) instead of one per entity.")
+@click.option("--sort-by", type=click.Choice(SORT_KEYS), default="betweenness", show_default=True,
+              help="Order of the entity rows (largest first; name alphabetically).")
+@click.option("--top", type=click.IntRange(1), help="Only the first N rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@library_errors
+def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, sort_by, top, fmt):
+    """Degree and betweenness centrality, Louvain communities, entities that bridge zones,
+    and the weighted zone-cooperation network — one row per entity (or per pair with
+    --edges).
+
+    \b
+    Example:
+      zonegraph analyze --top 20
+      zonegraph analyze --cooperation --edges --format csv > cooperation.csv
+    """
+    from .analyze import edge_rows, format_rows, node_rows
+    from .viewgraph import Selection, load_selection
+
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    if show_edges:
+        rows, columns = edge_rows(graph), EDGE_COLUMNS
+    else:
+        rows, columns = node_rows(graph), NODE_COLUMNS
+        if sort_by != "betweenness":
+            rows.sort(key=lambda r: r["name"] if sort_by == "name" else -r[sort_by])
+    rows = rows[:top] if top else rows
+    if fmt != "table":
+        click.echo(format_rows(rows, fmt), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*columns, caption=Text(" · ".join(graph.notes)) if graph.notes else None)
+    for row in rows:  # Text: names from documents are not rich markup
+        table.add_row(*[Text(_cell(row[c])) for c in columns])
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:  # piped: do not cut names at rich's default 80 columns
+        console = Console(soft_wrap=False, width=160)
+    console.print(table)
+    click.echo(f"{len(rows)} row(s) of {len(graph.edges) if show_edges else len(graph.nodes)}")
+
+
+def _cell(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)

@@ -1,0 +1,125 @@
+"""Find entities by name for people who do not write SPARQL: ``zonegraph find 科技``.
+
+Every name of an entity counts (its ``rdfs:label`` and each ``skos:altLabel``), compared
+after ``normalize.fold`` (NFKC, simplified script, no spaces or quotes, lower case), so
+``兩江新區`` finds 两江新区. Matches are ranked by how good the best-matching name is —
+exact, then prefix, then contains, then fuzzy (``difflib`` similarity, for typos and
+near-misses) — and within a rank by how much the graph says about the entity (articles
+that mention it), so the real thing comes before a stray extraction of the same name.
+
+The candidates and their counts come from three plain SPARQL queries, so ``find`` works on a remote endpoint too.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .errors import QueryError
+
+RANKS = ("exact", "prefix", "contains", "fuzzy")
+#: Below this ``difflib`` ratio a name is not offered as a fuzzy match.
+FUZZY_CUTOFF = 0.7
+
+ENTITY_NAMES = """
+SELECT ?entity ?label ?name ?type
+WHERE {
+  VALUES ?class { zg:Zone zg:Park zg:Enterprise zg:Institution zg:GovernmentBody
+                  zg:Person zg:Fund zg:Policy zg:Program zg:Place zg:Event }
+  ?entity a ?class ;
+          rdfs:label ?label ;
+          rdfs:label|skos:altLabel ?name .
+  BIND (STRAFTER(STR(?class), "#") AS ?type)
+}
+"""
+ARTICLE_COUNTS = """
+SELECT ?entity (COUNT(DISTINCT ?article) AS ?n)
+WHERE { ?article schema:mentions ?entity }
+GROUP BY ?entity
+"""
+RELATION_COUNTS = """
+SELECT ?entity (COUNT(*) AS ?n)
+WHERE {
+  VALUES ?p { zg:memberOf zg:locatedIn zg:partOf zg:cooperatesWith zg:issuedBy zg:launchedBy }
+  { ?entity ?p ?other } UNION { ?other ?p ?entity }
+}
+GROUP BY ?entity
+"""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entity that matched: how well, under which of its names, and how much it has."""
+
+    rank: str
+    entity: str  # IRI
+    label: str
+    matched: str  # the name that matched (label or alias)
+    types: tuple[str, ...]
+    articles: int
+    relations: int
+    score: float  # similarity of the matched name, 1.0 for exact
+
+
+def rank_name(query: str, name: str) -> tuple[int, float] | None:
+    """(rank index, similarity) of ``name`` for the folded ``query``, or None if no match."""
+    from .normalize import fold
+
+    q, n = fold(query), fold(name)
+    if not q or not n:
+        return None
+    if n == q:
+        return 0, 1.0
+    ratio = difflib.SequenceMatcher(None, q, n).ratio()
+    if n.startswith(q):
+        return 1, ratio
+    if q in n:
+        return 2, ratio
+    if ratio >= FUZZY_CUTOFF:
+        return 3, ratio
+    return None
+
+
+def rank_entities(query: str, rows: list[dict], entity_type: str | None = None,
+                  limit: int | None = 20) -> list[Match]:
+    """Rank entity name rows (``entity label name type articles relations``) for ``query``."""
+    if not query.strip():
+        raise QueryError("give a name (or part of one) to look for")
+    best: dict[str, tuple[int, float, str]] = {}
+    info: dict[str, dict] = {}
+    for row in rows:
+        if entity_type and row["type"].lower() != entity_type.lower():
+            continue
+        iri = row["entity"]
+        entry = info.setdefault(iri, {"label": row["label"], "types": set(),
+                                      "articles": int(row.get("articles", 0)),
+                                      "relations": int(row.get("relations", 0))})
+        entry["types"].add(row["type"])
+        hit = rank_name(query, row["name"])
+        if hit is None:
+            continue
+        key = (hit[0], -hit[1], row["name"])
+        if iri not in best or key < (best[iri][0], -best[iri][1], best[iri][2]):
+            best[iri] = (hit[0], hit[1], row["name"])
+    matches = [Match(RANKS[r], iri, info[iri]["label"], name, tuple(sorted(info[iri]["types"])),
+                     info[iri]["articles"], info[iri]["relations"], score)
+               for iri, (r, score, name) in best.items()]
+    # fuzzy matches go by similarity first; the others by how much the graph knows
+    matches.sort(key=lambda m: (RANKS.index(m.rank), -m.score if m.rank == "fuzzy" else 0,
+                                -m.articles, -m.relations, -m.score, len(m.label), m.label))
+    return matches if limit is None else matches[:limit]
+
+
+def find_entities(target, query: str, entity_type: str | None = None,
+                  limit: int | None = 20) -> list[Match]:
+    """Entities whose names match ``query``, best first, from a ``sparql_run.QueryTarget``."""
+    from .sparql_run import run_sparql
+
+    def select(sparql: str) -> list[dict]:
+        variables, terms = run_sparql(target, sparql)
+        return [{v: t.value for v, t in zip(variables, row) if t is not None} for row in terms]
+
+    articles = {r["entity"]: r["n"] for r in select(ARTICLE_COUNTS)}
+    relations = {r["entity"]: r["n"] for r in select(RELATION_COUNTS)}
+    rows = [{**r, "articles": articles.get(r["entity"], 0),
+             "relations": relations.get(r["entity"], 0)} for r in select(ENTITY_NAMES)]
+    return rank_entities(query, rows, entity_type, limit)

@@ -1,0 +1,165 @@
+"""Run SPARQL where the user points: the local store or a remote endpoint, with parameters
+and an optional time limit, and get the same result shape back from each.
+
+Three paths, one result (``(variables, rows)`` for SELECT, a bool for ASK, a list of
+triples for CONSTRUCT/DESCRIBE, as ``zonegraph.query`` formats them):
+
+* local, no time limit — pyoxigraph in this process, parameters as ``substitutions``;
+* local with ``timeout`` — the same in a worker process that is killed when the time is
+  up (``zonegraph.sparql_worker``: pyoxigraph cannot interrupt a query, a process can be
+  killed), the answer coming back as SPARQL JSON / N-Triples;
+* remote — the SPARQL 1.1 Protocol (``zonegraph.remote``), the predeclared prefixes
+  written into the text and the parameters as a ``VALUES`` row
+  (``zonegraph.sparql_text.bind_inline``); ``timeout`` is the HTTP wait.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QueryError, StoreError
+from .named_queries import NamedQuery
+from .namespace import PREFIXES
+from .sparql_worker import one_line, syntax_message
+
+#: A check per parameter kind, run when a named query finds nothing, so that a misspelt
+#: name is reported as such instead of as an empty table.
+_EXISTS = {
+    "name": "ASK { ?entity rdfs:label|skos:altLabel ?value }",
+    "document": "ASK { ?doc a zg:Document . { ?doc zg:fileName ?value } UNION "
+                "{ ?doc zg:sha256 ?value } }",
+}
+
+
+@dataclass(frozen=True)
+class QueryTarget:
+    """Where a query runs: ``endpoint`` (a query URL) if given, else the ``store`` folder."""
+
+    store: Path | None = None
+    endpoint: str | None = None
+    timeout: float | None = None
+
+    def __post_init__(self):
+        if self.timeout is not None and self.timeout <= 0:
+            raise QueryError("--timeout must be a positive number of seconds")
+
+
+def literal_bindings(values: dict[str, str]) -> dict:
+    """Variable name → plain string value, as pyoxigraph ``Variable`` → ``Literal``."""
+    import pyoxigraph as ox
+
+    return {ox.Variable(k): ox.Literal(v) for k, v in values.items()}
+
+
+def run_sparql(target: QueryTarget, sparql: str, bindings: dict | None = None):
+    """Run ``sparql`` with ``bindings`` (pyoxigraph ``Variable`` → term) at ``target``."""
+    if not sparql or not sparql.strip():
+        raise QueryError("no query given (pass SPARQL text, --file F.rq or --named NAME)")
+    bindings = bindings or {}
+    if target.endpoint:
+        return _run_remote(target, sparql, bindings)
+    if target.store is None:
+        raise QueryError("no store or endpoint to query")
+    if target.timeout is not None:
+        return _run_in_worker(target, sparql, bindings)
+    return _run_here(target.store, sparql, bindings)
+
+
+def check_store_dir(path: Path | str) -> Path:
+    """``path`` if it can hold a built store; else ``StoreError`` as ``GraphStore`` words it."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: store path is a file, not a directory")
+    if not path.is_dir():
+        raise StoreError(f"{path}: no graph store here (run `zonegraph build` first)")
+    return path
+
+
+def open_read_only(path: Path | str):
+    """The pyoxigraph store at ``path``, read-only.
+
+    Opened directly rather than through ``store.GraphStore``, whose module pulls in the
+    whole extraction pipeline (spaCy: seconds) that a query never needs.
+    """
+    import pyoxigraph as ox
+
+    path = check_store_dir(path)
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({one_line(exc)})") from None
+
+
+def _run_here(store_path: Path, sparql: str, bindings: dict):
+    import pyoxigraph as ox
+
+    store = open_read_only(store_path)
+    try:
+        result = store.query(sparql, prefixes=PREFIXES, substitutions=bindings or None)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            return [v.value for v in result.variables], [list(row) for row in result]
+        return list(result)
+    except SyntaxError as exc:
+        raise QueryError(syntax_message(one_line(exc))) from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        if "SELECT projection" in str(exc):
+            raise QueryError(f"a parameter must be one of the query's result columns "
+                             f"({one_line(exc)})") from None
+        raise QueryError(f"query failed: {one_line(exc)}") from None
+
+
+def _run_in_worker(target: QueryTarget, sparql: str, bindings: dict):
+    from .remote import parse_answer
+    from .sparql_worker import QueryWorker, term_spec
+    check_store_dir(target.store)
+    worker = QueryWorker(target.store)
+    try:
+        reply = worker.run({
+            "query": sparql, "prefixes": PREFIXES,
+            "bindings": {v.value: term_spec(t) for v, t in bindings.items()},
+            "accept": ["application/sparql-results+json", "application/n-triples"],
+        }, target.timeout)
+    finally:
+        worker.close()
+    return parse_answer(reply.media_type, reply.body)
+
+
+def _run_remote(target: QueryTarget, sparql: str, bindings: dict):
+    from .remote import parse_answer, query_endpoint
+    from .sparql_text import bind_inline, with_prefixes
+
+    text = with_prefixes(sparql, PREFIXES)
+    text = bind_inline(text, {v.value: str(t) for v, t in bindings.items()})
+    media, body = query_endpoint(target.endpoint, text, timeout=target.timeout)
+    return parse_answer(media, body)
+
+
+def run_named(target: QueryTarget, query: NamedQuery, params: dict[str, str]):
+    """Run a named query with ``params`` (parameter name → value).
+
+    Raises ``QueryError`` for unknown or missing parameters, and — when the query finds
+    nothing — for a name or document parameter that matches nothing in the graph.
+    """
+    values = query.bindings(params)
+    result = run_sparql(target, query.sparql, literal_bindings(values))
+    if _is_empty(result):
+        for p in query.parameters:
+            check = _EXISTS.get(p.kind)
+            if check and p.variable in values and not run_sparql(
+                    target, check, literal_bindings({"value": values[p.variable]})):
+                what = "document" if p.kind == "document" else "entity"
+                raise QueryError(f"no {what} is called {values[p.variable]!r}"
+                                 + (f"; `zonegraph find {values[p.variable]}` lists similar names"
+                                    if p.kind == "name" else
+                                    "; give the file name or sha256 of a built document"))
+    return result
+
+
+def _is_empty(result) -> bool:
+    if isinstance(result, tuple):
+        return not result[1]
+    if isinstance(result, list):
+        return not result
+    return False

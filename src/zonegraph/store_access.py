@@ -1,0 +1,219 @@
+"""Who may open a store, and how: one writer at a time, any number of readers, never a
+reader inside a database that is being written.
+
+Oxigraph keeps the store in RocksDB, which allows one read-write process (``LOCK``); a
+read-only open while another process writes is undefined behaviour per pyoxigraph, and
+in practice it fails now and then (a log or table file deleted between listing and
+opening it, a MANIFEST rewritten under the reader: ``No such file``, ``Corruption``),
+takes seconds to replay the writer's log, and sees a frozen state.
+
+So the writer publishes **snapshots** and readers open those:
+
+* a writer takes ``<store>/zonegraph-build.lock`` (``flock``, released by the kernel even
+  when the process is killed); a second writer is refused at once with the first one's
+  pid, or waits up to ``wait`` seconds;
+* it publishes a snapshot — a RocksDB checkpoint: hard links to the immutable table
+  files, a few milliseconds — into ``<store>/snapshots/<n>/`` (made under a temporary
+  name, then renamed: a snapshot is complete or absent) when it opens a store that has
+  none or that a killed writer left unpublished, every ``PUBLISH_SECONDS`` while it
+  writes, and when it closes; the newest ``KEEP_SNAPSHOTS`` are kept;
+* readers open the newest snapshot read-only: nobody ever writes it, so reading it is
+  defined behaviour, fast (no log to replay), and each document in it is all in or all
+  out, like every committed state of the store. A store without snapshots (made before
+  they existed) is opened directly.
+
+This module imports nothing heavy, so query paths that must start fast can use it.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+
+from .errors import StoreError
+
+LOCK_NAME = "zonegraph-build.lock"
+#: Present while a writer has written something it has not yet published.
+DIRTY_NAME = "zonegraph-unpublished"
+SNAPSHOTS = "snapshots"
+#: While writing, a writer publishes at most this often (and always when it closes).
+PUBLISH_SECONDS = 30.0
+#: Snapshots kept: a reader that opened an older one may still be using it.
+KEEP_SNAPSHOTS = 3
+#: A reader retries this many times when a store changes under it while it opens.
+OPEN_ATTEMPTS = 6
+
+
+def one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]
+
+
+# ---------------------------------------------------------------- the writer lock
+
+class WriterLock:
+    """The exclusive right to write the store at ``path`` (an ``flock`` on a file in it)."""
+
+    def __init__(self, path: Path, wait: float = 0.0):
+        self.path = Path(path)
+        lock_file = self.path / LOCK_NAME
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {_write_problem(exc)}") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _holder(self._fd)
+                    os.close(self._fd)
+                    raise StoreError(
+                        f"{self.path}: another zonegraph process{holder} is writing to this "
+                        "store; wait for it to finish and run again") from None
+                time.sleep(0.2)
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, f"{os.getpid()}\n".encode())
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
+
+
+def _holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode().strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def _write_problem(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "store path is not writable"
+    return f"cannot create the store ({exc.strerror or exc})"
+
+
+def writer_active(path: Path) -> bool:
+    """Whether some process holds the writer lock of the store at ``path`` right now."""
+    try:
+        fd = os.open(Path(path) / LOCK_NAME, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also drops the shared lock, if taken
+
+
+# ---------------------------------------------------------------- snapshots
+
+def snapshots(path: Path) -> list[Path]:
+    """Published snapshots of the store at ``path``, oldest first."""
+    folder = Path(path) / SNAPSHOTS
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.isdigit())
+    except OSError:
+        return []
+    return [folder / n for n in names]
+
+
+def newest_snapshot(path: Path) -> Path | None:
+    found = snapshots(path)
+    return found[-1] if found else None
+
+
+def needs_publishing(path: Path) -> bool:
+    """A store with no snapshot, or one a killed writer left with unpublished writes."""
+    return newest_snapshot(path) is None or (Path(path) / DIRTY_NAME).exists()
+
+
+def mark_unpublished(path: Path) -> None:
+    """Record, before a write, that the store holds something no snapshot has yet."""
+    marker = Path(path) / DIRTY_NAME
+    if not marker.exists():
+        marker.touch()
+
+
+def publish(ox_store, path: Path) -> Path:
+    """Checkpoint the open read-write ``ox_store`` of ``path`` as its newest snapshot.
+
+    Older snapshots beyond ``KEEP_SNAPSHOTS`` and half-made ones (a writer killed while
+    publishing) are deleted. Only the holder of the writer lock may call this.
+    """
+    path = Path(path)
+    folder = path / SNAPSHOTS
+    folder.mkdir(exist_ok=True)
+    previous = snapshots(path)
+    number = max(time.time_ns(), int(previous[-1].name) + 1 if previous else 0)
+    final = folder / f"{number:020d}"
+    partial = folder / f".partial-{number:020d}"
+    try:
+        ox_store.backup(str(partial))
+        os.rename(partial, final)
+        _fsync_dir(folder)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise StoreError(f"{path}: could not publish a snapshot for readers "
+                         f"({one_line(exc)})") from None
+    (path / DIRTY_NAME).unlink(missing_ok=True)
+    for old in previous[:max(0, len(previous) + 1 - KEEP_SNAPSHOTS)]:
+        shutil.rmtree(old, ignore_errors=True)
+    for name in os.listdir(folder):
+        if name.startswith(".partial-") and name != partial.name:
+            shutil.rmtree(folder / name, ignore_errors=True)
+    return final
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------- readers
+
+def check_store_dir(path: Path | str) -> Path:
+    """``path`` if it can hold a built store; else ``StoreError`` saying what is wrong."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: store path is a file, not a directory")
+    if not path.is_dir():
+        raise StoreError(f"{path}: no graph store here (run `zonegraph build` first)")
+    return path
+
+
+def open_read_only(path: Path | str):
+    """The pyoxigraph store to read at ``path``: its newest snapshot, opened read-only.
+
+    A snapshot can disappear between listing and opening (a writer keeps only the newest
+    few) and a store without snapshots can be written while it opens; both are retried.
+    """
+    import pyoxigraph as ox
+
+    path = check_store_dir(path)
+    last: BaseException | None = None
+    for attempt in range(OPEN_ATTEMPTS):
+        target = newest_snapshot(path) or path
+        try:
+            return ox.Store.read_only(str(target))
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a moved file as Corruption
+            last = exc
+            if target == path and not writer_active(path) and not snapshots(path):
+                break  # nothing is changing: the error is the store's own
+            time.sleep(0.05 * 2 ** attempt)
+    if target == path and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no graph store here (run `zonegraph build` first)")
+    raise StoreError(f"{path}: cannot open the store ({one_line(last)})")
