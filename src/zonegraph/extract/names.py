@@ -307,7 +307,8 @@ def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
 
 
 # Departments of companies, party units inside organizations, and 事…办 slogans.
-_NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部|工会)$|事.{0,4}办$")
+_NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部|工会)$|事.{0,4}办$"
+                         r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批))")

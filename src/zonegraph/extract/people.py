@@ -99,6 +99,10 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
         n = _name_at(text, end, surnames, token_ends)
         if not n:
             continue
+        # a name jieba only segments as a word needs the tagger to agree (not 殷殷嘱托)
+        if not text[end + n:].startswith(FOLLOW) and end + n < len(text) \
+                and not tagged_as_name(text, end, end + n):
+            continue
         chain_start = m.start()
         # the chain begins right after an organization, or after punctuation
         org = None

@@ -47,6 +47,8 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
     """Runs of mentions joined only by connectives (A与B、C): the parties of one act."""
     groups: list[list[Mention]] = []
     for m in ms:
+        if groups and m.start < groups[-1][-1].end:
+            continue  # a name inside the previous one (ABB in ABB变压器…基地)
         if groups and _CONNECT.match(_between(text, groups[-1][-1], m)):
             groups[-1].append(m)
         else:
