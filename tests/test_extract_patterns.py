@@ -175,3 +175,12 @@ def test_listed_partners_of_a_subject_named_first(extractor):
 def test_traditional_text_is_read_like_simplified(extractor):
     ex = _extract(extractor, "3月5日，青島西海岸新區與海晟重工（青島）有限公司簽署戰略合作協議。")
     assert ("青岛西海岸新区", "海晟重工(青岛)有限公司") in _rels(ex, "cooperatesWith")
+
+
+def test_short_forms_of_a_company_link_to_its_full_name(extractor):
+    body = ("元旦前，重庆中科星图科技有限公司获评独角兽企业。“这是对星图科技的肯定。”星图科技创始人许文斌说。"
+            "矩阵光年数字科技有限公司落户研创园，矩阵光年负责人表示将扩大产能。")
+    ex = _extract(extractor, body)
+    shorts = {m.text: m.name for m in ex.mentions if m.rule == "short-form"}
+    assert shorts == {"星图科技": "重庆中科星图科技有限公司", "矩阵光年": "矩阵光年数字科技有限公司"}
+    assert ("许文斌", "重庆中科星图科技有限公司", "创始人") in _posts(ex)

@@ -30,6 +30,11 @@ EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amoun
               "zg_dates", "zg_zone", "zg_prefixes")
 # Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
 _LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# The trade a company name ends with before its legal form (矩阵时光|数字科技).
+_TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
+                    r"新材料|半导体|微电子|软件|网络|数据|新能源|能源|装备|环保|物流|供应链)+$")
 # Kinds of things often named after the company that owns or runs them.
 NAMED_AFTER_OWNER = {"Park", "Fund", "Institution"}
 # Kinds of things often named after the zone that launched them, anywhere in the name.
@@ -121,6 +126,45 @@ class ResolveComponent:
                 return entry, name[len(form):]
         return None, name
 
+    def short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Later mentions of a company by a short form of its full name.
+
+        重庆中科云从科技有限公司 is then 云从科技, 矩阵时光数字科技有限公司 矩阵时光: the
+        full name without its legal form, bracketed place and leading place names, with
+        or without its first word or its industry word. Each is linked to the full name.
+        """
+        taken = [(m.start, m.end) for m in mentions]
+        found: list[Mention] = []
+        for full in mentions:
+            if full.type != "Enterprise" or not _LEGAL_FORM.search(full.text):
+                continue
+            for short in self._short_candidates(full.text):
+                for x in re.finditer(re.escape(short), text):
+                    a, b = x.start(), x.end()
+                    if any(a < e and s < b for s, e in taken):
+                        continue
+                    taken.append((a, b))
+                    found.append(Mention(a, b, "Enterprise", short, rule="short-form",
+                                         confidence=0.8, name=full.name or full.text))
+        return found
+
+    def _short_candidates(self, full: str) -> list[str]:
+        import jieba
+
+        core = _BRACKETED.sub("", _LEGAL_FORM.sub("", full))
+        hits = self.gazetteer.find(core)
+        while hits and hits[0].start == 0 and hits[0].entry.type == "Place" and hits[0].end < len(core):
+            core = core[hits[0].end:]
+            hits = self.gazetteer.find(core)
+        words = jieba.lcut(core)
+        cands = {core}
+        if len(words) > 1 and len(core) - len(words[0]) >= 4:
+            cands.add(core[len(words[0]):])
+        trade = _TRADE.search(core)
+        if trade and trade.start() >= 3:
+            cands.add(core[:trade.start()])
+        return sorted((c for c in cands if len(c) >= 3 and c != full), key=len, reverse=True)
+
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         mentions = _non_overlapping(doc._.zg_mentions or [])
@@ -190,6 +234,7 @@ class ResolveComponent:
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
+        mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
             taken = [(m.start, m.end) for m in mentions]

@@ -143,6 +143,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 break
             continue
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
+            rest = text[e:suffix_start]
+            if len(tok) == 1 and rest in GENERIC and e < suffix_start:
+                continue  # 云从|科技有限公司: a one-character "stop" inside the name
             start = e
             break
     # jieba sometimes glues a function character to its neighbour (组与, 并在); but a cut
