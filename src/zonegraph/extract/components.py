@@ -30,6 +30,7 @@ EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amoun
               "zg_dates", "zg_zone", "zg_prefixes")
 # Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
 _LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
+_AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架")
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # The trade a company name ends with before its legal form (矩阵时光|数字科技).
@@ -430,8 +431,21 @@ class RelationsComponent:
         for m in mentions:
             if m.type == "Policy":
                 sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
-                rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8)
-                         for body in _issuers_in_title(m)]
+                bodies = _issuers_in_title(m)
+                rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8) for body in bodies]
+                # 《北京市人民政府、天津市人民政府…合作协议》: the parties cooperate
+                if len(bodies) > 1 and _AGREEMENT.search(m.text):
+                    rels += [Relation(a, "cooperatesWith", b, sent, "agreement-title", 0.75)
+                             for i, a in enumerate(bodies) for b in bodies[i + 1:]]
+                for body in bodies:  # 北京市人民政府 is part of 北京市
+                    place = self.gazetteer.find(body.text[:8])
+                    if place and place[0].start == 0 and place[0].entry.type == "Place" \
+                            and _LOCAL_ORGAN.search(body.text):
+                        h = place[0]
+                        head = Mention(body.start, body.start + h.end, "Place", h.surface,
+                                       rule="name-prefix", confidence=0.8, key=h.entry.key,
+                                       name=h.entry.name)
+                        rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
         doc._.zg_relations = rels
         return doc
 
