@@ -188,8 +188,15 @@ class ResolveComponent:
             kept.append(m)
         mentions = kept
         prefixes = {}
+        # the article's own zone may be named by a weak short form (滨海—中关村科技园 in a
+        # 滨海 article): only there does 滨海 mean the zone
+        weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
         for m in mentions:
             entry, rest = self.zone_prefix(m.text)
+            if entry is None and weak and m.type in ("Park", "GovernmentBody") and m.text.startswith(weak):
+                form = next(w for w in weak if m.text.startswith(w))
+                if len(m.text) > len(form) + 2:
+                    entry, rest = zone_entry, m.text[len(form):]
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
             if entry is None and m.type in NAMED_AFTER_ZONE:

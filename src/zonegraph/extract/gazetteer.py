@@ -120,7 +120,7 @@ def load_gazetteer(directory: str = "") -> Gazetteer:
             continue
         kind = filename.split(".")[0].rstrip("s").replace("government_bodie", "gov")
         for row in _read_rows(path):
-            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "aliases", "weak_aliases")}
+            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "aliases")}
             entries.append(Entry(key=f"{kind}:{row['id']}", type=etype, name=row["name"],
                                  aliases=tuple(row.get("aliases") or ()), attrs=attrs))
     return Gazetteer(entries)
