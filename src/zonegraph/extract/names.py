@@ -22,7 +22,8 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
     ("实验室", "Institution"), ("研发中心", "Institution"), ("推广中心", "Institution"),
-    ("工程中心", "Institution"), ("研究基地", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
+    ("工程中心", "Institution"), ("研究基地", "Institution"), ("计算所", "Institution"),
+    ("设计所", "Institution"), ("检测所", "Institution"), ("技术所", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
     ("中学", "Institution"), ("小学", "Institution"), ("学校", "Institution"),
     ("协会", "Institution"), ("商会", "Institution"), ("学会", "Institution"),
     ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
@@ -73,7 +74,7 @@ NOT_NAMES = set("""格局 布局 结局 当局 开局 大局 全局 总部 东�
 先行区 高新区 开发区 经开区 产业园 科技园 工业园 产业基地 创新中心 研究中心 技术中心""".split())
 
 # Jieba tokens at which a name cannot go further left.
-STOP_TOKENS = set("""组织 担任 作为 委托 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
+STOP_TOKENS = set("""组织 担任 作为 委托 好 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
 每 个 了 着 过 之 上 下 里 后 前 时 跟 并且 及其 包括 如 通过 经过 位于 来自 作为 成为 建设 打造 推动 加快 支持 引进 引导 依托 围绕 聚焦 落户
 入驻 签约 签署 签订 成立 设立 发布 出台 印发 举办 召开 参加 出席 来到 走进 联合 携手 共建 组建 培育 实施 开展 建立 完善 深化 加强 鼓励 吸引 对接
 获批 获得 授予 认定 评为 带领 邀请 会同 牵头 协调 新建 启动 投建 引入 招引 落地 承接 提升 优化 做强 壮大 发挥 积极 全力 持续 大力 着力 进一步 首批
@@ -339,10 +340,11 @@ _ENUMERATION = re.compile(r"((?:[^\s、,，。;；:：!?！？“”《》()（�
                           r"(?:知名|重点|龙头|优质|骨干|头部|外资|民营|国有|高新技术|科技型|跨境|出口|外商投资|"
                           r"本土|本地|大型|中小|创新型|链主|规上|上市|行业|国内外|国际|世界500强|领军)*"
                           r"[^\s\d的于和与及为个,，。;；]{0,4}?)"
-                          r"(企业|公司|外企|药企|车企|高校|院校|科研院所|地区|城市)")
+                          r"(企业|公司|外企|药企|车企|高校|院校|科研院所|院所|科研机构|研究机构|地区|城市)")
 ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "Enterprise",
                     "药企": "Enterprise", "车企": "Enterprise", "高校": "Institution",
-                    "院校": "Institution", "科研院所": "Institution", "地区": "Place",
+                    "院校": "Institution", "科研院所": "Institution", "院所": "Institution",
+                    "科研机构": "Institution", "研究机构": "Institution", "地区": "Place",
                     "城市": "Place"}
 
 
