@@ -74,7 +74,7 @@ NOT_NAMES = set("""格局 布局 结局 当局 开局 大局 全局 总部 东�
 先行区 高新区 开发区 经开区 产业园 科技园 工业园 产业基地 创新中心 研究中心 技术中心""".split())
 
 # Jieba tokens at which a name cannot go further left.
-STOP_TOKENS = set("""组织 担任 作为 委托 好 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
+STOP_TOKENS = set("""组织 担任 作为 委托 纳入 列入 好 的 与 和 及 以及 或 或者 在 是 为 由 对 向 同 被 把 将 从 于 到 让 给 以 等 并 且 也 还 都 又 就 则 但 而 即 其 该 本 此 这 那 各
 每 个 了 着 过 之 上 下 里 后 前 时 跟 并且 及其 包括 如 通过 经过 位于 来自 作为 成为 建设 打造 推动 加快 支持 引进 引导 依托 围绕 聚焦 落户
 入驻 签约 签署 签订 成立 设立 发布 出台 印发 举办 召开 参加 出席 来到 走进 联合 携手 共建 组建 培育 实施 开展 建立 完善 深化 加强 鼓励 吸引 对接
 获批 获得 授予 认定 评为 带领 邀请 会同 牵头 协调 新建 启动 投建 引入 招引 落地 承接 提升 优化 做强 壮大 发挥 积极 全力 持续 大力 着力 进一步 首批
@@ -85,6 +85,7 @@ STOP_TOKENS = set("""组织 担任 作为 委托 好 的 与 和 及 以及 或 
 发言 致辞 参与 实现 助力 带动 赋能 用好 办好 做好 抓好 搭建 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
 GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 股权 专项 知名 国内外
+示范 技术 研发 公共
 引导 协会 服务商 供应商 运营商 开发商 制造商 合作伙伴 西部 东部 中部 东北 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
 一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
 首家 首个 一个 两个 三个 多个 各类 各级 各大 本地 当地 外地 相应 专业 新型 现代 知名 头部 领军
@@ -277,6 +278,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
+        if etype != "Program" and text[start - 1:start] == "“" and text[end:end + 1] == "”":
+            continue  # “医药进医院”: a quoted slogan, not an organization
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):
             continue
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end
@@ -315,7 +318,7 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
                          r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
-_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批))")
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批)|第[一二三四五六七八九十\d]+[期批])")
 _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")
 
 
