@@ -15,6 +15,7 @@ from .extract.model import Extraction, Mention
 from .normalize import fold, to_simplified
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
+_ORDINAL = re.compile(r"^(?:(?:19|20)\d{2}年?)?第?[\d一二三四五六七八九十]*届?")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
 #: Keys that are already an identity (gazetteer rows, zone organs, people): never merged away.
 FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "institution:", "organ:", "person:")
@@ -81,7 +82,9 @@ def abbreviates(short: str, full: str) -> bool:
     if short in core_full:
         return short[-2:] == core_full[-2:] or len(short) >= 4
     same_tail = short[-2:] == full[-2:] or (short.endswith("公司") and _LEGAL.search(full))
-    return bool(same_tail) and short[0] in core_full[:6] and _is_subsequence(short, core_full)
+    # 华交会 of 第32届华东进出口商品交易会: an event's short name keeps its first and last words
+    event_like = short[-1] == full[-1] == "会" and short[0] == _ORDINAL.sub("", core_full)[:1]
+    return bool(same_tail or event_like) and short[0] in core_full[:6] and _is_subsequence(short, core_full)
 
 
 def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[str, str]) -> Linked:
