@@ -145,9 +145,14 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 break
             continue
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
-            rest = text[e:suffix_start]
-            if len(tok) == 1 and rest in GENERIC and e < suffix_start:
-                continue  # 云从|科技有限公司: a one-character "stop" inside the name
+            rest = _tokens_between(tokens, e, suffix_start)
+            before = text[max(window, s - 2):s]
+            nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
+            if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
+                    and before and word_tags().get(before, "n")[:1] == "n":
+                # 云从|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by
+                # words too generic to be a name on their own is inside the name
+                continue
             start = e
             break
     # jieba sometimes glues a function character to its neighbour (组与, 并在); but a cut
