@@ -92,7 +92,13 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
+        tokens = _tokens(doc)
+        starts = {s for s, _, _ in tokens}
+        ends = {e for _, e, _ in tokens}
         for h in self.gazetteer.find(_text(doc)):
+            # a two-character name must be a word of its own (海口 is not in 出海口)
+            if h.end - h.start <= 2 and (h.start not in starts or h.end not in ends):
+                continue
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
                                     confidence=0.95, key=h.entry.key, name=h.entry.name))
         doc._.zg_mentions = mentions

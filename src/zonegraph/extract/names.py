@@ -134,11 +134,15 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         i -= 1
     window = i
     start = window
+    anchor_ends = set(anchors.values())
     first = bisect.bisect_left(tokens, (window, -1, ""))
     last = bisect.bisect_left(tokens, (suffix_start, -1, ""))
     for s, e, tok in reversed(tokens[first:last]):
         if e > suffix_start:
             continue
+        if s in anchor_ends and word_tags().get(tok) == "v":
+            start = e  # 海关总署|增列|海关: a verb right after a known name ends it
+            break
         if tok in allowed:
             if tok == "和" and _BODY_END.search(text, 0, s):
                 start = e  # 管委会和科技厅: two bodies, the name is the second
@@ -184,7 +188,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 
 
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.
-LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进"}
+LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进", "规划", "冲刺",
+                 "高起点", "高标准", "贯彻落实", "深入"}
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
 NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
@@ -308,7 +313,8 @@ POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 �
 国际 融合 协同 高质量 双碳 新型 未来 特色 标准化""".split())
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "先行区", "集聚区", "聚集区",
-                         "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷"}
+                         "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
+                         "新城", "现代城", "片区"}
 
 
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:

@@ -37,6 +37,9 @@ NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被�
 _OF_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人才|专家|学者|院士|代表|负责人|企业家|同志|领导|嘉宾|科学家|工程师)")
 
 
+_LEADER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:总书记|国家主席|国务院总理|总理|副总理|委员长)")
+
+
 def tagged_as_name(text: str, start: int, end: int) -> bool:
     """Whether jieba's part-of-speech tagger reads text[start:end] as a person's name.
 
@@ -130,6 +133,12 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                 title = text[chain_start:k - 1]
                 break
         posts.append((person, org, title))
+    # leaders named before their title (习近平总书记)
+    for m in _LEADER.finditer(text):
+        n = len(m.group(1))
+        if _name_at(m.group(1) + "、", 0, surnames) == n:
+            people.append(Mention(m.start(1), m.end(1), "Person", m.group(1), rule="name-title",
+                                  confidence=0.85))
     known = {p.text for p in people}
     # lists of names (张三、李四、王五等): every item must be a name
     for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){1,8}等", text):
