@@ -134,7 +134,7 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         i -= 1
     window = i
     start = window
-    anchor_ends = set(anchors.values())
+    anchor_ends = {b for a, b in anchors.items() if _BODY_END.search(text[a:b])}
     first = bisect.bisect_left(tokens, (window, -1, ""))
     last = bisect.bisect_left(tokens, (suffix_start, -1, ""))
     for s, e, tok in reversed(tokens[first:last]):
@@ -326,6 +326,7 @@ def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
 
 # Departments of companies, party units inside organizations, and 事…办 slogans.
 _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部|工会)$|事.{0,4}办$"
+                         r"|(?:客户|市场|销售|财务|人力资源|研发|产品|运营|信贷|机构|个人金融)部$"
                          r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
