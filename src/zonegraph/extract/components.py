@@ -306,7 +306,6 @@ class PeopleComponent:
             m.start < b and a < m.end for a, b in occupied)]
         posts: list[Post] = []
         spans = sentences(text)
-        zone_key = doc._.zg_zone
         for person, org, title in found:
             if org is None:
                 continue
