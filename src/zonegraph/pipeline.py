@@ -98,13 +98,20 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
             return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
         return body_start + pos - len(title) - 1
 
-    # names as the original writes them (full-width brackets, no PDF line breaks)
+    # names as the original writes them (full-width brackets, no PDF line breaks), also
+    # where a mention carries another mention's name (a short form names its full form)
+    written: dict[str, str] = {}
     for ex, layout in zip(extractions, layouts):
         for m in ex.mentions:
             a, b = to_doc(m.start, layout), to_doc(m.end - 1, layout) + 1
             shown = display_name(norm.original_span(a, b))
             if shown and fold(shown) == fold(m.text):
+                written.setdefault(m.text, shown)
                 m.text = shown
+    for ex in extractions:
+        for m in ex.mentions:
+            if m.name in written:
+                m.name = written[m.name]
     linked = link_document(extractions, source.sha256, zone_names)
 
     statements: list[Statement] = []

@@ -97,6 +97,7 @@ _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分�
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
 _BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|院|中心|公司|集团)$")
+_CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
 LEADING_FUNCTION_CHARS = set("由据向对与和及将")
@@ -261,6 +262,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
+        if etype == "Enterprise":  # 全资子公司申雄数字科技…: the relation is no part of the name
+            role = _CORPORATE_ROLE.match(name)
+            if role and len(name) - role.end() >= 4:
+                name = name[role.end():]
         if "——" in name:  # a dash pair sets off an aside, never part of a name
             name = name[name.rfind("——") + 2:]
         if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
