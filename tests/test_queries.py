@@ -163,8 +163,6 @@ def test_zone_enterprises(target):
                for r in got)
 
 
-@pytest.mark.xfail(reason="extraction does not yet place these parks and companies in their "
-                          "zones (locatedIn / partOf)", strict=False)
 @pytest.mark.parametrize("zone, enterprise", [
     ("两江新区", "长翼智行（重庆）科技有限公司"),  # 2023_q3: 长翼智行于 2022 年落户两江新区数字经济产业园
     ("天府新区", "蜀芯微电子股份有限公司"),  # 2023_q3: 入驻天府数智科技园。该园区位于天府新区成都直管区
