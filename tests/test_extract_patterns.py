@@ -184,3 +184,14 @@ def test_short_forms_of_a_company_link_to_its_full_name(extractor):
     shorts = {m.text: m.name for m in ex.mentions if m.rule == "short-form"}
     assert shorts == {"星图科技": "重庆中科星图科技有限公司", "矩阵光年": "矩阵光年数字科技有限公司"}
     assert ("许文斌", "重庆中科星图科技有限公司", "创始人") in _posts(ex)
+
+
+@pytest.mark.parametrize("body, date, expected", [
+    ("1月5日，江北新区管委会发布《江北新区促进集成电路产业发展若干政策》。", "2024-01-08", "2024-01-05"),
+    ("2023年，新区承接疏解取得进展。6月12日，雄安新区管委会印发《雄安新区支持疏解企业若干措施》。",
+     "2024-01-15", "2023-06-12"),
+])
+def test_a_bare_month_and_day_is_never_after_the_article(extractor, body, date, expected):
+    ex = _extract(extractor, body, date=date)
+    policy = next(m for m in ex.mentions if m.type == "Policy")
+    assert ex.dates[id(policy)] == expected

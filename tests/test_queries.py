@@ -233,8 +233,6 @@ def test_policies_by_issuer_in_date_order(target):
     assert {r["policyName"] for r in only} == {"南京江北新区促进集成电路产业高质量发展若干政策"}
 
 
-@pytest.mark.xfail(reason="the pdf (dated 2024-01-15, about 2023) says 6月12日: 2023-06-12; "
-                          "extraction reads the year from the wrong context", strict=False)
 def test_policy_date_of_the_xiongan_measures(target):
     got = rows(target, "policies-by-issuer", issuer="雄安新区")
     assert {r.get("issued") for r in got} == {"2023-06-12"}

@@ -373,7 +373,7 @@ class AttributesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         ctx = doc._.zg_context or {}
-        year = (ctx.get("date") or "")[:4]
+        article_date = ctx.get("date") or ""
         amounts: dict[int, float] = {}
         dates: dict[int, str] = {}
         spans = sentences(text)
@@ -384,7 +384,7 @@ class AttributesComponent:
                 if amount:
                     amounts[id(m)] = amount
             elif m.type == "Policy":
-                date = sentence_date(text, m.start, year)
+                date = sentence_date(text, m.start, article_date)
                 if date:
                     dates[id(m)] = date
         doc._.zg_amounts, doc._.zg_dates = amounts, dates

@@ -300,20 +300,33 @@ def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relatio
     return out
 
 
-def sentence_date(text: str, pos: int, year: str) -> str:
-    """The last date written at or before ``pos`` (年 from ``year`` when only 月日 is given)."""
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def sentence_date(text: str, pos: int, date: str) -> str:
+    """The last date written at or before ``pos``.
+
+    A bare 月日 takes the year of ``date`` (the article's), unless that would put it after
+    the article — a report of January 2024 that says 6月12日 means last year's: then the
+    last year the text named before it, or the year before.
+    """
     best = None
     for m in _DATE.finditer(text, 0, pos + 1):
         best = m
     if best is None:
         return ""
-    y = best["y"] or year
-    if not y:
-        return ""
     month, day = int(best["m"]), int(best["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return ""
-    return f"{int(y):04d}-{month:02d}-{day:02d}"
+    if best["y"]:
+        return f"{int(best['y']):04d}-{month:02d}-{day:02d}"
+    if not date:
+        return ""
+    year = int(date[:4])
+    if f"{year:04d}-{month:02d}-{day:02d}" > date:
+        named = [int(m.group(1)) for m in _YEAR.finditer(text, 0, best.start())]
+        year = named[-1] if named and named[-1] < year else year - 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Relation]:
