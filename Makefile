@@ -27,8 +27,10 @@ browser:
 test: setup browser
 	$(PY) -m pytest
 
-bench: setup
-	@echo "bench: not yet (see the performance issue)"
+# The performance benchmark (bench/README.md): prints one table, writes bench-results.json
+# (BENCH_OUT=… to write elsewhere). About 15-20 minutes on 2 cores; not part of `make test`.
+bench: setup browser
+	$(PY) bench/run.py
 
 # viz/: views of the sample corpus and their screenshots, linked from viz/README.md.
 gallery: setup browser

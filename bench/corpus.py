@@ -177,6 +177,9 @@ class ArticleWriter:
             f"届时将集中签约一批产业链上下游项目。",
             f"{r.choice(self.v.bodies)}有关负责人在调研{z[2]}时指出，要把{ind[1]}作为新区高质量发展的重要引擎。",
             f"{p[2]}{r.choice(BUREAUS)}与{z[2]}{r.choice(BUREAUS)}建立常态化对接机制，推动两地企业互设研发中心。",
+            f"{self.person()}、{self.person()}、{self.person()}等专家出席签约仪式，"
+            f"并为{z[2]}{ind[1]}产业发展建言献策。",
+            f"{short}相关负责人表示，项目计划于今年{self.n(2, 4)}季度开工建设。",
         ]
         filler = [
             f"今年前{self.n(3, 11)}个月，{z[2]}实现地区生产总值{self.n(300, 4000)}亿元，同比增长{self.n(3, 12)}.{self.n(0, 9)}%。",

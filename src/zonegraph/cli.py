@@ -38,9 +38,12 @@ def library_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except ZoneGraphError as exc:
+        except (ZoneGraphError, OSError) as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
+            if isinstance(exc, OSError):  # a file the user named cannot be read or written
+                where = f"{exc.filename}: " if exc.filename else ""
+                raise OneLineError(f"{where}{exc.strerror or exc}") from None
             raise OneLineError(str(exc)) from None
     return wrapper
 
@@ -198,7 +201,7 @@ def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, t
     if list_named:
         return list_named_queries()
     if query_file is not None:
-        sparql = query_file.read_text(encoding="utf-8")
+        sparql = _read_query_file(query_file)
     if not sparql and not named:
         raise ZoneGraphError("no query given (pass SPARQL text, --file F.rq or --named NAME)")
     result = query_result(sparql, store, named, params, endpoint, timeout)
@@ -215,6 +218,23 @@ def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, t
         click.echo(f"{len(rows)} row(s)")
     else:
         click.echo(format_result(result, fmt), nl=False)
+
+
+def _read_query_file(path: Path) -> str:
+    """A .rq file's text: UTF-8 (with or without a BOM, as Windows editors save it) or any
+    encoding ``ingest.decode_text`` recognises; otherwise one line saying what is wrong."""
+    from .errors import InputError
+    from .ingest import decode_text
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_text(data, path)[0]
+    except InputError as exc:
+        raise ZoneGraphError(f"{path}: not a text file of SPARQL ({exc.reason})") from None
 
 
 @cli.command()
@@ -352,6 +372,11 @@ from .cli_sparql import find, push, serve  # noqa: E402  (uses the shared option
 cli.add_command(find)
 cli.add_command(serve)
 cli.add_command(push)
+
+from .cli_snapshot import diff, snapshot  # noqa: E402  (uses the shared options defined above)
+
+cli.add_command(snapshot)
+cli.add_command(diff)
 
 
 def main() -> None:

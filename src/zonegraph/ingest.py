@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ MEDIA_TYPES = {"text": "text/plain", "pdf": "application/pdf",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                "html": "text/html"}
 _MIN_CHARS = 10
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,8 @@ def _html_text(html: str, path: Path) -> tuple[str, dict]:
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     meta: dict = {}
+    # what a page shows when scripts are off ("请启用JavaScript") is not its text
+    html = _NOSCRIPT.sub("", html)
     text = trafilatura.extract(html, include_comments=False, include_tables=True,
                                favor_recall=True, deduplicate=False)
     info = trafilatura.extract_metadata(html)

@@ -34,9 +34,22 @@ def precomputed_layout(G: nx.Graph, *, seed: int = 0, iterations: int = 60) -> d
         return {}
     parts = sorted((sorted(c, key=str) for c in nx.connected_components(G)),
                    key=lambda c: (-len(c), str(c[0])))
-    placed = [_component_layout(G.subgraph(c) if len(c) > 3 else None, c, seed, iterations)
-              for c in parts]
+    placed = [_component_layout(_ordered_subgraph(G, c) if len(c) > 3 else None, c, seed,
+                                iterations) for c in parts]
     return _pack(placed)
+
+
+def _ordered_subgraph(G: nx.Graph, nodes: list) -> nx.Graph:
+    """The subgraph on ``nodes`` with nodes and edges in that order. ``G.subgraph`` iterates
+    a set when the part is small, so its order (and the seeded layout) would change with
+    Python's string hashing from one run to the next."""
+    C = nx.Graph()
+    C.add_nodes_from(nodes)
+    rank = {v: i for i, v in enumerate(nodes)}
+    pairs = sorted(((a, b) if rank[a] < rank[b] else (b, a)
+                    for a, b in G.subgraph(nodes).edges()), key=lambda e: (rank[e[0]], rank[e[1]]))
+    C.add_edges_from((a, b, G.edges[a, b]) for a, b in pairs)
+    return C
 
 
 def _component_layout(C: nx.Graph | None, nodes: list, seed: int, iterations: int) -> dict:

@@ -110,7 +110,8 @@ def _running_headers(lines: list[str]) -> set[str]:
 
 def _ends_sentence(line: str) -> bool:
     tail = line.rstrip(_CLOSERS) or line
-    return tail[-1] in TERMINAL or bool(_SOURCE_LINE.match(line))
+    # NFKC writes the ellipsis … as "...", so a paragraph ending in ……  ends in "......"
+    return tail[-1] in TERMINAL or tail.endswith("...") or bool(_SOURCE_LINE.match(line))
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -143,6 +144,33 @@ def _continues(prev: str, nxt: str, width: int) -> bool:
     return len(prev) >= MIN_PAGE_BREAK_LINE
 
 
+def _join_lines(lines: list[tuple[str, list[int], str]]) -> list[tuple[str, list[int], str]]:
+    """Lines (text, offsets, simplified text) joined into paragraphs where a break falls
+    inside a sentence (see ``_continues``)."""
+    width = _wrap_width([s for _, _, s in lines])
+    groups: list[list[tuple[str, list[int], str]]] = []
+    prev = ""
+    for line in lines:
+        if prev and _continues(prev, line[2], width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line[2]
+    out = []
+    for group in groups:
+        texts, offsets, simple = [group[0][0]], list(group[0][1]), [group[0][2]]
+        for (before, _, _), (text, offs, simp) in zip(group, group[1:]):
+            if not _is_cjk(before[-1]) and not _is_cjk(text[0]):
+                texts.append(" ")  # a line break between two words
+                offsets.append(offs[0])
+                simple.append(" ")
+            texts.append(text)
+            offsets.extend(offs)
+            simple.append(simp)
+        out.append(("".join(texts), offsets, "".join(simple)))
+    return out
+
+
 def normalize(original: str) -> NormalizedText:
     """Build the normalized view of ``original`` (see module docstring).
 
@@ -158,24 +186,23 @@ def normalize(original: str) -> NormalizedText:
     for line, base in raw_lines:
         text, offs = _nfkc_line(line, base)
         cleaned.append(_squeeze_spaces(text, offs))
-    headers = _running_headers([t for t, _ in cleaned])
-    kept = [(t, o) for t, o in cleaned if t and not _PAGE_NUMBER.match(t) and t not in headers]
+    # decisions are taken on the simplified form, as they would be on this function's output
+    simple = [to_simplified(t) for t, _ in cleaned]
+    headers = _running_headers(simple)
+    lines = [(t, o, s) for (t, o), s in zip(cleaned, simple)
+             if t and not _PAGE_NUMBER.match(s) and s not in headers]
+    paragraphs = _join_lines(lines)
+    while len(paragraphs) < len(lines):  # until joining again changes nothing, so that
+        lines, paragraphs = paragraphs, _join_lines(paragraphs)  # normalizing is idempotent
 
-    width = _wrap_width([t for t, _ in kept])
     chars: list[str] = []
     offsets = array("l")
-    prev = ""
-    for text, offs in kept:
-        if prev:
-            if not _continues(prev, text, width):
-                chars.append("\n")
-                offsets.append(offs[0])
-            elif not _is_cjk(prev[-1]) and not _is_cjk(text[0]):
-                chars.append(" ")
-                offsets.append(offs[0])
+    for i, (text, offs, _) in enumerate(paragraphs):
+        if i:
+            chars.append("\n")
+            offsets.append(offs[0])
         chars.append(text)
         offsets.extend(offs)
-        prev = text
     joined = "".join(chars)
     simplified = to_simplified(joined)
     if len(simplified) != len(joined):  # OpenCC kept lengths in every case seen; stay safe
@@ -187,4 +214,6 @@ def fold(name: str) -> str:
     """The key two surface forms of one name share: NFKC, simplified, no spaces or quotes."""
     text = to_simplified(unicodedata.normalize("NFKC", name))
     text = re.sub(r"[\s\"'`《》〈〉“”‘’「」『』【】]+", "", text)
-    return re.sub(r"[\u2010-\u2015\u2212\uff0d\u2500\u2501~～]+", "-", text).lower()
+    text = re.sub(r"[\u2010-\u2015\u2212\uff0d\u2500\u2501~～]+", "-", text).lower()
+    # dropping a space or lower-casing can leave a sequence NFKC composes (A + ´ → á)
+    return unicodedata.normalize("NFKC", text)

@@ -138,6 +138,7 @@ def _title_key(text: str) -> str:
 def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str = "") -> Segmented:
     """Find the issue metadata and the articles of a normalized document."""
     text = norm.text
+    fallback_title = " ".join(fallback_title.split())  # a page's <title> may span lines
     lines = _lines(text)
     if not lines:
         return Segmented()

@@ -76,18 +76,15 @@ def check_store_dir(path: Path | str) -> Path:
 
 
 def open_read_only(path: Path | str):
-    """The pyoxigraph store at ``path``, read-only.
+    """The pyoxigraph store at ``path``, read-only: the snapshot its last writer published
+    (``store_access``: never the database a build is writing).
 
     Opened directly rather than through ``store.GraphStore``, whose module pulls in the
     whole extraction pipeline (spaCy: seconds) that a query never needs.
     """
-    import pyoxigraph as ox
+    from .store_access import open_read_only as open_published
 
-    path = check_store_dir(path)
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store ({one_line(exc)})") from None
+    return open_published(path)
 
 
 def _run_here(store_path: Path, sparql: str, bindings: dict):

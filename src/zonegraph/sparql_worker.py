@@ -232,17 +232,17 @@ def _write_frame(stream, data: bytes) -> None:
 
 def worker_main(store_path: str) -> int:
     """Serve requests on stdin/stdout until stdin closes."""
-    import pyoxigraph as ox
+    from .errors import StoreError
+    from .store_access import open_read_only
 
     # the protocol owns the real stdout; anything printed goes to stderr instead
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     try:
-        store = ox.Store.read_only(store_path)
-    except OSError as exc:
-        header, body = {"ok": False, "error": "failed", "message":
-                        f"{store_path}: cannot open the store ({one_line(exc)})"}, b""
+        store = open_read_only(store_path)  # the published snapshot, see store_access
+    except StoreError as exc:
+        header, body = {"ok": False, "error": "failed", "message": str(exc)}, b""
         _write_frame(channel, json.dumps(header).encode())
         _write_frame(channel, body)
         channel.flush()

@@ -1,0 +1,69 @@
+"""``zonegraph snapshot`` and ``zonegraph diff``: dated report bundles and what changed.
+
+Registered on the main group at the end of ``zonegraph.cli`` (whose shared options it
+uses), so import ``zonegraph.cli`` rather than this module.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import library_errors, store_option
+
+
+@click.command()
+@store_option
+@click.option("--as-of", "as_of", required=True, metavar="DATE",
+              help="Only facts from articles dated on or before DATE (YYYY-MM-DD; YYYY or "
+                   "YYYY-MM mean the last day of that year or month).")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="Folder to write (new, empty, or an earlier snapshot to replace).")
+@click.option("--title", help="Title of the report and figure.")
+@click.option("--since-snapshot", "since", type=click.Path(path_type=Path), metavar="DIR",
+              help="An earlier snapshot: the report adds what is new since it.")
+@library_errors
+def snapshot(store, as_of, out, title, since):
+    """Write a dated, self-contained snapshot folder for a report: the graph as of DATE
+    (graph.trig, graph.jsonld), nodes.csv, edges.csv, graph.graphml, graph.gexf, the
+    cooperation figure (cooperation.svg, cooperation.png) and view (view.html),
+    report.md, report.html and manifest.json. The same store and date give byte-identical
+    graph, table and GraphML/GEXF files.
+
+    \b
+    Example:
+      zonegraph snapshot --as-of 2023-12-31 --out snapshots/2023
+      zonegraph snapshot --as-of 2024-03 --out snapshots/2024-03 --since-snapshot snapshots/2023
+    """
+    from .snapshot import write_snapshot
+
+    manifest = write_snapshot(store, as_of, out, title=title, since=since)
+    c = manifest["counts"]
+    click.echo(f"wrote {out} (as of {manifest['as_of']}): {c['documents']} document(s), "
+               f"{c['articles']} article(s), {c['entities']} entities, {c['relations']} "
+               f"relations, {c['cooperation_pairs']} cooperation pair(s)")
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
+              show_default=True)
+@library_errors
+def diff(old, new, store, fmt):
+    """What changed from OLD to NEW: entities and relations added and removed, attributes
+    changed (a fund's size, a policy's date), posts changed. OLD and NEW are snapshot
+    folders, or the word `store` for the current store (--store).
+
+    \b
+    Example:
+      zonegraph diff snapshots/2023 snapshots/2024-03
+      zonegraph diff snapshots/2024-03 store --format json
+    """
+    from .diff import compare, format_diff
+    from .snapshot import diff_source
+
+    old_name, old_facts = diff_source(old, store)
+    new_name, new_facts = diff_source(new, store)
+    click.echo(format_diff(compare(old_facts, new_facts, old_name, new_name), fmt), nl=False)
