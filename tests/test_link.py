@@ -106,3 +106,11 @@ def test_a_person_named_again_later_is_the_official_of_the_post(extractor, zone_
 ])
 def test_abbreviates(short, full, expected):
     assert abbreviates(short, full) is expected
+
+
+def test_a_name_with_a_piece_cut_from_its_middle_is_another_thing():
+    from zonegraph.link import abbreviates
+
+    assert not abbreviates("湖南大学", "湖南师范大学")
+    assert not abbreviates("中国银行", "中国农业银行")
+    assert abbreviates("农行天津市分行", "中国农业银行天津市分行")

@@ -79,6 +79,11 @@ def abbreviates(short: str, full: str) -> bool:
     if len(short) < 3 or len(short) >= len(full) or short == full:
         return False
     core_full = _PAREN.sub("", full)
+    # 湖南大学 / 湖南师范大学, 中国银行 / 中国农业银行: a name that is another with one whole
+    # piece cut from its middle is a different thing of the same kind
+    for i in range(2, len(short) - 1):
+        if core_full.startswith(short[:i]) and core_full.endswith(short[i:]) and len(core_full) > len(short):
+            return False
     if short in core_full:
         return short[-2:] == core_full[-2:] or len(short) >= 4
     same_tail = short[-2:] == full[-2:] or (short.endswith("公司") and _LEGAL.search(full))

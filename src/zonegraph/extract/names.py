@@ -96,7 +96,7 @@ GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 
 _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
-_BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|院|中心|公司|集团)$")
+_BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|署|院|中心|公司|集团|海关)$")
 _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
@@ -396,7 +396,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
 
 # “满天星”“启明星”计划, ‘思享汇’、‘创赛汇’三大子品牌, “最多跑一次”改革
 _QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与及]?){1,6})"
-                         r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,4}?)"
+                         r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,4}?(?=行动|计划|工程))"
                          r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
 _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 # a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
@@ -418,6 +418,8 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         title = m.group(1).strip()
         if _PUBLICATION.search(title) or not _POLICY_END.search(title):
             continue
+        if text[max(0, m.start() - 4):m.start()].endswith(("简称", "下称")):
+            continue  # (以下简称《政策》): a short name of the policy just named
         out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
                            confidence=0.9))
     for m in _QUOTED_RUN.finditer(text):
