@@ -316,6 +316,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
 # Words of policy prose that jieba may not know but that name no place (绿色低碳示范区).
 POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 循环 开放 创新 现代 高端 先进 综合 示范
 国际 融合 协同 高质量 双碳 新型 未来 特色 标准化""".split())
+_HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "先行区", "集聚区", "聚集区",
                          "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
@@ -325,7 +326,7 @@ GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "�
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
     """Whether a name has a proper word: a place, person or organization name, or a word
     jieba's dictionary does not know (明月湖, 鲲鹏)."""
-    return any(len(t) >= 2 and t not in GENERIC and t not in POLICY_WORDS
+    return any(len(t) >= 2 and t not in GENERIC and t not in POLICY_WORDS and not _HAS_DIGIT.search(t)
                and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz")) for t in tokens)
 
 

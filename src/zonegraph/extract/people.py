@@ -73,8 +73,8 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
             name = text[i:i + total]
             if len(name) < total or not all("\u4e00" <= c <= "\u9fff" for c in name):
                 continue
-            if any(c in NOT_NAME_CHARS for c in name[slen:]):
-                continue
+            if any(c in NOT_NAME_CHARS for c in name[slen:]) or (total == 2 and name[0] == name[1]):
+                continue  # 殷殷 (嘱托) is a word, not a name
             rest = text[i + total:]
             if not rest or rest.startswith(FOLLOW):
                 return total
