@@ -195,3 +195,11 @@ def test_a_bare_month_and_day_is_never_after_the_article(extractor, body, date, 
     ex = _extract(extractor, body, date=date)
     policy = next(m for m in ex.mentions if m.type == "Policy")
     assert ex.dates[id(policy)] == expected
+
+
+def test_joint_venture_of_known_firms_pairs_the_firms(extractor):
+    # 中车 and 复星 are well-known firms of the gazetteer; their joint venture is no name
+    ex = _extract(extractor, "赣江新区与中车、复星合资公司签订合作协议。")
+    assert {frozenset(p) for p in _rels(ex, "cooperatesWith")} == {
+        frozenset({"江西赣江新区", "中国中车集团有限公司"}), frozenset({"江西赣江新区", "复星国际有限公司"}),
+        frozenset({"中国中车集团有限公司", "复星国际有限公司"})}

@@ -60,7 +60,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("论坛", "Event"), ("峰会", "Event"), ("洽谈会", "Event"), ("恳谈会", "Event"),
     ("展览会", "Event"), ("研讨会", "Event"), ("推介会", "Event"), ("发布会", "Event"),
     ("座谈会", "Event"), ("年会", "Event"), ("对接会", "Event"), ("招商会", "Event"),
-    ("交流会", "Event"), ("大赛", "Event"), ("沙龙", "Event"),
+    ("交流会", "Event"), ("大赛", "Event"), ("沙龙", "Event"), ("发布活动", "Event"),
 ], key=lambda p: -len(p[0]))
 SUFFIX_TYPE = dict(SUFFIXES)
 
@@ -262,6 +262,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:m.start()]).end()
         name = text[start:end].strip("()（）·-—")
+        if etype == "Enterprise" and name.endswith(("合资公司", "合资企业")) and any(
+                start <= a and b == end - 4 for a, b in anchors.items()):
+            continue  # 中车、复星合资公司: the joint venture of known firms, not a name
         if etype == "Enterprise":  # 全资子公司申雄数字科技…: the relation is no part of the name
             role = _CORPORATE_ROLE.match(name)
             if role and len(name) - role.end() >= 4:
