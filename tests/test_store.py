@@ -57,7 +57,9 @@ def test_newsletter_masthead_is_on_its_document(dataset):
     doc = ZGID[f"document/{sha}"]
     assert g.value(doc, ZG.series) == Literal("新区观察")
     assert g.value(doc, ZG.issueNumber) == Literal("第3期")
-    assert g.value(doc, DCTERMS.publisher) == Literal("新区发展研究中心")
+    publisher = g.value(doc, DCTERMS.publisher)  # the masthead's publisher is an institution
+    assert g.value(publisher, RDFS.label) == Literal("新区发展研究中心")
+    assert (publisher, RDF.type, ZG.Institution) in g
     assert g.value(doc, DCTERMS.date) == Literal("2023-09-15", datatype=XSD.date)
 
 

@@ -82,6 +82,7 @@ class DocumentRecord:
     number: str = ""
     date: str = ""
     publisher: str = ""
+    publisher_key: str = ""  # the publisher's entity, when the masthead names an organization
     articles: list[dict] = field(default_factory=list)  # title, source, date, mentions(keys)
     entities: dict[str, Entity] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
@@ -104,14 +105,17 @@ def document_quads(rec: DocumentRecord) -> list[tuple]:
     add((doc, ZG.fileName, Literal(rec.file_name)))
     add((doc, SCHEMA.url, URIRef(rec.url)))
     add((doc, DCTERMS.format, Literal(rec.media_type)))
-    for prop, value in ((ZG.series, rec.series), (ZG.issueNumber, rec.number),
-                        (DCTERMS.publisher, rec.publisher)):
+    for prop, value in ((ZG.series, rec.series), (ZG.issueNumber, rec.number)):
         if value:
             add((doc, prop, Literal(value)))
     if _date(rec.date):
         add((doc, DCTERMS.date, _date(rec.date)))
 
     iris = {k: entity_iri(e) for k, e in rec.entities.items()}
+    if rec.publisher_key in iris:
+        add((doc, DCTERMS.publisher, iris[rec.publisher_key]))
+    elif rec.publisher:
+        add((doc, DCTERMS.publisher, Literal(rec.publisher)))
     for i, art in enumerate(rec.articles):
         a = article_iri(rec.sha256, i)
         add((a, RDF.type, ZG.Article))

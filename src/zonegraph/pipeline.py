@@ -18,7 +18,7 @@ from .extract import Extractor
 from .extract.gazetteer import load_gazetteer
 from .graph import DocumentRecord, PostRecord, Statement, document_quads
 from .ingest import SourceDocument, discover, read_document
-from .link import link_document
+from .link import Entity, link_document
 from .normalize import NormalizedText, fold, normalize
 from .segment import Segmented, segment
 from .store import GraphStore, nquads_with_union
@@ -50,6 +50,16 @@ def display(text: str) -> str:
     """Original text made readable: PDF line breaks inside a line removed, spaces squeezed."""
     text = re.sub(r"\s*\n\s*", "", text.strip())
     return re.sub(r"\s+", " ", text)
+
+
+def publisher_entity(name: str) -> Entity | None:
+    """The organization a newsletter's masthead names as its publisher (西咸新区研究院)."""
+    from .extract.names import SUFFIXES
+
+    etype = next((t for suffix, t in SUFFIXES if name.endswith(suffix)), None)
+    if not name or etype not in ("Institution", "GovernmentBody", "Enterprise"):
+        return None
+    return Entity(key=f"name:{etype}:{fold(name)}", type=etype, label=name, confidence=0.9)
 
 
 def written_title(post, layout, to_doc, norm: NormalizedText) -> str:
@@ -135,11 +145,15 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
                                         linked.key_of(post.organization),
                                         written_title(post, layout, to_doc, norm)))
     entities = {k: e for k, e in linked.entities.items() if e.confidence >= settings.min_confidence}
+    publisher = publisher_entity(seg.publisher)
+    if publisher is not None:
+        publisher = entities.setdefault(publisher.key, publisher)
     zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
     record = DocumentRecord(
         sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),
         media_type=source.media_type, series=seg.series, number=seg.number, date=seg.date,
-        publisher=seg.publisher, articles=articles, entities=entities,
+        publisher=seg.publisher, publisher_key=publisher.key if publisher else "",
+        articles=articles, entities=entities,
         statements=statements, posts=posts, zone_facts=zone_facts)
     return ProcessedDocument(source, norm, seg, record)
 
