@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -304,7 +303,7 @@ def _run_unprivileged(*args: object, cwd: Path) -> subprocess.CompletedProcess:
 def shared_dir(tmp_path):
     """tmp_path, made removable again after a test took permissions away inside it."""
     yield tmp_path
-    for root, dirs, files in os.walk(tmp_path):
+    for root, dirs, _ in os.walk(tmp_path):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755)
 
@@ -338,7 +337,7 @@ def test_read_only_store_refuses_a_build_and_still_answers_queries(shared_dir, s
     store = shared_dir / "store"
     shutil.copytree(sample_store.store, store)
     (shared_dir / "news.txt").write_text(GOOD, encoding="utf-8")
-    for root, dirs, files in os.walk(store):
+    for root, _, files in os.walk(store):
         for f in files:
             os.chmod(os.path.join(root, f), 0o444)
         os.chmod(root, 0o555)

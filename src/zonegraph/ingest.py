@@ -161,7 +161,7 @@ def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
             raise InputError(path, "undecodable text (not UTF-8, GB18030, Big5 or UTF-16)")
         _, encoding, text = max(scored)
     if "\x00" in text or _common_ratio(text) < 0.6:
-        raise InputError(path, f"binary data or unknown encoding, not readable text")
+        raise InputError(path, "binary data or unknown encoding, not readable text")
     return text, encoding
 
 

@@ -76,7 +76,7 @@ def check_store_dir(path: Path | str) -> Path:
 
 
 def open_read_only(path: Path | str):
-    """The pyoxigraph store at ``path``, read-only: the snapshot its last writer published
+    """The pyoxigraph store at ``path``, read-only: the checkpoint its last writer published
     (``store_access``: never the database a build is writing).
 
     Opened directly rather than through ``store.GraphStore``, whose module pulls in the

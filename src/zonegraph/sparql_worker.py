@@ -240,7 +240,7 @@ def worker_main(store_path: str) -> int:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     try:
-        store = open_read_only(store_path)  # the published snapshot, see store_access
+        store = open_read_only(store_path)  # the published checkpoint, see store_access
     except StoreError as exc:
         header, body = {"ok": False, "error": "failed", "message": str(exc)}, b""
         _write_frame(channel, json.dumps(header).encode())

@@ -9,7 +9,7 @@ parallel builds can serialize in their workers); removing a document is one SPAR
 that drops its graph and the default-graph triples no other document supports. A build
 that dies therefore leaves each document all in or all out.
 
-One process writes at a time; readers open the snapshot the writer last published, never
+One process writes at a time; readers open the checkpoint the writer last published, never
 the database being written (``zonegraph.store_access`` says why and how).
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ class GraphStore:
 
     def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False,
                  wait: float = 0.0):
-        """Open for reading (the newest published snapshot) or for writing (exclusively:
+        """Open for reading (the newest published checkpoint) or for writing (exclusively:
         another writer is refused, or waited for up to ``wait`` seconds); see
         ``zonegraph.store_access``."""
         import pyoxigraph as ox

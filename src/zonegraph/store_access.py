@@ -7,20 +7,23 @@ in practice it fails now and then (a log or table file deleted between listing a
 opening it, a MANIFEST rewritten under the reader: ``No such file``, ``Corruption``),
 takes seconds to replay the writer's log, and sees a frozen state.
 
-So the writer publishes **snapshots** and readers open those:
+So the writer publishes **checkpoints** and readers open those:
 
 * a writer takes ``<store>/zonegraph-build.lock`` (``flock``, released by the kernel even
   when the process is killed); a second writer is refused at once with the first one's
   pid, or waits up to ``wait`` seconds;
-* it publishes a snapshot — a RocksDB checkpoint: hard links to the immutable table
-  files, a few milliseconds — into ``<store>/snapshots/<n>/`` (made under a temporary
-  name, then renamed: a snapshot is complete or absent) when it opens a store that has
+* it publishes a checkpoint (RocksDB's: hard links to the immutable table files, a few
+  milliseconds) into ``<store>/checkpoints/<n>/`` (made under a temporary name, then
+  renamed: a checkpoint is complete or absent) when it opens a store that has
   none or that a killed writer left unpublished, every ``PUBLISH_SECONDS`` while it
-  writes, and when it closes; the newest ``KEEP_SNAPSHOTS`` are kept;
-* readers open the newest snapshot read-only: nobody ever writes it, so reading it is
+  writes, and when it closes; the newest ``KEEP_CHECKPOINTS`` are kept;
+* readers open the newest checkpoint read-only: nobody ever writes it, so reading it is
   defined behaviour, fast (no log to replay), and each document in it is all in or all
-  out, like every committed state of the store. A store without snapshots (made before
+  out, like every committed state of the store. A store without checkpoints (made before
   they existed) is opened directly.
+
+Readers thus see a build's documents when it ends (within ``PUBLISH_SECONDS`` during a
+long one), and a killed build's documents once the next writer opens the store.
 
 This module imports nothing heavy, so query paths that must start fast can use it.
 """
@@ -38,11 +41,11 @@ from .errors import StoreError
 LOCK_NAME = "zonegraph-build.lock"
 #: Present while a writer has written something it has not yet published.
 DIRTY_NAME = "zonegraph-unpublished"
-SNAPSHOTS = "snapshots"
+CHECKPOINTS = "checkpoints"
 #: While writing, a writer publishes at most this often (and always when it closes).
 PUBLISH_SECONDS = 30.0
-#: Snapshots kept: a reader that opened an older one may still be using it.
-KEEP_SNAPSHOTS = 3
+#: Checkpoints kept: a reader that opened an older one may still be using it.
+KEEP_CHECKPOINTS = 3
 #: A reader retries this many times when a store changes under it while it opens.
 OPEN_ATTEMPTS = 6
 
@@ -116,11 +119,11 @@ def writer_active(path: Path) -> bool:
         os.close(fd)  # also drops the shared lock, if taken
 
 
-# ---------------------------------------------------------------- snapshots
+# ---------------------------------------------------------------- checkpoints
 
-def snapshots(path: Path) -> list[Path]:
-    """Published snapshots of the store at ``path``, oldest first."""
-    folder = Path(path) / SNAPSHOTS
+def checkpoints(path: Path) -> list[Path]:
+    """Published checkpoints of the store at ``path``, oldest first."""
+    folder = Path(path) / CHECKPOINTS
     try:
         names = sorted(n for n in os.listdir(folder) if n.isdigit())
     except OSError:
@@ -128,33 +131,33 @@ def snapshots(path: Path) -> list[Path]:
     return [folder / n for n in names]
 
 
-def newest_snapshot(path: Path) -> Path | None:
-    found = snapshots(path)
+def newest_checkpoint(path: Path) -> Path | None:
+    found = checkpoints(path)
     return found[-1] if found else None
 
 
 def needs_publishing(path: Path) -> bool:
-    """A store with no snapshot, or one a killed writer left with unpublished writes."""
-    return newest_snapshot(path) is None or (Path(path) / DIRTY_NAME).exists()
+    """A store with no checkpoint, or one a killed writer left with unpublished writes."""
+    return newest_checkpoint(path) is None or (Path(path) / DIRTY_NAME).exists()
 
 
 def mark_unpublished(path: Path) -> None:
-    """Record, before a write, that the store holds something no snapshot has yet."""
+    """Record, before a write, that the store holds something no checkpoint has yet."""
     marker = Path(path) / DIRTY_NAME
     if not marker.exists():
         marker.touch()
 
 
 def publish(ox_store, path: Path) -> Path:
-    """Checkpoint the open read-write ``ox_store`` of ``path`` as its newest snapshot.
+    """Checkpoint the open read-write ``ox_store`` of ``path`` as its newest checkpoint.
 
-    Older snapshots beyond ``KEEP_SNAPSHOTS`` and half-made ones (a writer killed while
+    Older checkpoints beyond ``KEEP_CHECKPOINTS`` and half-made ones (a writer killed while
     publishing) are deleted. Only the holder of the writer lock may call this.
     """
     path = Path(path)
-    folder = path / SNAPSHOTS
+    folder = path / CHECKPOINTS
     folder.mkdir(exist_ok=True)
-    previous = snapshots(path)
+    previous = checkpoints(path)
     number = max(time.time_ns(), int(previous[-1].name) + 1 if previous else 0)
     final = folder / f"{number:020d}"
     partial = folder / f".partial-{number:020d}"
@@ -164,10 +167,10 @@ def publish(ox_store, path: Path) -> Path:
         _fsync_dir(folder)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
-        raise StoreError(f"{path}: could not publish a snapshot for readers "
+        raise StoreError(f"{path}: could not publish a checkpoint for readers "
                          f"({one_line(exc)})") from None
     (path / DIRTY_NAME).unlink(missing_ok=True)
-    for old in previous[:max(0, len(previous) + 1 - KEEP_SNAPSHOTS)]:
+    for old in previous[:max(0, len(previous) + 1 - KEEP_CHECKPOINTS)]:
         shutil.rmtree(old, ignore_errors=True)
     for name in os.listdir(folder):
         if name.startswith(".partial-") and name != partial.name:
@@ -196,22 +199,26 @@ def check_store_dir(path: Path | str) -> Path:
 
 
 def open_read_only(path: Path | str):
-    """The pyoxigraph store to read at ``path``: its newest snapshot, opened read-only.
+    """The pyoxigraph store to read at ``path``: its newest checkpoint, opened read-only.
 
-    A snapshot can disappear between listing and opening (a writer keeps only the newest
-    few) and a store without snapshots can be written while it opens; both are retried.
+    A checkpoint can disappear between listing and opening (a writer keeps only the newest
+    few) and a store without checkpoints can be written while it opens; both are retried.
     """
     import pyoxigraph as ox
 
     path = check_store_dir(path)
     last: BaseException | None = None
     for attempt in range(OPEN_ATTEMPTS):
-        target = newest_snapshot(path) or path
+        target = newest_checkpoint(path) or path
         try:
             return ox.Store.read_only(str(target))
         except (OSError, RuntimeError) as exc:  # RocksDB reports a moved file as Corruption
             last = exc
-            if target == path and not writer_active(path) and not snapshots(path):
+            if target == path and not writer_active(path) and not checkpoints(path):
+                if (path / LOCK_NAME).exists():
+                    # a writer publishes before its first write: this one was killed while
+                    # it created the store, so there is nothing in it
+                    return ox.Store()
                 break  # nothing is changing: the error is the store's own
             time.sleep(0.05 * 2 ** attempt)
     if target == path and not (path / "CURRENT").exists():
