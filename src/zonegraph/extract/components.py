@@ -13,6 +13,7 @@ ZoneGraph needs, each reading and writing the ``doc._.zg_*`` extensions:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -59,6 +60,14 @@ def ensure_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence span holding ``pos`` (spans are sorted), found by bisection."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return default
 
 
 def _text(doc: Doc) -> str:
@@ -140,7 +149,9 @@ class ResolveComponent:
         full name without its legal form, bracketed place and leading place names, with
         or without its first word or its industry word. Each is linked to the full name.
         """
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Occupancy(len(text))
+        for m in mentions:
+            taken.take(m.start, m.end, 0)
         found: list[Mention] = []
         for full in mentions:
             if full.type != "Enterprise" or not _LEGAL_FORM.search(full.text):
@@ -148,9 +159,9 @@ class ResolveComponent:
             for short in self._short_candidates(full.text):
                 for x in re.finditer(re.escape(short), text):
                     a, b = x.start(), x.end()
-                    if any(a < e and s < b for s, e in taken):
+                    if taken.owners(a, b):
                         continue
-                    taken.append((a, b))
+                    taken.take(a, b, 0)
                     found.append(Mention(a, b, "Enterprise", short, rule="short-form",
                                          confidence=0.8, name=full.name or full.text))
         return found
@@ -251,9 +262,11 @@ class ResolveComponent:
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
-            taken = [(m.start, m.end) for m in mentions]
+            covered = Occupancy(len(text))
+            for m in mentions:
+                covered.take(m.start, m.end, 0)
             for x in re.finditer("新区", text):
-                if not any(a <= x.start() < b for a, b in taken) and text[x.end():x.end() + 1] not in "管党":
+                if not covered.owners(x.start(), x.start() + 1) and text[x.end():x.end() + 1] not in "管党":
                     mentions.append(Mention(x.start(), x.end(), "Zone", "新区", rule="own-zone",
                                             confidence=0.7, key=zone_entry.key, name=zone_entry.name))
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
@@ -265,6 +278,22 @@ def _short_zone_name(entry) -> str:
     return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
 
 
+class Occupancy:
+    """Which characters of a text are taken by which span: overlap tests in the length of
+    the span, not in the number of spans already taken (long articles stay linear)."""
+
+    def __init__(self, length: int):
+        self.owner = [-1] * (length + 1)
+
+    def owners(self, start: int, end: int) -> set[int]:
+        return {o for o in self.owner[start:end] if o >= 0}
+
+    def take(self, start: int, end: int, index: int) -> None:
+        for i in range(start, end):
+            if self.owner[i] < 0:
+                self.owner[i] = index
+
+
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     """Longest spans first, then gazetteer/higher confidence; drop what overlaps them.
 
@@ -274,17 +303,17 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     gaz_ends = {m.end for m in mentions if m.rule == "gazetteer"}
     mentions = [m for m in mentions if m.rule == "gazetteer" or m.end not in gaz_ends]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
-    taken: list[tuple[int, int, str]] = []
-    out = []
+    room = Occupancy(max((m.end for m in mentions), default=0))
+    out: list[Mention] = []
     for m in ranked:
-        clash = [t for t in taken if m.start < t[1] and t[0] < m.end]
+        clash = [out[i] for i in room.owners(m.start, m.end)]
         # a known company heading a park, fund or institution named after it
         # (药明康德南京聚慧园, 华为鲲鹏生态基地) is a thing of its own too
         nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
-                  and clash[0][0] == m.start and clash[0][2] in NAMED_AFTER_OWNER)
+                  and clash[0].start == m.start and clash[0].type in NAMED_AFTER_OWNER)
         if clash and not nested:
             continue
-        taken.append((m.start, m.end, m.type))
+        room.take(m.start, m.end, len(out))
         out.append(m)
     return sorted(out, key=lambda m: m.start)
 
@@ -301,16 +330,17 @@ class PeopleComponent:
         token_ends = frozenset(x for s, e, _ in _tokens(doc) for x in (s, e))
         people, found = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
-        occupied = [(p.start, p.end) for p in people]
-        mentions = [m for m in mentions if m.rule == "gazetteer" or not any(
-            m.start < b and a < m.end for a, b in occupied)]
+        occupied = Occupancy(len(text))
+        for p in people:
+            occupied.take(p.start, p.end, 0)
+        mentions = [m for m in mentions if m.rule == "gazetteer" or not occupied.owners(m.start, m.end)]
         posts: list[Post] = []
         spans = sentences(text)
         for person, org, title in found:
             if org is None:
                 continue
             org, title = self._organ(org, title, mentions)
-            sent = next(((a, b) for a, b in spans if a <= person.start < b), (person.start, person.end))
+            sent = _sentence_of(spans, person.start, (person.start, person.end))
             posts.append(Post(person, org, title, sent))
         doc._.zg_mentions = sorted(mentions + people, key=lambda m: m.start)
         doc._.zg_posts = posts
@@ -379,7 +409,7 @@ class AttributesComponent:
         spans = sentences(text)
         for m in doc._.zg_mentions or []:
             if m.type == "Fund":
-                sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+                sent = _sentence_of(spans, m.start, (m.start, m.end))
                 amount = _fund_amount(text, m, sent)
                 if amount:
                     amounts[id(m)] = amount
@@ -425,7 +455,7 @@ class RelationsComponent:
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None:
                 continue
-            sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+            sent = _sentence_of(spans, m.start, (m.start, m.end))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85))
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
@@ -437,12 +467,12 @@ class RelationsComponent:
             entry = self.gazetteer.entries.get("zone:" + key.split(":")[1])
             if entry is None or any(r.subject.key == key and r.predicate == "partOf" for r in rels):
                 continue
-            sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+            sent = _sentence_of(spans, m.start, (m.start, m.end))
             zone_m = Mention(m.start, m.start, "Zone", "", rule="organ", key=entry.key, name=entry.name)
             rels.append(Relation(m, "partOf", zone_m, sent, "organ-of-zone", 0.9))
         for m in mentions:
             if m.type == "Policy":
-                sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+                sent = _sentence_of(spans, m.start, (m.start, m.end))
                 bodies = _issuers_in_title(m)
                 rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8) for body in bodies]
                 # 《北京市人民政府、天津市人民政府…合作协议》: the parties cooperate

@@ -116,13 +116,9 @@ _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 MAX_NAME = 32
 
 
-def _token_starts(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
-    return {s: i for i, (s, _, _) in enumerate(tokens)}
-
-
 def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
               anchors: dict[int, int], allow_digits: bool = False,
-              allowed: frozenset[str] = frozenset()) -> int:
+              allowed: frozenset[str] = frozenset(), body_ends: set[int] | None = None) -> int:
     """Where a name that ends with the suffix at ``suffix_start`` begins.
 
     Walk left over name characters; stop at punctuation, at most ``MAX_NAME`` characters,
@@ -135,17 +131,18 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         i -= 1
     window = i
     start = window
-    anchor_ends = {b for a, b in anchors.items() if _BODY_END.search(text[a:b])}
+    if body_ends is None:
+        body_ends = complete_bodies(text, anchors)
     first = bisect.bisect_left(tokens, (window, -1, ""))
     last = bisect.bisect_left(tokens, (suffix_start, -1, ""))
     for s, e, tok in reversed(tokens[first:last]):
         if e > suffix_start:
             continue
-        if s in anchor_ends and word_tags().get(tok) == "v":
+        if s in body_ends and word_tags().get(tok) == "v":
             start = e  # 海关总署|增列|海关: a verb right after a known name ends it
             break
         if tok in allowed:
-            if tok == "和" and _BODY_END.search(text, 0, s):
+            if tok == "和" and _BODY_END.search(text[max(0, s - 3):s]):
                 start = e  # 管委会和科技厅: two bodies, the name is the second
                 break
             continue
@@ -169,13 +166,13 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 start = k + 1
             break
     # a known name straddling the cut (the stop token is inside it) restores it
-    for a, b in anchors.items():
-        if window <= a < start < b:
+    for a in range(window, start):
+        if a in anchors and start < anchors[a]:
             start = a
             break
     # 设备制造和服务商重庆某某公司: a role noun before a place-led name
-    for a in sorted(anchors):
-        if start < a < suffix_start and text[start:a].endswith(ROLE_NOUNS):
+    for a in range(start + 1, suffix_start):
+        if a in anchors and text[start:a].endswith(ROLE_NOUNS):
             start = a
             break
     # 由贵安新区管委会, 由闽海资本…: a function character glued before a name
@@ -210,7 +207,8 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
                        anchors: dict[int, int], tags: dict[str, str],
                        skip: set[str] = NOT_NAME_START) -> int:
     """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区)."""
-    for s, e, tok in tokens[bisect.bisect_left(tokens, (start, -1, "")):]:
+    for i in range(bisect.bisect_left(tokens, (start, -1, "")), len(tokens)):
+        s, e, tok = tokens[i]
         if s != start or e >= suffix_start or s in anchors:
             break
         if tok in LEADING_VERBS or (tags.get(tok) in skip and len(tok) > 1):
@@ -223,11 +221,17 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
 def _tokens_between(tokens: list[tuple[int, int, str]], a: int, b: int) -> list[str]:
     """Texts of the tokens lying wholly inside [a, b) (tokens are sorted by start)."""
     out = []
-    for s, e, t in tokens[bisect.bisect_left(tokens, (a, -1, "")):]:
+    for i in range(bisect.bisect_left(tokens, (a, -1, "")), len(tokens)):
+        _, e, t = tokens[i]
         if e > b:
             break
         out.append(t)
     return out
+
+
+def complete_bodies(text: str, anchors: dict[int, int]) -> set[int]:
+    """Ends of the known names that are whole bodies (海关总署, …管委会)."""
+    return {b for a, b in anchors.items() if _BODY_END.search(text[a:b])}
 
 
 def _is_generic(prefix: str, tokens: list[str]) -> bool:
@@ -239,6 +243,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
     """All names ending in a known suffix, with their left edge found on tokens."""
     out: list[Mention] = []
     tags = word_tags()
+    body_ends = complete_bodies(text, anchors)
     token_at_end = {e: (s, t) for s, e, t in tokens}
     for m in _SUFFIX_RE.finditer(text):
         suffix = m.group()
@@ -256,7 +261,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event" and text[end:end + 1] in "中室厅精纪要部":  # 会议中心, 会议精神
             continue
         start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event",
-                          allowed=ALLOWED_INSIDE.get(etype, frozenset()))
+                          allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
             start = skip_leading_words(start, m.start(), tokens, anchors, tags)
         if etype == "Event":
@@ -285,7 +290,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, m.start()) or [prefix]
         # a name led by a known name, or by 新区 (the article's own zone), is anchored
-        anchored = any(start == a for a in anchors) or name.startswith("新区")
+        anchored = start in anchors or name.startswith("新区")
         if _is_generic(prefix, ptoks) and not anchored:
             continue
         if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):
@@ -377,6 +382,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
     """Items of a list closed by 等 and a kind (扬子巴斯夫、爱克太尔等企业)."""
     out: list[Mention] = []
     tags = word_tags()
+    body_ends = complete_bodies(text, anchors)
     for m in _ENUMERATION.finditer(text):
         etype = ENUMERATION_TYPE[m.group(3)]
         items = m.group(1).split("、")
@@ -387,7 +393,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             start, end = pos, pos + len(item)
             pos = end + 1
             if n == 0:  # the list's first item has the sentence in front of it
-                start = left_edge(text, end, tokens, anchors)
+                start = left_edge(text, end, tokens, anchors, body_ends=body_ends)
                 start = skip_leading_words(start, end, tokens, anchors, tags, VERBAL_TAGS)
                 if end - start < 2:
                     continue
@@ -447,7 +453,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
     for m in _BARE_PROGRAM.finditer(text):
         if m.end() not in token_at_end or text[m.start() - 1:m.start()] == "”":
             continue
-        start = left_edge(text, m.start(2), tokens, {})
+        start = left_edge(text, m.start(2), tokens, {}, body_ends=set())
         name = text[start:m.end()]
         prefix = name[: -len(m.group(2))]
         ptoks = _tokens_between(tokens, start, m.start(2))

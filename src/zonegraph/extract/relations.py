@@ -301,6 +301,8 @@ def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relatio
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+#: How far back (characters) a policy's date or a bare date's year is looked for.
+DATE_REACH = 3000
 
 
 def sentence_date(text: str, pos: int, date: str) -> str:
@@ -311,7 +313,7 @@ def sentence_date(text: str, pos: int, date: str) -> str:
     last year the text named before it, or the year before.
     """
     best = None
-    for m in _DATE.finditer(text, 0, pos + 1):
+    for m in _DATE.finditer(text, max(0, pos - DATE_REACH), pos + 1):
         best = m
     if best is None:
         return ""
@@ -324,7 +326,8 @@ def sentence_date(text: str, pos: int, date: str) -> str:
         return ""
     year = int(date[:4])
     if f"{year:04d}-{month:02d}-{day:02d}" > date:
-        named = [int(m.group(1)) for m in _YEAR.finditer(text, 0, best.start())]
+        named = [int(m.group(1)) for m in _YEAR.finditer(text, max(0, best.start() - DATE_REACH),
+                                                          best.start())]
         year = named[-1] if named and named[-1] < year else year - 1
     return f"{year:04d}-{month:02d}-{day:02d}"
 
