@@ -119,9 +119,6 @@ def test_pages_hold_document_text_only_escaped(hostile, name):
         assert raw not in html, raw
 
 
-@pytest.mark.xfail(strict=True, reason="report.md copies document text verbatim, so a Markdown "
-                   "renderer that allows raw HTML (CommonMark does) shows it as markup; "
-                   "reported to the report's author")
 def test_markdown_report_does_not_pass_markup_through(hostile):
     report = (hostile.root / "snapshot" / "report.md").read_text(encoding="utf-8")
     assert "<script>window." not in report and "<img src=x" not in report
@@ -317,13 +314,7 @@ SERVICE_FORMS = {
     "glued to a dot": "SELECT * WHERE {{ ?a ?b ?c.SERVICE <{trap}/dot> {{ ?s ?p ?o }} }} LIMIT 1",
     "glued to a filter": "SELECT * WHERE {{ ?a ?b ?c FILTER(true).SERVICE <{trap}/filter> {{ ?s ?p ?o }} }}",
 }
-SERVICE_GAP = pytest.mark.xfail(strict=True, reason=(
-    "sparql_text.tokens() reads '.SERVICE' as one word, so uses_service() misses a SERVICE "
-    "glued to the '.' before it, and the worker calls the URL (reported to serve's author)"))
-
-
-@pytest.mark.parametrize("form", [
-    pytest.param(f, marks=SERVICE_GAP) if f.startswith("glued") else f for f in SERVICE_FORMS])
+@pytest.mark.parametrize("form", list(SERVICE_FORMS))
 def test_service_is_refused_and_nothing_is_called(endpoint, form):
     server, trap = endpoint
     before = len(trap.hits)

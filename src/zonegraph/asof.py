@@ -32,6 +32,9 @@ _RELATIONS = frozenset(str(p) for p in RELATIONS.values())
 _SYMMETRIC = str(ZG.cooperatesWith)
 
 
+DCTERMS_PUBLISHER = "http://purl.org/dc/terms/publisher"
+
+
 def quad_sort_key(q) -> tuple[str, str, str, str]:
     """Graph first, then subject, predicate, object: TriG then writes each graph once."""
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
@@ -74,6 +77,9 @@ def _cut_graph(quads: list, as_of: str) -> list:
                 entities.update((subj[0], obj[0]))
     for a in kept_articles:
         entities.update(values(a, str(SCHEMA.mentions)))
+    for s, ts in types.items():  # the organization publishing a kept document
+        if str(ZG.Document) in ts:
+            entities.update(o for o in values(s, DCTERMS_PUBLISHER) if o in types)
     positions = {p for e in entities for p in values(e, str(ZG.holds))}
     entities.update(o for p in positions for o in values(p, str(ZG.organization)))
 

@@ -125,8 +125,11 @@ def compare(old: Facts, new: Facts, old_name: str = "old", new_name: str = "new"
 
 
 def md_cell(text: object) -> str:
-    """Text for one Markdown table cell: pipes escaped, line breaks flattened."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    """Text for one Markdown table cell: pipes escaped, line breaks flattened, and the
+    characters of HTML markup escaped — Markdown renderers pass raw HTML through, and
+    document text is untrusted."""
+    text = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def diff_markdown(d: Diff, heading: str = "##") -> str:
