@@ -172,6 +172,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
     server: EndpointServer
     server_version = "ZoneGraph"
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds a client may stay silent before its connection is closed
 
     # ------------------------------------------------------------ plumbing
 

@@ -83,11 +83,12 @@ def _keyword(tok: Token, word: str) -> bool:
 def uses_service(sparql: str) -> bool:
     """Whether the query calls out to another endpoint (a ``SERVICE`` clause).
 
-    A word token may carry the keyword glued to other characters (``?c.SERVICE`` lexes
-    as ``?c`` and ``.SERVICE``), so every identifier part of every word is checked.
+    A word token may carry the keyword glued on by the triple-ending dot (``?c.SERVICE``
+    lexes as ``?c`` and ``.SERVICE``), so every dot-separated part of every word is
+    checked (``zg:service`` stays a prefixed name).
     """
     return any(part.upper() == "SERVICE" for t in tokens(sparql) if t.kind == "word"
-               for part in re.split(r"[^A-Za-z0-9_]+", t.text))
+               for part in t.text.split("."))
 
 
 def is_update(sparql: str) -> bool:

@@ -230,11 +230,28 @@ def _write_frame(stream, data: bytes) -> None:
     stream.write(data)
 
 
+#: Address space a query worker may use (MB); a runaway join fails instead of swapping.
+MEMORY_CAP_MB = int(os.environ.get("ZONEGRAPH_WORKER_MEMORY_MB", "2048"))
+
+
+def _cap_memory() -> None:
+    try:
+        import resource
+
+        cap = MEMORY_CAP_MB * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ImportError, ValueError, OSError):  # not on this platform: run uncapped
+        pass
+
+
 def worker_main(store_path: str) -> int:
     """Serve requests on stdin/stdout until stdin closes."""
     from .errors import StoreError
     from .store_access import open_read_only
 
+    from .store_access import newest_checkpoint
+
+    _cap_memory()
     # the protocol owns the real stdout; anything printed goes to stderr instead
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
@@ -250,10 +267,17 @@ def worker_main(store_path: str) -> int:
     _write_frame(channel, json.dumps({"ok": True, "ready": True}).encode())
     _write_frame(channel, b"")
     channel.flush()
+    seen = newest_checkpoint(Path(store_path))
     while True:
         frame = _read_frame(requests)
         if frame is None:
             return 0
+        latest = newest_checkpoint(Path(store_path))
+        if latest != seen:  # a build published since: answer from what it wrote
+            try:
+                store, seen = open_read_only(store_path), latest
+            except StoreError:
+                pass
         header, body = execute(store, json.loads(frame))
         _write_frame(channel, json.dumps(header).encode())
         _write_frame(channel, body)
