@@ -52,6 +52,14 @@ def display(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def written_source(norm: NormalizedText, art) -> str:
+    """An article's source as the document writes it (its script kept)."""
+    at = norm.text.find(art.source, art.end) if art.source else -1
+    if at < 0:
+        return art.source
+    return display_name(norm.original_span(at, at + len(art.source))) or art.source
+
+
 def publisher_entity(name: str) -> Entity | None:
     """The organization a newsletter's masthead names as its publisher (西咸新区研究院)."""
     from .extract.names import SUFFIXES
@@ -100,7 +108,7 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         layouts.append((title, ts if te > ts else None, art.start))
         shown = display(norm.original_span(ts, te)) if te > ts else art.title
         articles.append({"title": shown or art.title,
-                         "source": art.source, "date": art.date})
+                         "source": written_source(norm, art), "date": art.date})
 
     def to_doc(pos: int, layout) -> int:
         title, title_start, body_start = layout
