@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_named, find_quoted
 from .people import TITLE_WORDS, find_people
-from .relations import memberships, relations_in, sentence_date, sentences
+from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
@@ -456,7 +456,9 @@ class RelationsComponent:
             if head is None or pred is None:
                 continue
             sent = _sentence_of(spans, m.start, (m.start, m.end))
-            rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85))
+            # 2024年雄安新区将……办好2024雄安新区招商推介大会: a planned event
+            planned = m.type in NAMED_AFTER_ZONE and bool(PLANNED.search(_text(doc)[sent[0]:m.start]))
+            rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
         organs = {}

@@ -22,7 +22,7 @@ _LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|�
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|制定|出炉|公布|审议通过|推出")
 _LAUNCH = re.compile(r"推出|设立|发起|举办|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
-_PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
+PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
 _NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
@@ -40,7 +40,7 @@ def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
     a negation in its clause (尚未与长春新区签署合作协议)."""
     before = text[start:trigger]
     clause = before[before.rfind(",") + 1:]
-    return bool(_PLANNED.search(before)), bool(_NEGATED.search(clause))
+    return bool(PLANNED.search(before)), bool(_NEGATED.search(clause))
 
 
 def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
