@@ -203,3 +203,8 @@ def test_joint_venture_of_known_firms_pairs_the_firms(extractor):
     assert {frozenset(p) for p in _rels(ex, "cooperatesWith")} == {
         frozenset({"江西赣江新区", "中国中车集团有限公司"}), frozenset({"江西赣江新区", "复星国际有限公司"}),
         frozenset({"中国中车集团有限公司", "复星国际有限公司"})}
+
+
+def test_what_is_named_inside_a_park_is_located_there(extractor):
+    ex = _extract(extractor, "3月1日一早，西咸空港产业园内，秦川星火（西安）科技有限公司负责人赵立新带队调试设备。")
+    assert ("秦川星火(西安)科技有限公司", "西咸空港产业园") in _rels(ex, "locatedIn")

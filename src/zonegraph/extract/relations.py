@@ -149,6 +149,15 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         if subj is None or subj is obj or subj.type in ("Zone", "Place"):
             continue
         out.append(Relation(subj, "locatedIn", obj, span, f"location:{trig.group()}", 0.8, planned))
+    # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
+    for host in (m for m in ms if m.type in {"Park", "Zone"}):
+        tail = text[host.end:host.end + 3]
+        if not re.match(r"[内里](?:的|,|，)?", tail):
+            continue
+        gap_end = host.end + re.match(r"[内里](?:的|,|，)?", tail).end()
+        inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
+        if inside is not None:
+            out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
     # X在Y揭牌成立
     for trig in _FOUNDED.finditer(text, s0, s1):
         places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
