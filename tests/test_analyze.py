@@ -157,7 +157,7 @@ def test_analyze_table(sample_store, run_cli):
     result = run_cli("analyze", "--store", sample_store.store, "--top", 5)
     assert result.exit_code == 0, result.output
     assert "betweenness" in result.stdout and "bridges" in result.stdout
-    assert f"5 row(s) of " in result.stdout
+    assert "5 row(s) of " in result.stdout
 
 
 def test_analyze_csv_sorted_by_degree(sample_store, run_cli):

@@ -170,7 +170,7 @@ def figure_svg(fig: Figure) -> str:
 
 def _legend_svg() -> list[str]:
     y = HEIGHT - 30
-    return [f'<g font-size="13" fill="#333">',
+    return ['<g font-size="13" fill="#333">',
             f'<circle cx="30" cy="{y}" r="7" fill="{ZONE_COLOR}"/>',
             f'<text x="44" y="{y + 5}">国家级新区 zone</text>',
             f'<circle cx="190" cy="{y}" r="7" fill="{PARTNER_COLOR}"/>',

@@ -64,12 +64,10 @@ class GraphStore:
         another writer is refused, or waited for up to ``wait`` seconds); see
         ``zonegraph.store_access``."""
         import pyoxigraph as ox
-        from oxrdflib import OxigraphStore
-        from rdflib import Dataset
 
         self.path = Path(path)
         self.read_only = read_only
-        self.dataset = self.ox = self._lock = None
+        self._dataset = self.ox = self._lock = None
         _check_path(self.path, read_only)
         if read_only:
             self.ox = store_access.open_read_only(self.path)
@@ -89,9 +87,21 @@ class GraphStore:
                 raise StoreError(f"{self.path}: cannot open the store "
                                  f"({store_access.one_line(exc)})") from None
             self._published_at = time.monotonic()
-        self.dataset = Dataset(store=OxigraphStore(store=self.ox))
-        for prefix, ns in PREFIXES.items():
-            self.dataset.bind(prefix, ns)
+
+    @property
+    def dataset(self):
+        """The store as an rdflib ``Dataset`` (through oxrdflib), made on first use:
+        importing rdflib's plugins and binding prefixes costs a short command ~0.15 s."""
+        if self._dataset is None:
+            if self.ox is None:
+                raise StoreError(f"{self.path}: the store is closed")
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox))
+            for prefix, ns in PREFIXES.items():
+                self._dataset.bind(prefix, ns)
+        return self._dataset
 
     def __enter__(self) -> "GraphStore":
         return self
@@ -114,11 +124,11 @@ class GraphStore:
                 pass
         # RocksDB closes when the last reference goes: drop them all now, so that a
         # read-only open that follows (export after build) sees a closed database
-        if self.dataset is not None:
-            self.dataset.store._store = None
-        self.dataset = None
         self.ox = None
-        gc.collect()
+        if self._dataset is not None:  # rdflib's graphs hold the store in reference cycles
+            self._dataset.store._store = None
+            self._dataset = None
+            gc.collect()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
