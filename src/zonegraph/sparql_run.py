@@ -4,7 +4,7 @@ and an optional time limit, and get the same result shape back from each.
 Three paths, one result (``(variables, rows)`` for SELECT, a bool for ASK, a list of
 triples for CONSTRUCT/DESCRIBE, as ``zonegraph.query`` formats them):
 
-* local, no time limit — pyoxigraph in this process, parameters as ``substitutions``;
+* local, no time limit — pyoxigraph in this process, parameters as a ``VALUES`` row;
 * local with ``timeout`` — the same in a worker process that is killed when the time is
   up (``zonegraph.sparql_worker``: pyoxigraph cannot interrupt a query, a process can be
   killed), the answer coming back as SPARQL JSON / N-Triples;
@@ -90,9 +90,14 @@ def open_read_only(path: Path | str):
 def _run_here(store_path: Path, sparql: str, bindings: dict):
     import pyoxigraph as ox
 
+    from .sparql_text import bind_inline
+
     store = open_read_only(store_path)
+    if bindings:  # a VALUES row: Oxigraph plans with it (substitutions are evaluated late,
+        # measured 53 s against 0.02 s for co-mentioned on 1.5 M triples)
+        sparql = bind_inline(sparql, {v.value: str(t) for v, t in bindings.items()})
     try:
-        result = store.query(sparql, prefixes=PREFIXES, substitutions=bindings or None)
+        result = store.query(sparql, prefixes=PREFIXES)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):

@@ -153,16 +153,18 @@ def execute(store, request: dict) -> tuple[dict, bytes]:
     """
     import pyoxigraph as ox
 
+    from .sparql_text import bind_inline
+
     kwargs = {"prefixes": request.get("prefixes") or None}
-    if request.get("bindings"):
-        kwargs["substitutions"] = {ox.Variable(k): _term(v)
-                                   for k, v in request["bindings"].items()}
+    query = request["query"]
+    if request.get("bindings"):  # a VALUES row, which Oxigraph plans with (see sparql_run)
+        query = bind_inline(query, {k: str(_term(v)) for k, v in request["bindings"].items()})
     if request.get("default_graph"):
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graph"]]
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
     try:
-        result = store.query(request["query"], **kwargs)
+        result = store.query(query, **kwargs)
         if isinstance(result, ox.QueryBoolean):
             kind = "boolean"
         elif isinstance(result, ox.QuerySolutions):

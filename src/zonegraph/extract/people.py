@@ -154,10 +154,11 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
             continue
         starts[0] += len(items[0]) - first
         items[0] = items[0][-first:]
-        tagged = sum(tagged_as_name(text, st, st + len(it)) for it, st in zip(items, starts))
+        if not all(_name_at(it + "、", 0, surnames) == len(it) for it in items):
+            continue  # the cheap test first: the tagger runs only on lists that pass it
         of_people = _OF_PEOPLE.match(text, m.end())  # 张三、李四等青年人才
-        if all(_name_at(it + "、", 0, surnames) == len(it) for it in items) and (
-                of_people or tagged * 2 > len(items)):
+        if of_people or sum(tagged_as_name(text, st, st + len(it))
+                            for it, st in zip(items, starts)) * 2 > len(items):
             for it, st in zip(items, starts):
                 if it not in known:
                     known.add(it)
