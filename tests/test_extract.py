@@ -179,3 +179,18 @@ def test_spacy_doc_ents_mirror_the_mentions(extractor):
     doc = extractor.nlp("云鼎智造(重庆)科技有限公司落户两江新区数字经济产业园。")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("云鼎智造(重庆)科技有限公司", "Enterprise"), ("两江新区数字经济产业园", "Park")]
+
+
+def test_a_very_long_article_is_read_in_pieces_with_exact_offsets(extractor):
+    from zonegraph.extract import CHUNK
+
+    sentence = "9月5日，两江新区与天府新区签署战略合作协议，长翼智行（重庆）科技有限公司落户两江新区数字经济产业园。"
+    body = normalize(sentence * (CHUNK // len(sentence) * 3)).text
+    ex = extractor.extract("", body, "2024-09-10")
+    text = "\n" + body
+    assert len(body) > 2 * CHUNK
+    assert all(text[m.start:m.end] == m.text for m in ex.mentions)
+    assert all(text[a:b].endswith("。") for a, b in (r.sentence for r in ex.relations))
+    copies = body.count("签署战略合作协议")
+    cooperating = {r.sentence for r in ex.relations if r.predicate == "cooperatesWith"}
+    assert len(cooperating) == copies  # one cooperation in every sentence, none lost at a cut
