@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError, StoreError
+from .errors import QueryError
 from .named_queries import NamedQuery
 from .namespace import PREFIXES
 from .sparql_worker import one_line, syntax_message
+from .store_access import check_store_dir, open_read_only  # noqa: F401 (read side, shared)
 
 #: A check per parameter kind, run when a named query finds nothing, so that a misspelt
 #: name is reported as such instead of as an empty table.
@@ -63,28 +64,6 @@ def run_sparql(target: QueryTarget, sparql: str, bindings: dict | None = None):
     if target.timeout is not None:
         return _run_in_worker(target, sparql, bindings)
     return _run_here(target.store, sparql, bindings)
-
-
-def check_store_dir(path: Path | str) -> Path:
-    """``path`` if it can hold a built store; else ``StoreError`` as ``GraphStore`` words it."""
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"{path}: store path is a file, not a directory")
-    if not path.is_dir():
-        raise StoreError(f"{path}: no graph store here (run `zonegraph build` first)")
-    return path
-
-
-def open_read_only(path: Path | str):
-    """The pyoxigraph store at ``path``, read-only: the checkpoint its last writer published
-    (``store_access``: never the database a build is writing).
-
-    Opened directly rather than through ``store.GraphStore``, whose module pulls in the
-    whole extraction pipeline (spaCy: seconds) that a query never needs.
-    """
-    from .store_access import open_read_only as open_published
-
-    return open_published(path)
 
 
 def _run_here(store_path: Path, sparql: str, bindings: dict):
