@@ -152,12 +152,12 @@ class GraphStore:
         return self.ox.contains_named_graph(ox.NamedNode(str(graph_iri(sha256))))
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self.select(f"""
-            SELECT ?sha ?name ?url (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+        rows = self.select("""
+            SELECT ?sha ?name ?url (COUNT(DISTINCT ?a) AS ?n) WHERE {
               ?d a zg:Document ; zg:sha256 ?sha ; zg:fileName ?name .
-              OPTIONAL {{ ?d schema:url ?url }}
-              OPTIONAL {{ ?a zg:inDocument ?d }}
-            }} GROUP BY ?sha ?name ?url ORDER BY ?name""")
+              OPTIONAL { ?d schema:url ?url }
+              OPTIONAL { ?a zg:inDocument ?d }
+            } GROUP BY ?sha ?name ?url ORDER BY ?name""")
         return [DocumentInfo(r["sha"], r["name"], r.get("url", ""), int(r["n"])) for r in rows]
 
     def add_document(self, quads: list[tuple]) -> int:
