@@ -128,3 +128,17 @@ def xss_store(tmp_path_factory, extractor) -> Path:
                                           str(root / "store")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return root / "store"
+
+
+def image_only_pdf() -> bytes:
+    """A PDF page with a drawn rectangle and no text layer (what a scan gives)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.rect(100, 100, 300, 200, fill=1)
+    c.showPage()
+    c.save()
+    return buf.getvalue()

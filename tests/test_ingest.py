@@ -12,6 +12,7 @@ from zonegraph.errors import InputError
 from zonegraph.ingest import decode_text, discover, read_document
 
 from conftest import SAMPLES
+from conftest import image_only_pdf as _image_only_pdf
 
 SIMPLIFIED = ("滇中新区管委会发布2024年一季度经济运行情况，全区地区生产总值同比增长6.2%。\n"
               "重点项目建设进展顺利，新开工项目二十三个。\n")
@@ -137,17 +138,6 @@ def _docx_without_document_xml() -> bytes:
         for item in src.infolist():
             if item.filename != "word/document.xml":
                 out.writestr(item, src.read(item))
-    return buf.getvalue()
-
-
-def _image_only_pdf() -> bytes:
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, invariant=1)
-    c.rect(100, 100, 300, 200, fill=1)
-    c.showPage()
-    c.save()
     return buf.getvalue()
 
 

@@ -27,6 +27,7 @@ from zonegraph.normalize import normalize
 from zonegraph.segment import segment
 
 from conftest import _share_extractor
+from conftest import image_only_pdf as _image_only_pdf
 
 GOOD = ("舟山群岛新区推进绿色石化基地建设\n"
         "6月3日，浙江舟山群岛新区召开绿色石化产业推进会，部署下半年重点工作。\n"
@@ -53,17 +54,6 @@ def _pdf(lines: list[str], **canvas_args) -> bytes:
     c.setFont("STSong-Light", 12)
     for i, line in enumerate(lines):
         c.drawString(72, 760 - 20 * i, line)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def _image_only_pdf() -> bytes:
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, invariant=1)
-    c.rect(100, 100, 300, 200, fill=1)
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -126,15 +126,21 @@ def policy_rows(view: ViewGraph, until: str, since: str = "") -> list[tuple[str,
     return [r[:3] for r in sorted(rows, key=lambda r: (r[3], r[0]))]
 
 
-def build_report(view: ViewGraph, *, title: str, as_of: str, documents: int,
-                 since: Diff | None = None, since_date: str = "") -> list[Block]:
-    """The report's blocks for the as-of view graph (and the diff from the last snapshot)."""
+def counts(view: ViewGraph) -> tuple[dict[str, int], dict[str, int]]:
+    """Entities by type and relations by predicate in a view graph (report and manifest)."""
     types: dict[str, int] = {}
     for n in view.nodes.values():
         types[n.type] = types.get(n.type, 0) + 1
     predicates: dict[str, int] = {}
     for _, p, _ in view.edges:
         predicates[p] = predicates.get(p, 0) + 1
+    return types, predicates
+
+
+def build_report(view: ViewGraph, *, title: str, as_of: str, documents: int,
+                 since: Diff | None = None, since_date: str = "") -> list[Block]:
+    """The report's blocks for the as-of view graph (and the diff from the last snapshot)."""
+    types, predicates = counts(view)
     blocks = [Block("h1", title),
               Block("p", f"As of {as_of}: facts from {len(view.articles)} article(s) in "
                          f"{documents} document(s) dated on or before that day.")]

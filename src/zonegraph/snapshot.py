@@ -132,7 +132,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     last day of that period) into the folder ``out``; return its manifest."""
     from .diff import compare, read_facts
     from .figure import figure_svg, find_cjk_font, layout_figure, render_png
-    from .report import build_report, report_html, report_markdown
+    from .report import build_report, counts, report_html, report_markdown
     from .store import GraphStore
     from .tables import (EDGE_FIELDS, NODE_FIELDS, edge_rows, node_rows, to_gephi_graph,
                          write_csv, write_gexf, write_graphml)
@@ -179,12 +179,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     (out / "report.md").write_text(report_markdown(blocks), encoding="utf-8")
     (out / "report.html").write_text(report_html(blocks, "cooperation.png"), encoding="utf-8")
 
-    types: dict[str, int] = {}
-    for n in view.nodes.values():
-        types[n.type] = types.get(n.type, 0) + 1
-    predicates: dict[str, int] = {}
-    for _, p, _ in view.edges:
-        predicates[p] = predicates.get(p, 0) + 1
+    types, predicates = counts(view)
     manifest = {
         "as_of": day, "title": title, "zonegraph_version": __version__,
         "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
