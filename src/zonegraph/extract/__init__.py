@@ -12,17 +12,14 @@ __all__ = ["Extractor", "build_nlp", "Extraction", "Mention", "Post", "Relation"
 
 
 def build_nlp(data_dir: str = ""):
-    """The ZoneGraph pipeline: ``spacy.blank('zh')`` with jieba, then our components."""
-    import logging
-
-    import jieba
+    """The ZoneGraph pipeline: ``spacy.blank('zh')`` with jieba's words, then our components."""
     import spacy
 
+    from . import tokenizer  # noqa: F401  registers the tokenizer
     from .components import PIPES, ensure_extensions  # registers the factories
 
-    jieba.setLogLevel(logging.WARNING)
     ensure_extensions()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zonegraph.JiebaTokenizer.v1"}}})
     for name in PIPES:
         cfg = {"data_dir": data_dir} if name in ("zonegraph_gazetteer", "zonegraph_resolve",
                                                   "zonegraph_people", "zonegraph_relations") else {}
@@ -71,7 +68,6 @@ class Extractor:
     def _extract(self, title: str, body: str, date: str) -> Extraction:
         text = f"{title}\n{body}"
         doc = self.nlp.make_doc(text)
-        doc.user_data["zg_text"] = text  # Doc.text would re-join every token on each access
         doc._.zg_context = {"date": date, "title": title}
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)

@@ -26,6 +26,7 @@ from .model import Mention, Post, Relation
 from .names import find_enumerations, find_named, find_quoted
 from .people import TITLE_WORDS, find_people
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
+from .tokenizer import cut
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
@@ -167,14 +168,12 @@ class ResolveComponent:
         return found
 
     def _short_candidates(self, full: str) -> list[str]:
-        import jieba
-
         core = _BRACKETED.sub("", _LEGAL_FORM.sub("", full))
         hits = self.gazetteer.find(core)
         while hits and hits[0].start == 0 and hits[0].entry.type == "Place" and hits[0].end < len(core):
             core = core[hits[0].end:]
             hits = self.gazetteer.find(core)
-        words = jieba.lcut(core)
+        words = cut(core)
         cands = {core}
         if len(words) > 1 and len(core) - len(words[0]) >= 4:
             cands.add(core[len(words[0]):])

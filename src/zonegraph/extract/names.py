@@ -11,6 +11,7 @@ import bisect
 import re
 
 from .model import Mention
+from .tokenizer import DICTIONARY_TAGS, DictionaryTags
 
 # (suffix, type), longest first so that 有限公司 wins over 公司.
 SUFFIXES: list[tuple[str, str]] = sorted([
@@ -196,11 +197,9 @@ NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
 VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "i", "l"}
 
 
-def word_tags() -> dict[str, str]:
+def word_tags() -> DictionaryTags:
     """jieba's word → part-of-speech table (its dictionary tags, no tagging pass)."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
+    return DICTIONARY_TAGS
 
 
 def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
