@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,15 +97,23 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str]]:
     return cached
 
 
+def _boundaries(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """(starts, ends) of the tokens, computed once per Doc."""
+    cached = doc.user_data.get("zg_boundaries")
+    if cached is None:
+        tokens = _tokens(doc)
+        cached = (frozenset([s for s, _, _ in tokens]), frozenset([e for _, e, _ in tokens]))
+        doc.user_data["zg_boundaries"] = cached
+    return cached
+
+
 class GazetteerComponent:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
-        tokens = _tokens(doc)
-        starts = {s for s, _, _ in tokens}
-        ends = {e for _, e, _ in tokens}
+        starts, ends = _boundaries(doc)
         for h in self.gazetteer.find(_text(doc)):
             # a two-character name must be a word of its own (海口 is not in 出海口)
             if h.end - h.start <= 2 and (h.start not in starts or h.end not in ends):
@@ -135,12 +144,14 @@ class ResolveComponent:
         self._zone_forms = sorted(
             ((form, e) for e in gazetteer.zones() for form in (e.name, *e.aliases) if len(form) >= 2),
             key=lambda fe: -len(fe[0]))
+        self._zone_by_form = dict(reversed(self._zone_forms))  # the first form of a name wins
+        self._form_lengths = sorted({len(f) for f, _ in self._zone_forms}, reverse=True)
 
     def zone_prefix(self, name: str):
-        """The zone a name starts with, and the rest of the name."""
-        for form, entry in self._zone_forms:
-            if name.startswith(form) and len(name) > len(form):
-                return entry, name[len(form):]
+        """The zone a name starts with (its longest form), and the rest of the name."""
+        for n in self._form_lengths:
+            if n < len(name) and name[:n] in self._zone_by_form:
+                return self._zone_by_form[name[:n]], name[n:]
         return None, name
 
     def short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -158,8 +169,8 @@ class ResolveComponent:
             if full.type != "Enterprise" or not _LEGAL_FORM.search(full.text):
                 continue
             for short in self._short_candidates(full.text):
-                for x in re.finditer(re.escape(short), text):
-                    a, b = x.start(), x.end()
+                for a in _occurrences(text, short):
+                    b = a + len(short)
                     if taken.owners(a, b):
                         continue
                     taken.take(a, b, 0)
@@ -273,6 +284,14 @@ class ResolveComponent:
         return doc
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Start of every non-overlapping occurrence of ``word`` in ``text``."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 def _short_zone_name(entry) -> str:
     return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
 
@@ -326,7 +345,8 @@ class PeopleComponent:
         text = _text(doc)
         mentions = doc._.zg_mentions or []
         # word boundaries: where a token starts or ends (a text's start included)
-        token_ends = frozenset(x for s, e, _ in _tokens(doc) for x in (s, e))
+        starts, ends = _boundaries(doc)
+        token_ends = starts | ends
         people, found = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
         occupied = Occupancy(len(text))

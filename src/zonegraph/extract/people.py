@@ -221,11 +221,13 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                                   confidence=0.7))
     seen = {(p.start, p.end) for p in people}
     for name in known:
-        for m in re.finditer(re.escape(name), text):
-            if (m.start(), m.end()) not in seen:
-                seen.add((m.start(), m.end()))
-                people.append(Mention(m.start(), m.end(), "Person", name, rule="name-repeat",
+        i = text.find(name)
+        while i >= 0:
+            if (i, i + len(name)) not in seen:
+                seen.add((i, i + len(name)))
+                people.append(Mention(i, i + len(name), "Person", name, rule="name-repeat",
                                       confidence=0.85))
+            i = text.find(name, i + len(name))
     # 张三是某某公司研发中心总监: a post stated about someone already named
     org_by_start = {o.start: o for o in orgs if o.type in ("Zone", "GovernmentBody", "Enterprise",
                                                            "Institution", "Park")}

@@ -8,6 +8,7 @@ Statements of plans (拟, 将, 力争 …) are kept but flagged ``planned``; neg
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import combinations
 
@@ -27,8 +28,10 @@ _NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+@functools.lru_cache(maxsize=4)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentences of ``text`` (cached: every component asks for the same text)."""
+    return tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip())
 
 
 def _between(text: str, a: Mention, b: Mention) -> str:
