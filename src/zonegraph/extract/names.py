@@ -97,7 +97,8 @@ GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 
 _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
-_BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|署|院|中心|公司|集团|海关)$")
+_BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|署|院|中心|公司|集团|海关|大学|学院|所|"
+                       r"实验室|学校)$")
 _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
@@ -105,7 +106,7 @@ LEADING_FUNCTION_CHARS = set("由据向对与和及将")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
-ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}),
+ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨"})}
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
@@ -114,6 +115,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）·\-—+&“”]")
 _LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上中下]旬)?")
 _SHORT_EVENT = re.compile(r"((?:(?:19|20)\d{2})?[\u4e00-\u9fff](?:博会|洽会|交会|高会|服会|贸会|进博会))")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
+_SUFFIX_END = re.compile(f"(?:{_SUFFIX_RE.pattern})$")
 MAX_NAME = 32
 
 
@@ -280,8 +282,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if name.count("“") != name.count("”"):  # a quote opened or closed outside the name
             name = name[max(name.rfind("“"), name.rfind("”")) + 1:]
         if _DEPARTMENT.search(name) and any(
-                0 < x.end() < len(name) - 1 for x in _STRONG_SUFFIX.finditer(name)):
-            continue  # 某研究院集成光电研究中心: a department of a named body, not a body
+                0 < x.end() < len(name) - 1 and end - len(name) + x.end() not in anchors
+                for x in _STRONG_SUFFIX.finditer(name)):
+            # 某研究院集成光电研究中心: a department of a named body, not a body; but
+            # 某大学重庆…研发中心, set up in a named place, is a body of its own
+            continue
         if not name or name in NOT_NAMES or _COUNTED.match(name):
             continue
         start = text.find(name, start)
@@ -368,9 +373,11 @@ _ENUMERATION = re.compile(r"((?:[^\s、,，。;；:：!?！？“”《》()（�
                           r"(?:知名|重点|龙头|优质|骨干|头部|外资|民营|国有|高新技术|科技型|跨境|出口|外商投资|"
                           r"本土|本地|大型|中小|创新型|链主|规上|上市|行业|国内外|国际|世界500强|领军)*"
                           r"[^\s\d的于和与及为个,，。;；]{0,4}?)"
-                          r"(企业|公司|外企|药企|车企|高校|院校|科研院所|院所|科研机构|研究机构|地区|城市)")
+                          r"(企业|公司|外企|药企|车企|孵化器|众创空间|加速器|高校|院校|科研院所|院所|"
+                          r"科研机构|研究机构|地区|城市)")
 ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "Enterprise",
-                    "药企": "Enterprise", "车企": "Enterprise", "高校": "Institution",
+                    "药企": "Enterprise", "车企": "Enterprise", "孵化器": "Enterprise",
+                    "众创空间": "Enterprise", "加速器": "Enterprise", "高校": "Institution",
                     "院校": "Institution", "科研院所": "Institution", "院所": "Institution",
                     "科研机构": "Institution", "研究机构": "Institution", "地区": "Place",
                     "城市": "Place"}
@@ -399,7 +406,9 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             name = text[start:end]
             if name in NOT_NAMES or name[-1] in "的了":
                 continue
-            out.append(Mention(start, end, etype, name, rule="enumeration", confidence=0.7))
+            # the kind the list names outweighs a suffix guess (阿里创新中心…等孵化器)
+            out.append(Mention(start, end, etype, name, rule="enumeration",
+                               confidence=0.9 if _SUFFIX_END.search(name) else 0.7))
     return out
 
 
