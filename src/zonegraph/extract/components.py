@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
-from .names import find_enumerations, find_named, find_quoted
+from .names import find_enumerations, find_list_siblings, find_named, find_quoted
 from .people import TITLE_WORDS, find_people
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .tokenizer import cut
@@ -132,6 +132,7 @@ class NamesComponent:
         mentions += find_named(_text(doc), tokens, anchors)
         mentions += find_quoted(_text(doc), tokens)
         mentions += find_enumerations(_text(doc), tokens, anchors)
+        mentions += find_list_siblings(_text(doc), tokens, anchors, mentions)
         doc._.zg_mentions = mentions
         return doc
 

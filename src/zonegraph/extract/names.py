@@ -43,7 +43,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("政研室", "GovernmentBody"),
     # parks
     ("产业园", "Park"), ("科技园", "Park"), ("工业园", "Park"), ("物流园", "Park"),
-    ("软件园", "Park"), ("创业园", "Park"), ("产业园区", "Park"), ("工业园区", "Park"),
+    ("软件园", "Park"), ("创业园", "Park"), ("园区", "Park"), ("产业园区", "Park"), ("工业园区", "Park"),
     ("科学城", "Park"), ("科技城", "Park"), ("科创城", "Park"), ("医药谷", "Park"),
     ("综合保税区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
     ("自由贸易试验区", "Park"), ("自贸试验区", "Park"), ("试验区", "Park"), ("示范区", "Park"),
@@ -116,6 +116,7 @@ _LEADING_DATE = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[�
 _SHORT_EVENT = re.compile(r"((?:(?:19|20)\d{2})?[\u4e00-\u9fff](?:博会|洽会|交会|高会|服会|贸会|进博会))")
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
 _SUFFIX_END = re.compile(f"(?:{_SUFFIX_RE.pattern})$")
+_PARK_SUFFIX_END = re.compile("(?:" + "|".join(re.escape(s) for s, t in SUFFIXES if t == "Park") + ")$")
 MAX_NAME = 32
 
 
@@ -149,7 +150,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 start = e  # 管委会和科技厅: two bodies, the name is the second
                 break
             continue
-        if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start):
+        if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start) \
+                or (len(tok) >= 2 and word_tags().get(tok) in PROSE_TAGS) or _PROSE_WORD.match(tok):
             rest = _tokens_between(tokens, e, suffix_start)
             before = text[max(window, s - 2):s]
             nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
@@ -197,6 +199,11 @@ NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
 
 
 VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "i", "l"}
+# Idioms (攻坚克难) and words led by an adverb of policy prose (不断完善, 持续推进) are
+# prose, never inside a name. (jieba's other tags are too loose for this: 大连 is an
+# adverb, 自贸区 and 国家专利 are set phrases.)
+PROSE_TAGS = {"i"}
+_PROSE_WORD = re.compile(r"^(?:不断|持续|逐步|稳步|全面|积极|大力|着力|深入|加快|切实|进一步)[\u4e00-\u9fff]{2}$")
 
 
 def word_tags() -> DictionaryTags:
@@ -287,7 +294,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             # 某研究院集成光电研究中心: a department of a named body, not a body; but
             # 某大学重庆…研发中心, set up in a named place, is a body of its own
             continue
-        if not name or name in NOT_NAMES or _COUNTED.match(name):
+        if not name or name in NOT_NAMES or _COUNTED.match(name) or _COUNTED_INSIDE.search(name):
             continue
         start = text.find(name, start)
         prefix = name[: -len(suffix)]
@@ -312,6 +319,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end
                                                      or text[end:end + 2] == "城市"):
             continue  # 智谷科学中心, 公园城市: the suffix is inside a longer word or term
+        if suffix == "园区" and _PARK_SUFFIX_END.search(prefix):
+            continue  # 南京生物医药谷园区食堂: the park named, then "园区" again
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
@@ -339,6 +348,7 @@ def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
     """Whether a name has a proper word: a place, person or organization name, or a word
     jieba's dictionary does not know (明月湖, 鲲鹏)."""
     return any(len(t) >= 2 and t not in GENERIC and t not in POLICY_WORDS and not _HAS_DIGIT.search(t)
+               and not t.endswith("区")  # 出口加工区, 保税区: kinds of zone, not names
                and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz")) for t in tokens)
 
 
@@ -349,6 +359,8 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批)|第[一二三四五六七八九十\d]+[期批])")
+# 区域内三个分基地: a count inside is prose about several things
+_COUNTED_INSIDE = re.compile(r"[一二三四五六七八九十两几\d]+个")
 _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")
 
 
@@ -409,6 +421,49 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             # the kind the list names outweighs a suffix guess (阿里创新中心…等孵化器)
             out.append(Mention(start, end, etype, name, rule="enumeration",
                                confidence=0.9 if _SUFFIX_END.search(name) else 0.7))
+    return out
+
+
+# 甲、乙、丙和丁: a list of things; an item is what lies between the separators.
+_LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》等的]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》等的]{2,14})+")
+# What ends the name of a place-like park (独角兽岛, 天府无线谷, 紫光芯城).
+_PARK_END = re.compile(r"[岛谷城港湾]$")
+
+
+def find_list_siblings(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int],
+                       mentions: list[Mention]) -> list[Mention]:
+    """Parks listed with a park (独角兽岛、天府无线谷、紫光芯城、鲲鹏生态产业园).
+
+    A word with a generic head (岛, 谷, 城) names a park only in the right company: an
+    unrecognized item of a list that holds a park found by its suffix, ending like a
+    place, is one more park of that list.
+    """
+    parks = [m for m in mentions if m.type == "Park" and m.rule.startswith("suffix:")]
+    if not parks:
+        return []
+    covered = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            covered.setdefault(i, m)
+    out: list[Mention] = []
+    for lst in _LIST.finditer(text):
+        if not any(lst.start() <= p.start and p.end <= lst.end() for p in parks):
+            continue
+        pos = lst.start()
+        for n, item in enumerate(lst.group().split("、")):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if n == 0:
+                start = left_edge(text, end, tokens, anchors, body_ends=set())
+            name = text[start:end]
+            if not 3 <= len(name) <= 8 or not _PARK_END.search(name):
+                continue
+            inside = {id(c): c for c in (covered.get(i) for i in range(start, end)) if c}
+            # only a known name at its head may sit inside it (紫光|芯城)
+            if any(c.start != start or c.end >= end or c.rule != "gazetteer"
+                   for c in inside.values()):
+                continue
+            out.append(Mention(start, end, "Park", name, rule="list-sibling", confidence=0.7))
     return out
 
 
