@@ -85,7 +85,7 @@ STOP_TOKENS = set("""组织 担任 作为 委托 纳入 列入 好 的 与 和 �
 不是 已是 年 月 日 集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说 指出 强调 认为 称 透露 解读
 发言 致辞 参与 实现 助力 带动 赋能 用好 办好 做好 抓好 搭建 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
-GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 股权 专项 知名 国内外
+GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 股权 投资 专项 知名 国内外
 示范 技术 研发 公共
 引导 协会 服务商 供应商 运营商 开发商 制造商 合作伙伴 西部 东部 中部 东北 该 本 这 此 各 其 全 有关 相关 上述 所属 下属 我 贵 全国 国内 国外 海外 多家 一批
 一家 部分 重点 龙头 骨干 大型 中小 民营 外资 国有 科技型 高新技术 优质 新 老 原 现 省级 市级 区级 国家级
@@ -243,8 +243,21 @@ def complete_bodies(text: str, anchors: dict[int, int]) -> set[int]:
 
 
 def _is_generic(prefix: str, tokens: list[str]) -> bool:
-    core = [t for t in tokens if t not in GENERIC]
-    return not core or len(prefix) < 2
+    """Whether a name's words only say what kind of thing it is (产业投资基金, 科技金融服务)."""
+    if len(prefix) < 2:
+        return True
+    if any(w in prefix for w in INDUSTRIES):  # an industry is specific enough
+        return False
+    return all(_generic_word(t) for t in tokens)
+
+
+def _generic_word(word: str) -> bool:
+    """A generic word, or two glued into one token (科技金融 is 科技 + 金融)."""
+    return word in GENERIC or (len(word) == 4 and word[:2] in GENERIC and word[2:] in GENERIC)
+
+
+# Industries named by generic words, that things are named after (数字经济产业投资基金集群).
+INDUSTRIES = set("""数字经济 海洋经济 智能制造 数字创意 智能网联 信息技术 金融科技 数字金融 科技服务""".split())
 
 
 def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int]) -> list[Mention]:
@@ -266,7 +279,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                 continue
         if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
             continue
-        if etype == "Event" and text[end:end + 1] in "中室厅精纪要部":  # 会议中心, 会议精神
+        if etype == "Event" and (text[end:end + 1] in "中室厅精纪要部"  # 会议中心, 会议精神
+                                 or text[end:end + 2] in ("机制", "制度")):  # 联席会议机制
             continue
         start = left_edge(text, m.start(), tokens, anchors, allow_digits=etype == "Event",
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
@@ -475,6 +489,8 @@ _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 # a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
 _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
+# A title that is only a kind of policy (《政策》, 《实施方案》): a short reference.
+_POLICY_KIND = re.compile(r"(?:若干|实施|行动|专项|工作)?(?:政策|意见|方案|措施|办法|规划|通知|决定|计划|条例|细则|纲要)")
 _BOOK = re.compile(r"《([^《》\n]{2,80})》")
 _PUBLICATION = re.compile(r"(?:报|日报|晚报|杂志|周刊|网|新闻|频道|电视台|之声)$")
 # What the title of a policy document ends with (a year in brackets may follow).
@@ -489,8 +505,8 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _BOOK.finditer(text):
         title = m.group(1).strip()
-        if _PUBLICATION.search(title) or not _POLICY_END.search(title):
-            continue
+        if _PUBLICATION.search(title) or not _POLICY_END.search(title) or _POLICY_KIND.fullmatch(title):
+            continue  # a newspaper, no policy, or 《政策》 for the policy named before
         if text[max(0, m.start() - 4):m.start()].endswith(("简称", "下称")):
             continue  # (以下简称《政策》): a short name of the policy just named
         out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
