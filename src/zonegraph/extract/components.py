@@ -130,7 +130,8 @@ class NamesComponent:
         mentions = doc._.zg_mentions or []
         anchors = {m.start: m.end for m in mentions}
         mentions += find_named(_text(doc), tokens, anchors)
-        mentions += find_quoted(_text(doc), tokens)
+        zones = frozenset((m.start, m.end) for m in mentions if m.type == "Zone")
+        mentions += find_quoted(_text(doc), tokens, anchors, zones)
         mentions += find_enumerations(_text(doc), tokens, anchors)
         mentions += find_list_siblings(_text(doc), tokens, anchors, mentions)
         doc._.zg_mentions = mentions
@@ -313,6 +314,10 @@ class Occupancy:
                 self.owner[i] = index
 
 
+#: Rules whose names are set off by quotes: their extent is the writer's, not a guess.
+QUOTED_RULES = {"zone-brand", "quoted-program", "quoted-platform", "campaign-year", "quoted-meeting"}
+
+
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     """Longest spans first, then gazetteer/higher confidence; drop what overlaps them.
 
@@ -320,7 +325,8 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     of it (融入成渝地区双城经济圈): the gazetteer name wins.
     """
     gaz_ends = {m.end for m in mentions if m.rule == "gazetteer"}
-    mentions = [m for m in mentions if m.rule == "gazetteer" or m.end not in gaz_ends]
+    mentions = [m for m in mentions if m.rule == "gazetteer" or m.end not in gaz_ends
+                or m.rule in QUOTED_RULES]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
     room = Occupancy(max((m.end for m in mentions), default=0))
     out: list[Mention] = []

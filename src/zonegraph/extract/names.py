@@ -489,6 +489,42 @@ _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 # a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
 _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# “双随机一公开”综合监管平台: a platform named by its quoted motto.
+_QUOTED_PLATFORM = re.compile(r"“([^“”、\n]{2,12})”([\u4e00-\u9fff]{0,6}?平台)")
+# “营商环境优化年”: a campaign year.
+_CAMPAIGN_YEAR = re.compile(r"“([^“”、\d\n]{3,10}年)”")
+# 召开“新春第一会”: a meeting named in quotes after a verb of holding it.
+_QUOTED_MEETING = re.compile(r"(?:召开|举办|举行|开好|办好|主办|承办)了?“([^“”、\n]{2,12}会)”")
+_NOT_MEETING = re.compile(r"(?:协会|学会|商会|基金会|委员会|联合会|促进会|研究会)$")
+_QUOTE = re.compile(r"“([^“”、\n]{3,8})”")
+
+
+def _quoted_kinds(text: str, anchors: dict[int, int],
+                  zones: frozenset[tuple[int, int]]) -> list[Mention]:
+    """Things named in quotes whose kind the words around say: platforms, campaign years,
+    meetings, and a zone's brands (a quoted phrase built on the zone's name)."""
+    out = []
+    led_by = {end: start for start, end in anchors.items()}
+    for m in _QUOTED_PLATFORM.finditer(text):
+        start = led_by.get(m.start(), m.start())
+        out.append(Mention(start, m.end(), "Program", text[start:m.end()], rule="quoted-platform",
+                           confidence=0.75))
+    for m in _CAMPAIGN_YEAR.finditer(text):
+        out.append(Mention(m.start(1), m.end(1), "Program", m.group(1), rule="campaign-year",
+                           confidence=0.7))
+    for m in _QUOTED_MEETING.finditer(text):
+        if not _NOT_MEETING.search(m.group(1)):
+            out.append(Mention(m.start(1), m.end(1), "Event", m.group(1), rule="quoted-meeting",
+                               confidence=0.75))
+    for m in _QUOTE.finditer(text):
+        a, b = m.start(1), m.end(1)
+        inside = [(s, e) for s, e in zones if a <= s and e <= b]
+        if inside and not any(e - s == b - a for s, e in inside) and not _SUFFIX_END.search(m.group(1)):
+            out.append(Mention(a, b, "Program", m.group(1), rule="zone-brand", confidence=0.65))
+    return out
+
+
 # A title that is only a kind of policy (《政策》, 《实施方案》): a short reference.
 _POLICY_KIND = re.compile(r"(?:若干|实施|行动|专项|工作)?(?:政策|意见|方案|措施|办法|规划|通知|决定|计划|条例|细则|纲要)")
 _BOOK = re.compile(r"《([^《》\n]{2,80})》")
@@ -500,9 +536,16 @@ _POLICY_END = re.compile(r"(?:措施|意见|方案|规定|倡议|计划|协议|�
 _BARE_PROGRAM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,12}?)(行动计划|计划|行动|工程)(?![\u4e00-\u9fff]{0,1}[书的])")
 
 
-def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
-    """Policies in 《》 and programs named in quotes (“满天星”计划) or with a plan suffix."""
+def find_quoted(text: str, tokens: list[tuple[int, int, str]],
+                anchors: dict[int, int] | None = None,
+                zones: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+    """Policies in 《》 and programs named in quotes (“满天星”计划) or with a plan suffix.
+
+    ``anchors`` (start → end of known names) let a name led by one keep it (湖南湘江新区
+    “多规合一”平台); ``zones`` (spans of zone names) mark a zone's own brand (“智汇两江”).
+    """
     out: list[Mention] = []
+    out += _quoted_kinds(text, anchors or {}, zones)
     for m in _BOOK.finditer(text):
         title = m.group(1).strip()
         if _PUBLICATION.search(title) or not _POLICY_END.search(title) or _POLICY_KIND.fullmatch(title):
@@ -516,6 +559,8 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
         for q in _QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             s = m.start(1) + q.start(1)
+            if "、" in inner or not _CJK.search(inner):
+                continue  # “服务企业、项目建设”四大行动: slogans; ‘1+3’活动: a formula
             # with a count (三大子品牌) the quoted words are the names themselves;
             # otherwise the kind follows (“建筑强企”培育行动 → 建筑强企培育行动)
             if re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted) and counted:
