@@ -365,14 +365,30 @@ class PeopleComponent:
         for person, org, title in found:
             if org is None:
                 continue
-            org, title = self._organ(org, title, mentions)
             sent = _sentence_of(spans, person.start, (person.start, person.end))
-            posts.append(Post(person, org, title, sent))
+            for body, post_title in self._organs(org, title):
+                posts.append(Post(person, body, post_title, sent))
         doc._.zg_mentions = sorted(mentions + people, key=lambda m: m.start)
         doc._.zg_posts = posts
         return doc
 
-    def _organ(self, org: Mention, title: str, mentions: list[Mention]) -> tuple[Mention, str]:
+    def _organs(self, org: Mention, title: str) -> list[tuple[Mention, str]]:
+        """(body, title) of each post a title chain gives: the post of its last title, and
+        a seat in the zone's party organ when the chain begins with one (党工委委员、
+        管委会副主任 → the 管委会, and the 党工委 as 党工委委员)."""
+        body, full_title = self._organ(org, title)
+        posts = [(body, full_title)]
+        first = re.split(r"、|兼", full_title)[0]
+        party = next((o for o in PARTY_ORGANS if first.startswith(o)), "")
+        zid = body.key.split(":")[1] if body.key.startswith(("zone:", "organ:")) else ""
+        if party and first != full_title and zid and body.key != f"organ:{zid}:{party}":
+            entry = self.resolve.gazetteer.entries[f"zone:{zid}"]
+            name = _short_zone_name(entry) + party
+            posts.append((Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
+                                  key=f"organ:{zid}:{party}", name=name), first))
+        return posts
+
+    def _organ(self, org: Mention, title: str) -> tuple[Mention, str]:
         """The body a zone official belongs to, from the last title of the chain.
 
         区长/副区长 head the zone itself; a last title led by an organ word (管委会副主任)
