@@ -106,12 +106,14 @@ def test_post_stated_with_shi(extractor):
 
 def test_organ_official_belongs_to_the_organ_of_the_last_title(extractor):
     ex = _extract(extractor, "会上，贵安新区党工委委员、管委会副主任林海涛作工作报告。")
-    assert _posts(ex) == {("林海涛", "贵安新区管委会", "党工委委员、管委会副主任")}
+    assert _posts(ex) == {("林海涛", "贵安新区管委会", "党工委委员、管委会副主任"),
+                          ("林海涛", "贵安新区党工委", "党工委委员")}  # and the party seat
 
 
 def test_head_of_a_zone_government_belongs_to_the_zone(extractor):
     ex = _extract(extractor, "浦东新区区委副书记、区长顾明远说，要加快建设现代化产业体系。")
-    assert _posts(ex) == {("顾明远", "上海浦东新区", "区委副书记、区长")}
+    assert _posts(ex) == {("顾明远", "上海浦东新区", "区委副书记、区长"),
+                          ("顾明远", "浦东新区区委", "区委副书记")}  # and the party seat
 
 
 def test_chain_naming_two_organizations_gives_two_posts(extractor):
