@@ -210,3 +210,106 @@ def test_joint_venture_of_known_firms_pairs_the_firms(extractor):
 def test_what_is_named_inside_a_park_is_located_there(extractor):
     ex = _extract(extractor, "3月1日一早，西咸空港产业园内，秦川星火（西安）科技有限公司负责人赵立新带队调试设备。")
     assert ("秦川星火(西安)科技有限公司", "西咸空港产业园") in _rels(ex, "locatedIn")
+
+
+# ---------------------------------------------------------------- kinds said by the context
+
+def test_the_kind_a_list_names_outweighs_a_suffix(extractor):
+    ex = _extract(extractor, "依托星火汇、腾云创新中心、北辰创新中心等孵化器，培育初创企业。")
+    assert _names(ex, "Enterprise") == ["星火汇", "腾云创新中心", "北辰创新中心"]
+    assert _names(ex, "Institution") == []
+
+
+def test_unrecognized_items_listed_with_a_park_are_parks(extractor):
+    ex = _extract(extractor, "将围绕鲸鱼岛、锦江光谷、云栖芯城、青松生态产业园等重点区域建设。")
+    assert _names(ex, "Park") == ["鲸鱼岛", "锦江光谷", "云栖芯城", "青松生态产业园"]
+
+
+def test_a_list_without_a_park_gives_no_parks(extractor):
+    ex = _extract(extractor, "游客可以前往鲸鱼岛、锦江光谷、云栖芯城等地游玩。")
+    assert _names(ex, "Park") == []
+
+
+def test_a_sub_park_keeps_the_name_of_its_park(extractor):
+    ex = _extract(extractor, "金沙湾保税港区线下园区于去年正式开仓。")
+    assert _names(ex, "Park") == ["金沙湾保税港区线下园区"]
+
+
+def test_a_park_named_again_as_the_park_is_one_park(extractor):
+    ex = _extract(extractor, "近日，滨江生物医药谷园区食堂对外开放。")
+    assert _names(ex, "Park") == ["滨江生物医药谷"]
+
+
+def test_a_phrase_of_prose_does_not_begin_a_name(extractor):
+    ex = _extract(extractor, "推进组不断完善保税区功能。工作专班持续推进出口加工区建设。")
+    assert _names(ex, "Park") == []
+
+
+def test_a_count_of_things_is_no_name(extractor):
+    ex = _extract(extractor, "贵州省将在省内建设三个分基地。")
+    assert _names(ex, "Park") == []
+
+
+def test_a_branch_set_up_in_a_named_place_is_an_institution_of_its_own(extractor):
+    ex = _extract(extractor, "东海大学重庆智能网联创新研发中心在两江新区揭牌成立。")
+    assert "东海大学重庆智能网联创新研发中心" in _names(ex, "Institution")
+    assert ("东海大学重庆智能网联创新研发中心", "重庆两江新区") in _rels(ex, "locatedIn")
+
+
+def test_a_department_of_a_named_body_is_not_a_body(extractor):
+    ex = _extract(extractor, "东海研究院集成光电研究中心主任李明华介绍了成果。")
+    assert _names(ex, "Institution") == ["东海研究院"]
+
+
+def test_an_institution_name_may_join_two_activities_with_he(extractor):
+    ex = _extract(extractor, "国家地理信息产业(重庆)研究和推广中心落户两江新区。清华大学和北京大学联合办学。")
+    assert _names(ex, "Institution") == ["国家地理信息产业(重庆)研究和推广中心", "清华大学", "北京大学"]
+
+
+def test_a_fund_named_only_by_its_kind_is_no_fund(extractor):
+    ex = _extract(extractor, "新区对接各类产业投资基金，吸引国内外知名股权投资基金，发布科技金融服务基金群。")
+    assert _names(ex, "Fund") == []
+
+
+def test_a_fund_named_by_its_industry_is_a_fund(extractor):
+    ex = _extract(extractor, "新区设立总规模50亿元的海洋经济产业投资基金。")
+    assert _names(ex, "Fund") == ["海洋经济产业投资基金"]
+
+
+def test_a_short_reference_to_a_policy_is_not_another_policy(extractor):
+    ex = _extract(extractor, "新区印发《促进人工智能产业发展若干政策》(以下简称《政策》)。《政策》明确提出五项举措。")
+    assert _names(ex, "Policy") == ["促进人工智能产业发展若干政策"]
+
+
+def test_a_meeting_mechanism_is_not_an_event(extractor):
+    ex = _extract(extractor, "新区建立了招商引资工作联席会议机制。")
+    assert _names(ex, "Event") == []
+
+
+# ---------------------------------------------------------------- quoted names
+
+def test_a_platform_named_by_its_quoted_motto_is_a_program(extractor):
+    ex = _extract(extractor, "2023年5月，福州新区“一网通办”平台正式上线。新区率先上线“一码通行”综合服务平台。")
+    assert _names(ex, "Program") == ["福州新区“一网通办”平台", "“一码通行”综合服务平台"]
+    assert ("福州新区“一网通办”平台", "福州新区") in _rels(ex, "launchedBy")
+
+
+def test_a_quoted_campaign_year_is_a_program(extractor):
+    ex = _extract(extractor, "新区全面落实全省“项目建设攻坚年”工作部署。")
+    assert _names(ex, "Program") == ["项目建设攻坚年"]
+
+
+def test_a_quoted_meeting_that_is_held_is_an_event(extractor):
+    ex = _extract(extractor, "2月5日，天府新区召开“开年第一会”，部署全年工作。")
+    assert _names(ex, "Event") == ["开年第一会"]
+    assert ("开年第一会", "四川天府新区") in _rels(ex, "launchedBy")
+
+
+def test_a_quoted_phrase_built_on_the_zones_name_is_its_brand(extractor):
+    ex = _extract(extractor, "两江新区用“筑梦两江”服务人才，打造企业成长“高地”。")
+    assert _names(ex, "Program") == ["筑梦两江"]
+
+
+def test_quoted_slogans_and_formulas_are_not_programs(extractor):
+    ex = _extract(extractor, "提出“招商引资、项目建设、服务企业”三大行动，构建“2+5”活动体系。")
+    assert _names(ex, "Program") == []
