@@ -277,8 +277,10 @@ def test_a_fund_named_by_its_industry_is_a_fund(extractor):
 
 
 def test_a_short_reference_to_a_policy_is_not_another_policy(extractor):
-    ex = _extract(extractor, "新区印发《促进人工智能产业发展若干政策》(以下简称《政策》)。《政策》明确提出五项举措。")
-    assert _names(ex, "Policy") == ["促进人工智能产业发展若干政策"]
+    ex = _extract(extractor, "新区印发《促进人工智能产业发展若干政策》(以下简称《政策》)。《政策》明确提出五项举措。"
+                  "《实施方案》另行制定。")
+    # 《政策》 names the policy before it; 《实施方案》, with none before it, names nothing
+    assert _names(ex, "Policy") == ["促进人工智能产业发展若干政策"] * 2
 
 
 def test_a_meeting_mechanism_is_not_an_event(extractor):
@@ -313,3 +315,43 @@ def test_a_quoted_phrase_built_on_the_zones_name_is_its_brand(extractor):
 def test_quoted_slogans_and_formulas_are_not_programs(extractor):
     ex = _extract(extractor, "提出“招商引资、项目建设、服务企业”三大行动，构建“2+5”活动体系。")
     assert _names(ex, "Program") == []
+
+
+# ---------------------------------------------------------------- where things are
+
+def test_a_thing_described_as_one_of_a_places_own_is_located_there(extractor):
+    ex = _extract(extractor, "青禾妇幼医院是新区重大民生项目，也是梅溪总部经济区首家大型医疗机构。",
+                  title="湘江新区服务重大项目")
+    assert _rels(ex, "locatedIn") == {("青禾妇幼医院", "湖南湘江新区"),
+                                      ("青禾妇幼医院", "梅溪总部经济区")}
+
+
+def test_every_company_of_a_list_that_settles_is_located(extractor):
+    ex = _extract(extractor, "目前，星河微电科技有限公司、澜岸制药有限公司等企业已入驻福州新区数字经济产业园。")
+    assert _rels(ex, "locatedIn") >= {("星河微电科技有限公司", "福州新区数字经济产业园"),
+                                      ("澜岸制药有限公司", "福州新区数字经济产业园")}
+
+
+def test_companies_settle_in_the_nearest_place_named_before_them(extractor):
+    ex = _extract(extractor, "位于新区东部的金沙湾产业园已有星河微电科技有限公司等14家企业入驻。",
+                  title="南沙新区产业发展")
+    assert ("星河微电科技有限公司", "金沙湾产业园") in _rels(ex, "locatedIn")
+    assert ("星河微电科技有限公司", "广州南沙新区") not in _rels(ex, "locatedIn")
+
+
+def test_a_headquarters_is_in_the_most_specific_place_named(extractor):
+    ex = _extract(extractor, "星河微电科技有限公司总部位于山东省青岛市。")
+    assert _rels(ex, "locatedIn") == {("星河微电科技有限公司", "青岛市")}
+
+
+def test_what_settles_far_after_the_companies_is_not_the_companies(extractor):
+    ex = _extract(extractor, "积极争取华为、腾讯等企业依托新区数据中心开展的云服务业务落户新区。",
+                  title="贵安新区发展大数据")
+    located = {r.subject.text for r in ex.relations if r.predicate == "locatedIn"}
+    assert {m.text for m in ex.mentions} >= {"华为", "腾讯"}
+    assert not located & {"华为", "腾讯"}
+
+
+def test_a_company_that_sets_up_something_in_a_zone_is_there(extractor):
+    ex = _extract(extractor, "长风光电科技有限公司已在哈尔滨新区设立研发中心。")
+    assert ("长风光电科技有限公司", "哈尔滨新区") in _rels(ex, "locatedIn")

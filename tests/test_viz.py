@@ -92,7 +92,7 @@ def test_ego_network_grows_with_depth(sample_view):
 
 def test_ego_of_a_person_shows_their_organization(sample_view):
     view = ego(sample_view, "王建国", 1)
-    assert {n.label for n in view.nodes.values()} == {"王建国", "两江新区管委会"}
+    assert {n.label for n in view.nodes.values()} == {"王建国", "两江新区管委会", "两江新区党工委"}
 
 
 # ------------------------------------------------------------------ filters

@@ -82,7 +82,7 @@ STOP_TOKENS = set("""组织 担任 作为 委托 纳入 列入 好 的 与 和 �
 首个 一批 多家 一家 一个 这家 旗下 下属 所属 下辖 龙头 拥有 形成 创建 申报 入选 获评 荣获 加入 进入 走访 考察 调研 参观 视察 主持 会见 会上 据 记者
 今年 去年 目前 已 已经 正在 将会 共 近 约 达 超 超过 突破 新增 累计 全年 预计 分别 其中 同时 此外 另外 还有 一是 令 使 对于 关于 有助于 帮助 助推
 例如 比如 像 们 正 正式 也已 已 被 这样 一支 四个 按责 统一 连续 二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 最后 也是 就是 都是 还是
-不是 已是 年 月 日 集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说 指出 强调 认为 称 透露 解读
+不是 已是 已有 现有 共有 年 月 日 集中 专门 重要 主要 先后 相继 陆续 纷纷 一起 共同 联手 携 向 朝 往 自 据悉 获悉 了解 介绍 表示 说 指出 强调 认为 称 透露 解读
 发言 致辞 参与 实现 助力 带动 赋能 用好 办好 做好 抓好 搭建 入围 揭牌 授牌 挂牌 开园 开工 竣工 投产 开业 运营 完成 来 去 有 无""".split())
 # Prefixes that make a name generic (该公司, 有关部门) rather than proper.
 GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 省市区 市区 股权 投资 专项 知名 国内外
@@ -525,7 +525,7 @@ def _quoted_kinds(text: str, anchors: dict[int, int],
     return out
 
 
-# A title that is only a kind of policy (《政策》, 《实施方案》): a short reference.
+# A title that is only a kind of policy (《政策》, 《若干措施》): a short reference.
 _POLICY_KIND = re.compile(r"(?:若干|实施|行动|专项|工作)?(?:政策|意见|方案|措施|办法|规划|通知|决定|计划|条例|细则|纲要)")
 _BOOK = re.compile(r"《([^《》\n]{2,80})》")
 _PUBLICATION = re.compile(r"(?:报|日报|晚报|杂志|周刊|网|新闻|频道|电视台|之声)$")
@@ -548,12 +548,19 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
     out += _quoted_kinds(text, anchors or {}, zones)
     for m in _BOOK.finditer(text):
         title = m.group(1).strip()
-        if _PUBLICATION.search(title) or not _POLICY_END.search(title) or _POLICY_KIND.fullmatch(title):
-            continue  # a newspaper, no policy, or 《政策》 for the policy named before
+        if _PUBLICATION.search(title) or not _POLICY_END.search(title):
+            continue
         if text[max(0, m.start() - 4):m.start()].endswith(("简称", "下称")):
             continue  # (以下简称《政策》): a short name of the policy just named
+        name = ""
+        if _POLICY_KIND.fullmatch(title):
+            # 《若干措施》, 《政策》: the last policy named that ends so, or none at all
+            full = next((p for p in reversed(out) if p.text.endswith(title) and p.text != title), None)
+            if full is None:
+                continue
+            name = full.text if len(title) < 3 else ""  # too short for the linker to merge
         out.append(Mention(m.start(1), m.end(1), "Policy", title, rule="book-title",
-                           confidence=0.9))
+                           confidence=0.9, name=name))
     for m in _QUOTED_RUN.finditer(text):
         counted, suffix = m.group(2), m.group(3)
         for q in _QUOTED.finditer(m.group(1)):

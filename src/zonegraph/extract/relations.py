@@ -114,7 +114,7 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
 
 
 _SETTLED = re.compile(r"在")
-_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册")
+_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立")
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
 
 
@@ -133,14 +133,19 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             # 大窑湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
             before = [m for m in ms if m.end <= trig.start()]
             groups = _groups(text, [m for m in before if m.type in _LOCATED_TYPES])
-            hosts = [m for m in before if m.type in {"Park", "Zone"}]
-            if groups and hosts and hosts[0].end <= groups[-1][0].start \
-                    and trig.start() - groups[-1][-1].end <= 10:
-                for m in groups[-1]:
-                    out.append(Relation(m, "locatedIn", hosts[0], span,
+            hosts = [m for m in before if m.type in {"Park", "Zone"}
+                     and groups and m.end <= groups[-1][0].start]
+            if groups and hosts and trig.start() - groups[-1][-1].end <= 10:
+                for m in groups[-1]:  # the nearest place named before them
+                    out.append(Relation(m, "locatedIn", hosts[-1], span,
                                         f"location:{trig.group()}", 0.7, planned))
             continue
         obj = after[0]
+        # 总部位于山东省青岛市: the most specific of places named one after the other
+        for m in after[1:]:
+            if m.start != obj.end:
+                break
+            obj = m
         # 位于Y的X: X is after Y
         tail = text[obj.end:obj.end + 1]
         if trig.group() == "位于" and tail == "的":
@@ -148,10 +153,19 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         else:
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
             cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
-            subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 else None
+            # the subject ends near the verb (甲等14家企业已入驻), not far back in the
+            # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
+            subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
+                and trig.start() - cands[-1].end <= 16 else None
         if subj is None or subj is obj or subj.type in ("Zone", "Place"):
             continue
-        out.append(Relation(subj, "locatedIn", obj, span, f"location:{trig.group()}", 0.8, planned))
+        # 甲、乙、丙等企业已入驻Y: every item of the list
+        group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
+                      if subj in g), [subj])
+        for m in group:
+            if m is not obj:
+                out.append(Relation(m, "locatedIn", obj, span, f"location:{trig.group()}", 0.8,
+                                    planned))
     # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
     for host in (m for m in ms if m.type in {"Park", "Zone"}):
         tail = text[host.end:host.end + 3]
@@ -176,6 +190,32 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             if not negated:
                 out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
                                     0.75, planned))
+    return out
+
+
+# X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
+_IS = re.compile(r"(?:也|就|还)?是|作为")
+_ONE_OF = re.compile(r"(?:项目|企业|机构|单位|医院|学校|园区|基地|平台|公司|工厂|总部|之一)$")
+
+
+def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """X是Y…项目/企业/机构 (X is one of Y's projects): the sentence's subject is in Y."""
+    out: list[Relation] = []
+    s0, s1 = span
+    subject = next((m for m in ms if m.type in _LOCATED_TYPES - {"Fund"}), None)
+    if subject is None or not re.fullmatch(r"[\s\d年月日,，]*", text[s0:subject.start]):
+        return out  # the sentence must begin with the thing it describes
+    for trig in _IS.finditer(text, subject.end, s1):
+        host = next((m for m in ms if m.start == trig.end()), None)
+        if host is None or host.type not in ("Zone", "Park") or host is subject:
+            continue
+        clause_end = min((i for i in (text.find(c, host.end, s1) for c in ",，;；。") if i >= 0),
+                         default=s1)
+        if not _ONE_OF.search(text[host.end:clause_end]):
+            continue
+        planned, negated = _flags(text, s0, trig.start())
+        if not negated:
+            out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
     return out
 
 
@@ -357,6 +397,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         out += cooperation(text, span, inside, zone)
         out += location(text, span, inside)
         out += attraction(text, span, inside)
+        out += described_in(text, span, inside)
         out += issued(text, span, inside)
         out += launched(text, span, inside, zone)
         out += fund_managers(text, span, inside)
