@@ -355,3 +355,8 @@ def test_what_settles_far_after_the_companies_is_not_the_companies(extractor):
 def test_a_company_that_sets_up_something_in_a_zone_is_there(extractor):
     ex = _extract(extractor, "长风光电科技有限公司已在哈尔滨新区设立研发中心。")
     assert ("长风光电科技有限公司", "哈尔滨新区") in _rels(ex, "locatedIn")
+
+
+def test_abbreviated_pilot_zones_are_parks(extractor):
+    ex = _extract(extractor, "自2016年青岛跨境电商综试区获批以来，青岛前湾综保区进出口持续增长。")
+    assert _names(ex, "Park") == ["青岛跨境电商综试区", "青岛前湾综保区"]
