@@ -360,3 +360,8 @@ def test_a_company_that_sets_up_something_in_a_zone_is_there(extractor):
 def test_abbreviated_pilot_zones_are_parks(extractor):
     ex = _extract(extractor, "自2016年青岛跨境电商综试区获批以来，青岛前湾综保区进出口持续增长。")
     assert _names(ex, "Park") == ["青岛跨境电商综试区", "青岛前湾综保区"]
+
+
+def test_a_task_force_named_again_by_its_head_word_is_the_same_body(extractor):
+    ex = _extract(extractor, "福州新区数字经济工作推进组成立。推进组与福州海关协调联动，打通出口通道。")
+    assert ("福州新区数字经济工作推进组", "福州海关") in _rels(ex, "cooperatesWith")

@@ -35,6 +35,8 @@ EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amoun
 _LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
 _AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架")
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
+# Task forces, named again later by their head word alone (推进组, 领导小组).
+_TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # The trade a company name ends with before its legal form (矩阵时光|数字科技).
 _TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
@@ -168,6 +170,17 @@ class ResolveComponent:
             taken.take(m.start, m.end, 0)
         found: list[Mention] = []
         for full in mentions:
+            head = _TASK_FORCE.search(full.text) if full.type == "GovernmentBody" else None
+            if head and head.start() > 0:
+                # 新区跨境电商工作推进组 … 推进组与大连海关: the task force named by its head
+                for a in _occurrences(text, head.group()):
+                    b = a + len(head.group())
+                    if a > full.start and not taken.owners(a, b):
+                        taken.take(a, b, 0)
+                        found.append(Mention(a, b, "GovernmentBody", head.group(), rule="short-form",
+                                             confidence=0.75, key=full.key,
+                                             name=full.name or full.text))
+                continue
             if full.type != "Enterprise" or not _LEGAL_FORM.search(full.text):
                 continue
             for short in self._short_candidates(full.text):
