@@ -4,16 +4,16 @@ spaCy's own ``zh`` tokenizer calls the pure-Python ``jieba`` package, which alon
 more than all of ZoneGraph's components together. ``rjieba`` binds jieba-rs, a port of
 jieba with the same dictionary and the same algorithm (prefix DAG, HMM for unknown
 words): on the sample corpus and the benchmark corpus it cuts every article into exactly
-the words ``jieba.lcut`` gives, about twenty times faster, and tags each word with the
-dictionary's part of speech in the same pass.
+the words ``jieba.lcut`` gives, about twenty times faster.
 
 The tokenizer is registered like spaCy's own (``@tokenizers =
 "zonegraph.JiebaTokenizer.v1"``). Besides the Doc it leaves, in ``doc.user_data``, the
-text (``zg_text``), the (start, end, word) of every non-space token (``zg_tokens``),
-which the components read instead of creating a Token object per word, and records the
-dictionary tags of the words it saw in ``DICTIONARY_TAGS``.
+text (``zg_text``) and the (start, end, word) of every non-space token (``zg_tokens``),
+which the components read instead of creating a Token object per word.
 """
 from __future__ import annotations
+
+from itertools import accumulate
 
 import rjieba
 from spacy.tokens import Doc
@@ -23,18 +23,13 @@ from spacy.util import DummyTokenizer, registry
 class DictionaryTags:
     """jieba's dictionary: word → part-of-speech tag (``None`` for words not in it).
 
-    Tags of words met in a text are recorded as the tokenizer reads it; any other word
-    is looked up once and remembered.
+    A word is looked up once and remembered. (jieba-rs tags a dictionary word with its
+    dictionary tag; a rare word it would cut in two when alone, 较少 = 较|少, reads as
+    not in the dictionary.)
     """
 
     def __init__(self) -> None:
         self._tags: dict[str, str | None] = {}
-
-    def record(self, pairs: list[tuple[str, str]]) -> None:
-        tags = self._tags
-        for word, tag in pairs:
-            if word not in tags:
-                tags[word] = tag if rjieba.has_word(word) else None
 
     def get(self, word: str, default: str | None = None) -> str | None:
         tag = self._tags.get(word, "")
@@ -73,18 +68,12 @@ class JiebaTokenizer(DummyTokenizer):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        pairs = rjieba.tag(text)
-        words = [w for w, _ in pairs]
+        words = rjieba.cut(text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        tokens, pos = [], 0
-        for w in words:
-            end = pos + len(w)
-            if not w.isspace():
-                tokens.append((pos, end, w))
-            pos = end
         doc.user_data["zg_text"] = text
-        doc.user_data["zg_tokens"] = tokens
-        DICTIONARY_TAGS.record(pairs)
+        doc.user_data["zg_tokens"] = [(end - len(w), end, w) for w, end
+                                      in zip(words, accumulate(map(len, words)))
+                                      if not w.isspace()]
         return doc
 
 
