@@ -214,13 +214,14 @@ def build(paths: list[Path], settings: Settings,
             results = prepare_in_workers(files, settings, jobs, wanted)
         else:
             results = _prepare_each(files, settings, wanted)
+        built_now: set[str] = set()
         with closing(results):  # stops the workers if writing the store fails
             for path, sha256, done in results:
                 status = "built"
                 if isinstance(done, InputError):
                     report.failed.append((str(done.path), done.reason))
                     status = "failed"
-                elif done is None or not wanted(sha256):  # or it repeats a file built before
+                elif done is None or sha256 in built_now:  # or it repeats a file built now
                     _drop_older_versions(store, path, sha256)
                     report.skipped.append(str(path))
                     status = "unchanged"
@@ -229,6 +230,7 @@ def build(paths: list[Path], settings: Settings,
                         store.remove_document(sha256)
                     if done.nquads:
                         store.load_document(done.nquads)
+                    built_now.add(sha256)
                     _drop_older_versions(store, path, sha256)
                     report.built.append(str(path))
                     report.triples += done.triples
