@@ -365,3 +365,13 @@ def test_abbreviated_pilot_zones_are_parks(extractor):
 def test_a_task_force_named_again_by_its_head_word_is_the_same_body(extractor):
     ex = _extract(extractor, "福州新区数字经济工作推进组成立。推进组与福州海关协调联动，打通出口通道。")
     assert ("福州新区数字经济工作推进组", "福州海关") in _rels(ex, "cooperatesWith")
+
+
+def test_a_guidance_fund_keeps_its_whole_name(extractor):
+    ex = _extract(extractor, "西海岸新区设立总规模50亿元的西海岸新区海洋产业引导基金，同时发挥政府出资产业引导基金作用。")
+    assert _names(ex, "Fund") == ["西海岸新区海洋产业引导基金"]
+
+
+def test_a_program_in_corner_quotes_is_a_program(extractor):
+    ex = _extract(extractor, "與此同時，新區實施「海洋英才集聚工程」。")
+    assert _names(ex, "Program") == ["海洋英才集聚工程"]

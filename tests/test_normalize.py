@@ -159,3 +159,10 @@ def test_fold_gives_two_surface_forms_one_key(a, b):
 
 def test_fold_keeps_different_names_apart():
     assert fold("两江新区") != fold("天府新区")
+
+
+def test_corner_brackets_become_the_quotes_the_patterns_read():
+    norm = normalize("新區實施「海洋英才集聚工程」和『藍色』計劃")
+    assert norm.text == "新区实施“海洋英才集聚工程”和‘蓝色’计划"
+    start = norm.text.index("“")
+    assert norm.original_span(start, start + 1) == "「"  # offsets unchanged

@@ -207,7 +207,12 @@ def normalize(original: str) -> NormalizedText:
     simplified = to_simplified(joined)
     if len(simplified) != len(joined):  # OpenCC kept lengths in every case seen; stay safe
         simplified = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in joined)
+    # Taiwan and Hong Kong quote with corner brackets: one set of quotes for the patterns
+    simplified = simplified.translate(_CORNER_QUOTES)
     return NormalizedText(original=original, text=simplified, offsets=offsets)
+
+
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
 def fold(name: str) -> str:
