@@ -375,3 +375,12 @@ def test_a_guidance_fund_keeps_its_whole_name(extractor):
 def test_a_program_in_corner_quotes_is_a_program(extractor):
     ex = _extract(extractor, "與此同時，新區實施「海洋英才集聚工程」。")
     assert _names(ex, "Program") == ["海洋英才集聚工程"]
+
+
+def test_a_companys_bare_name_that_is_also_a_word_needs_the_context_of_a_company(extractor):
+    ex = _extract(extractor, "加快华为、腾讯、苹果数据中心项目建设，支持浪潮扩大服务器产能。")
+    assert [(m.text, m.key) for m in ex.mentions if m.type == "Enterprise"] == [
+        ("华为", "enterprise:huawei"), ("腾讯", "enterprise:tencent"),
+        ("苹果", "enterprise:apple"), ("浪潮", "enterprise:inspur")]
+    ex = _extract(extractor, "新区果农的苹果喜获丰收，改革开放的浪潮奔涌向前。")
+    assert _names(ex, "Enterprise") == []

@@ -35,6 +35,8 @@ EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amoun
 _LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
 _AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架")
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
+# What follows a company's bare name and nothing else (苹果数据中心, 浪潮扩大服务器产能).
+_FIRM_CONTEXT = re.compile(r"(?:公司|集团|数据中心|总部|工厂|产业园|项目|扩大|扩产|投资建设|落户|入驻|旗下)")
 # Task forces, named again later by their head word alone (推进组, 领导小组).
 _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -122,8 +124,26 @@ class GazetteerComponent:
                 continue
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
                                     confidence=0.95, key=h.entry.key, name=h.entry.name))
+        mentions += self.weak_enterprises(_text(doc), mentions, starts, ends)
         doc._.zg_mentions = mentions
         return doc
+
+    def weak_enterprises(self, text: str, mentions: list[Mention], starts, ends) -> list[Mention]:
+        """苹果, 浪潮, 理想 as companies: a word of their own, listed next to another
+        company (华为、腾讯、苹果) or followed by what only a company has (苹果数据中心,
+        浪潮扩大…产能)."""
+        firms = [m for m in mentions if m.type == "Enterprise"]
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for h in self.gazetteer.find_weak(text):
+            if h.start not in starts or h.end not in ends or taken & set(range(h.start, h.end)):
+                continue
+            listed = any((m.end + 1 == h.start and text[m.end] in "、和与及")
+                         or (h.end + 1 == m.start and text[h.end] in "、和与及") for m in firms)
+            if listed or _FIRM_CONTEXT.match(text, h.end):
+                out.append(Mention(h.start, h.end, "Enterprise", h.surface, rule="gazetteer",
+                                   confidence=0.8, key=h.entry.key, name=h.entry.name))
+        return out
 
 
 class NamesComponent:

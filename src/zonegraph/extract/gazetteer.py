@@ -69,6 +69,25 @@ class Gazetteer:
                         auto.add_word(form, (len(form), e))
         auto.make_automaton()
         self._automaton = auto
+        # an enterprise's bare name that is also a word (苹果, 浪潮, 理想): found apart,
+        # kept only where the text says it is the company (see ``weak_enterprises``)
+        weak = ahocorasick.Automaton()
+        for e in entries:
+            if e.type == "Enterprise":
+                for form in e.attrs.get("weak_aliases", ()):
+                    if len(form) >= 2 and form not in auto and form not in weak:
+                        weak.add_word(form, (len(form), e))
+        self._weak = None
+        if len(weak):
+            weak.make_automaton()
+            self._weak = weak
+
+    def find_weak(self, text: str) -> list[Hit]:
+        """Occurrences of enterprises' ambiguous bare names (苹果, 浪潮), to be confirmed."""
+        if self._weak is None:
+            return []
+        return [Hit(end - n + 1, end + 1, e, text[end - n + 1:end + 1])
+                for end, (n, e) in self._weak.iter(text)]
 
     def lookup(self, name: str) -> Entry | None:
         """The row one of whose names is ``name`` (folded), if any."""
