@@ -33,7 +33,8 @@ ZONEGRAPH = (sys.executable, "-c", "from zonegraph.cli import main; main()")
 ZONES = ["两江新区", "天府新区", "滨海新区", "浦东新区", "西咸新区", "贵安新区", "兰州新区", "南沙新区"]
 
 
-NEWS_ITEMS = 20  # with the samples: enough documents that kills land while writing
+NEWS_ITEMS = 80  # with the samples: enough documents that kills land while writing (a build
+# of them writes for about a second after its first document)
 
 
 def _news(i: int) -> str:
