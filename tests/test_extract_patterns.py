@@ -384,3 +384,4 @@ def test_a_companys_bare_name_that_is_also_a_word_needs_the_context_of_a_company
         ("苹果", "enterprise:apple"), ("浪潮", "enterprise:inspur")]
     ex = _extract(extractor, "新区果农的苹果喜获丰收，改革开放的浪潮奔涌向前。")
     assert _names(ex, "Enterprise") == []
+

@@ -124,3 +124,15 @@ def test_extraction_finds_a_county_as_a_place(extractor):
     assert ("皋兰县", "place:cn-620122") in places
     assert ("皋兰", "place:cn-620122") in places
     assert any(m.type == "Zone" and m.text == "兰州新区" for m in ex.mentions)
+
+
+def test_an_occurrence_rejected_before_overlaps_are_settled_hides_nothing():
+    from zonegraph.extract.gazetteer import Entry, Gazetteer
+
+    gaz = Gazetteer([Entry("place:yadong", "Place", "亚东", ()),
+                     Entry("place:sea", "Place", "东南亚", ())])
+    text = "开拓南亚东南亚市场"
+    assert [h.surface for h in gaz.find(text)] == ["亚东"]  # leftmost wins, 东南亚 hidden
+    # the pipeline rejects 亚东 (not a word here) first: then 东南亚 is found
+    not_yadong = lambda start, end: text[start:end] != "亚东"  # noqa: E731
+    assert [h.surface for h in gaz.find(text, not_yadong)] == ["东南亚"]

@@ -118,10 +118,11 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.zg_mentions or []
         starts, ends = _boundaries(doc)
-        for h in self.gazetteer.find(_text(doc)):
-            # a two-character name must be a word of its own (海口 is not in 出海口)
-            if h.end - h.start <= 2 and (h.start not in starts or h.end not in ends):
-                continue
+        # a two-character name must be a word of its own (海口 is not in 出海口)
+        def word(start: int, end: int) -> bool:
+            return end - start > 2 or (start in starts and end in ends)
+
+        for h in self.gazetteer.find(_text(doc), word):
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
                                     confidence=0.95, key=h.entry.key, name=h.entry.name))
         mentions += self.weak_enterprises(_text(doc), mentions, starts, ends)

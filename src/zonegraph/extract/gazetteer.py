@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from ..errors import ZoneGraphError
 from ..normalize import fold, to_simplified
@@ -93,12 +94,17 @@ class Gazetteer:
         """The row one of whose names is ``name`` (folded), if any."""
         return self._by_name.get(fold(name))
 
-    def find(self, text: str) -> list[Hit]:
-        """Leftmost-longest, non-overlapping occurrences of any name in ``text``."""
+    def find(self, text: str, accept: Callable[[int, int], bool] | None = None) -> list[Hit]:
+        """Leftmost-longest, non-overlapping occurrences of any name in ``text``.
+
+        ``accept(start, end)`` drops an occurrence before overlaps are settled, so that a
+        rejected one (亚东 in 南亚东南亚, not a word there) hides nothing (东南亚).
+        """
         hits = []
         for end, (length, entry) in self._automaton.iter(text):
             start = end - length + 1
-            hits.append(Hit(start, end + 1, entry, text[start:end + 1]))
+            if accept is None or accept(start, end + 1):
+                hits.append(Hit(start, end + 1, entry, text[start:end + 1]))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         out: list[Hit] = []
         last = -1
