@@ -385,3 +385,9 @@ def test_a_companys_bare_name_that_is_also_a_word_needs_the_context_of_a_company
     ex = _extract(extractor, "新区果农的苹果喜获丰收，改革开放的浪潮奔涌向前。")
     assert _names(ex, "Enterprise") == []
 
+
+
+def test_posts_listed_before_a_name_with_commas_are_all_posts(extractor):
+    ex = _extract(extractor, "东海建筑设计研究院有限公司党委书记、董事长，四川天府新区总规划师王明远作主旨演讲。")
+    assert _posts(ex) == {("王明远", "东海建筑设计研究院有限公司", "党委书记、董事长"),
+                          ("王明远", "四川天府新区", "总规划师")}

@@ -34,6 +34,8 @@ FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在
 # A title chain: titles joined by 、 or 兼, each optionally led by an organ or department.
 _CHAIN = re.compile(rf"((?:[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_TITLE})(?:、|兼)?)+)")
 # A stretch of text a chain cannot leave (any other character ends it).
+# The titles that end a stretch of text (…党总支书记、董事长).
+_TRAILING_TITLES = re.compile(rf"(?:(?:{_TITLE})(?:、|兼)?)+$")
 _CLAUSE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、]+")
 _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
 NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个说表示介绍指出"
@@ -179,6 +181,16 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                 title = text[chain_start:k - 1]
                 break
         posts.append((person, org, title))
+        # 某公司党总支书记、董事长，四川天府新区总建筑师刘玉龙: posts listed before, each
+        # an organization and its titles, separated by commas
+        k = org.start if org is not None else 0
+        while k and text[k - 1:k] == ",":
+            earlier = _TRAILING_TITLES.search(text, max(0, k - 41), k - 1)
+            prev_org = org_by_end.get(earlier.start()) if earlier else None
+            if prev_org is None:
+                break
+            posts.append((person, prev_org, earlier.group().strip("、")))
+            k = prev_org.start
     # leaders named before their title (习近平总书记)
     for m in _LEADER.finditer(text):
         n = len(m.group(1))
