@@ -133,11 +133,13 @@ class GazetteerComponent:
         """苹果, 浪潮, 理想 as companies: a word of their own, listed next to another
         company (华为、腾讯、苹果) or followed by what only a company has (苹果数据中心,
         浪潮扩大…产能)."""
+        hits = [h for h in self.gazetteer.find_weak(text) if h.start in starts and h.end in ends]
+        if not hits:
+            return []
         firms = [m for m in mentions if m.type == "Enterprise"]
-        taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
-        for h in self.gazetteer.find_weak(text):
-            if h.start not in starts or h.end not in ends or taken & set(range(h.start, h.end)):
+        for h in hits:
+            if any(m.start < h.end and h.start < m.end for m in mentions):
                 continue
             listed = any((m.end + 1 == h.start and text[m.end] in "、和与及")
                          or (h.end + 1 == m.start and text[h.end] in "、和与及") for m in firms)
