@@ -24,8 +24,9 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
-from .names import find_enumerations, find_list_siblings, find_named, find_quoted
+from .names import find_enumerations, find_list_siblings, find_named
 from .people import TITLE_WORDS, find_people
+from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .tokenizer import cut
 
