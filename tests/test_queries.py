@@ -604,3 +604,37 @@ def test_find_errors(sample_store, run_cli):
     result = run_cli("find", "完全没有这个名字的东西", "--store", sample_store.store)
     assert result.exit_code == 1
     assert result.stderr.strip().startswith("error: no entity has a name like")
+
+
+def test_a_store_kept_open_between_queries_still_sees_each_build_and_removal(tmp_path, run_cli):
+    """``run_sparql`` keeps the store open in the process; what a build or a removal
+    publishes afterwards is in the next answer all the same."""
+    import shutil
+    from pathlib import Path
+
+    from zonegraph.store_access import forget_shared, shared_read_only
+
+    samples = Path(__file__).resolve().parent.parent / "data" / "samples"
+    docs, store = tmp_path / "docs", tmp_path / "store"
+    docs.mkdir()
+    shutil.copy(samples / "newsletter_2023_q3.txt", docs)
+    assert run_cli("build", docs / "newsletter_2023_q3.txt", "--store", store).exit_code == 0
+    target = QueryTarget(store=store)
+    files = "SELECT ?f WHERE { ?d a zg:Document ; zg:fileName ?f } ORDER BY ?f"
+    zone_partners = get_named_query("zone-partners", LIBRARY)
+
+    def names():
+        return [row[0].value for row in run_sparql(target, files)[1]]
+
+    try:
+        assert names() == ["newsletter_2023_q3.txt"]
+        assert shared_read_only(store) is shared_read_only(store)  # opened once
+        before = run_named(target, zone_partners, {"zone": "两江新区"})[1]
+        shutil.copy(samples / "newsletter_2024_q1.txt", docs)
+        assert run_cli("build", docs / "newsletter_2024_q1.txt", "--store", store).exit_code == 0
+        assert names() == ["newsletter_2023_q3.txt", "newsletter_2024_q1.txt"]
+        assert len(run_named(target, zone_partners, {"zone": "两江新区"})[1]) > len(before)
+        assert run_cli("remove", "newsletter_2023_q3.txt", "--store", store).exit_code == 0
+        assert names() == ["newsletter_2024_q1.txt"]
+    finally:
+        forget_shared(store)

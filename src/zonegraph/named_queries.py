@@ -28,6 +28,7 @@ and the README table are all read from these headers.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -149,8 +150,13 @@ def _example_params(example: str) -> dict[str, str]:
     return out
 
 
+#: Parsed files: name → (the file's size and modification time, its NamedQuery).
+_PARSED: dict[str, tuple[tuple, NamedQuery]] = {}
+
+
 def load_named_queries() -> dict[str, NamedQuery]:
-    """Every shipped named query, by name, in name order (read fresh on each call)."""
+    """Every shipped named query, by name, in name order (a file is parsed again only
+    when it has changed since the last call)."""
     folder = resources.files("zonegraph") / "queries"
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -158,8 +164,23 @@ def load_named_queries() -> dict[str, NamedQuery]:
             name = entry.name[:-3]
             if not _NAME.match(name):
                 raise QueryError(f"{entry.name}: named query files are lower-case-with-dashes.rq")
+            stamp = _stamp(entry)
+            kept = _PARSED.get(name)
+            if stamp and kept and kept[0] == stamp:
+                out[name] = kept[1]
+                continue
             out[name] = parse_named_query(name, entry.read_text(encoding="utf-8"))
+            if stamp:
+                _PARSED[name] = (stamp, out[name])
     return out
+
+
+def _stamp(entry) -> tuple:
+    try:
+        st = os.stat(entry)
+    except (OSError, TypeError):  # not a file on disk (e.g. inside a zip): parse every time
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def get_named_query(name: str, library: dict[str, NamedQuery] | None = None) -> NamedQuery:

@@ -4,7 +4,8 @@ and an optional time limit, and get the same result shape back from each.
 Three paths, one result (``(variables, rows)`` for SELECT, a bool for ASK, a list of
 triples for CONSTRUCT/DESCRIBE, as ``zonegraph.query`` formats them):
 
-* local, no time limit — pyoxigraph in this process, parameters as a ``VALUES`` row;
+* local, no time limit — pyoxigraph in this process, parameters as a ``VALUES`` row, the
+  store kept open between calls (``store_access.shared_read_only``);
 * local with ``timeout`` — the same in a worker process that is killed when the time is
   up (``zonegraph.sparql_worker``: pyoxigraph cannot interrupt a query, a process can be
   killed), the answer coming back as SPARQL JSON / N-Triples;
@@ -21,7 +22,11 @@ from .errors import QueryError
 from .named_queries import NamedQuery
 from .namespace import PREFIXES
 from .sparql_worker import one_line, syntax_message
-from .store_access import check_store_dir, open_read_only  # noqa: F401 (read side, shared)
+from .store_access import (  # noqa: F401 (read side, shared)
+    check_store_dir,
+    open_read_only,
+    shared_read_only,
+)
 
 #: A check per parameter kind, run when a named query finds nothing, so that a misspelt
 #: name is reported as such instead of as an empty table.
@@ -71,7 +76,7 @@ def _run_here(store_path: Path, sparql: str, bindings: dict):
 
     from .sparql_text import bind_inline
 
-    store = open_read_only(store_path)
+    store = shared_read_only(store_path)  # kept open; reopened when a build publishes
     if bindings:  # a VALUES row: Oxigraph plans with it (substitutions are evaluated late,
         # measured 53 s against 0.02 s for co-mentioned on 1.5 M triples)
         sparql = bind_inline(sparql, {v.value: str(t) for v, t in bindings.items()})

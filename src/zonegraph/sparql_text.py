@@ -9,6 +9,7 @@ pyoxigraph parses the query itself; this module never decides whether a query is
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -125,8 +126,12 @@ def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
     return "\n".join(lines + [sparql]) if lines else sparql
 
 
+@functools.lru_cache(maxsize=128)
 def outer_group_start(sparql: str) -> int:
-    """Offset just after the ``{`` that opens the query's outermost WHERE pattern."""
+    """Offset just after the ``{`` that opens the query's outermost WHERE pattern.
+
+    Remembered per query text: a named query is bound again on every call.
+    """
     toks = tokens(sparql)
     depth = 0
     form = ""
