@@ -551,6 +551,7 @@ def bench_queries(table: Table, store_path: Path) -> None:
 
     from zonegraph.errors import QueryError
     from zonegraph.sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
+    from zonegraph.sparql_text import bind_inline
 
     store = _open_read_only(store_path)
     triples = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
@@ -566,6 +567,8 @@ def bench_queries(table: Table, store_path: Path) -> None:
         print("  no named queries in src/zonegraph/queries/: timing the research queries only")
     for name, sparql, params, named in cases:
         bindings = literal_bindings(named.bindings(params)) if named is not None else {}
+        if bindings:  # the same text ZoneGraph runs: the parameters as a VALUES row
+            sparql = bind_inline(sparql, {v.value: str(t) for v, t in bindings.items()})
         shown = " ".join(f"{k}={v}" for k, v in params.items())
         label = f"query {name}" + (f" ({shown})" if shown else "")
 
@@ -575,7 +578,7 @@ def bench_queries(table: Table, store_path: Path) -> None:
             return run_sparql(where, sparql)
 
         def direct_call(opened=store):
-            result = opened.query(sparql, prefixes=prefixes, substitutions=bindings or None)
+            result = opened.query(sparql, prefixes=prefixes)
             if isinstance(result, ox.QuerySolutions):
                 return [list(row) for row in result]
             return bool(result) if isinstance(result, ox.QueryBoolean) else list(result)
