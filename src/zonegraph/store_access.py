@@ -234,7 +234,7 @@ def _open_newest(path: Path):
 # ---------------------------------------------------------------- one reader per process
 
 #: Stores kept open by ``shared_read_only``: absolute path → (checkpoint, its identity, store).
-_SHARED: dict[str, tuple[Path, tuple, object]] = {}
+_SHARED: dict[str, tuple[str, tuple, object]] = {}
 _SHARED_LOCK = threading.Lock()
 #: How many stores a process keeps open at once (the least recently used is closed).
 SHARED_STORES = 4
@@ -250,26 +250,39 @@ def shared_read_only(path: Path | str):
     newest (a writer deletes only checkpoints older than the newest few). A store without
     checkpoints is opened on every call: nothing there tells that it has changed.
     """
-    path = check_store_dir(path)
     key = os.path.abspath(path)
-    newest = newest_checkpoint(path)
-    if newest is None:
+    newest = _newest_name(key)
+    if newest is not None:
+        ident = _identity(newest)
+        with _SHARED_LOCK:
+            kept = _SHARED.get(key)
+            if kept is not None and kept[0] == newest and kept[1] == ident:
+                _SHARED[key] = _SHARED.pop(key)  # most recently used last
+                return kept[2]
+    path = check_store_dir(path)
+    if newest is None and newest_checkpoint(path) is None:
         return open_read_only(path)
-    ident = _identity(newest)
-    with _SHARED_LOCK:
-        kept = _SHARED.get(key)
-        if kept is not None and kept[0] == newest and kept[1] == ident:
-            _SHARED[key] = _SHARED.pop(key)  # most recently used last
-            return kept[2]
     target, store = _open_newest(path)
     if target == path:  # no checkpoint after all (removed meanwhile): not kept
         return store
     with _SHARED_LOCK:
         _SHARED.pop(key, None)
-        _SHARED[key] = (target, _identity(target), store)
+        opened = os.path.join(key, CHECKPOINTS, target.name)
+        _SHARED[key] = (opened, _identity(opened), store)
         while len(_SHARED) > SHARED_STORES:
             _SHARED.pop(next(iter(_SHARED)))
     return store
+
+
+def _newest_name(store: str) -> str | None:
+    """The newest checkpoint folder of the store at ``store``, as a string (quick: the
+    check done before every shared query)."""
+    folder = os.path.join(store, CHECKPOINTS)
+    try:
+        names = [n for n in os.listdir(folder) if n.isdigit()]
+    except OSError:
+        return None
+    return os.path.join(folder, max(names)) if names else None
 
 
 def forget_shared(path: Path | str | None = None) -> None:
@@ -281,7 +294,7 @@ def forget_shared(path: Path | str | None = None) -> None:
             _SHARED.pop(os.path.abspath(path), None)
 
 
-def _identity(folder: Path) -> tuple:
+def _identity(folder: str) -> tuple:
     """What tells a checkpoint folder from another one made later under the same name."""
     try:
         st = os.stat(folder)
