@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +27,7 @@ from .names import find_enumerations, find_list_siblings, find_named
 from .people import TITLE_WORDS, find_people
 from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
+from .scan import occurrences
 from .tokenizer import cut
 
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
@@ -197,7 +197,7 @@ class ResolveComponent:
             head = _TASK_FORCE.search(full.text) if full.type == "GovernmentBody" else None
             if head and head.start() > 0:
                 # 新区跨境电商工作推进组 … 推进组与大连海关: the task force named by its head
-                for a in _occurrences(text, head.group()):
+                for a in occurrences(text, head.group()):
                     b = a + len(head.group())
                     if a > full.start and not taken.owners(a, b):
                         taken.take(a, b, 0)
@@ -208,7 +208,7 @@ class ResolveComponent:
             if full.type != "Enterprise" or not _LEGAL_FORM.search(full.text):
                 continue
             for short in self._short_candidates(full.text):
-                for a in _occurrences(text, short):
+                for a in occurrences(text, short):
                     b = a + len(short)
                     if taken.owners(a, b):
                         continue
@@ -321,14 +321,6 @@ class ResolveComponent:
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.zg_prefixes = prefixes
         return doc
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Start of every non-overlapping occurrence of ``word`` in ``text``."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + len(word))
 
 
 def _short_zone_name(entry) -> str:

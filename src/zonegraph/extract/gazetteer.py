@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..errors import ZoneGraphError
 from ..normalize import fold, to_simplified
+from .scan import leftmost_longest
 
 #: Gazetteer files and the entity type of their rows.
 FILES = {"zones.jsonl": "Zone", "places.jsonl": "Place",
@@ -100,19 +101,12 @@ class Gazetteer:
         ``accept(start, end)`` drops an occurrence before overlaps are settled, so that a
         rejected one (亚东 in 南亚东南亚, not a word there) hides nothing (东南亚).
         """
-        hits = []
+        found = []
         for end, (length, entry) in self._automaton.iter(text):
             start = end - length + 1
             if accept is None or accept(start, end + 1):
-                hits.append(Hit(start, end + 1, entry, text[start:end + 1]))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        out: list[Hit] = []
-        last = -1
-        for h in hits:
-            if h.start >= last:
-                out.append(h)
-                last = h.end
-        return out
+                found.append((start, end + 1, entry))
+        return [Hit(a, b, e, text[a:b]) for a, b, e in leftmost_longest(found)]
 
     def zones(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == "Zone"]

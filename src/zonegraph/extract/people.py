@@ -12,9 +12,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-import ahocorasick
-
 from .model import Mention
+from .scan import automaton, occurrences
 from .tokenizer import tag
 
 TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 区长 副区长 市长 副市长 省长 副省长 县长
@@ -65,12 +64,8 @@ def tagged_as_name(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _titles() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for title in TITLE_WORDS:
-        auto.add_word(title, len(title))
-    auto.make_automaton()
-    return auto
+def _titles():
+    return automaton((title, len(title)) for title in TITLE_WORDS)
 
 
 def _chains(text: str, surnames: frozenset[str]) -> Iterator[re.Match]:
@@ -233,13 +228,11 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                                   confidence=0.7))
     seen = {(p.start, p.end) for p in people}
     for name in known:
-        i = text.find(name)
-        while i >= 0:
+        for i in occurrences(text, name):
             if (i, i + len(name)) not in seen:
                 seen.add((i, i + len(name)))
                 people.append(Mention(i, i + len(name), "Person", name, rule="name-repeat",
                                       confidence=0.85))
-            i = text.find(name, i + len(name))
     # 张三是某某公司研发中心总监: a post stated about someone already named
     org_by_start = {o.start: o for o in orgs if o.type in ("Zone", "GovernmentBody", "Enterprise",
                                                            "Institution", "Park")}
