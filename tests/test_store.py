@@ -10,6 +10,7 @@ from rdflib import RDF, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS, XSD
 
 from zonegraph.ingest import read_document
+from zonegraph import store as store_module
 from zonegraph.store import GraphStore
 
 from conftest import SAMPLE_FILES, SAMPLES
@@ -177,6 +178,37 @@ def test_force_rebuild_gives_the_same_graph(store_copy, run_cli, read_quads):
     assert result.exit_code == 0, result.output
     assert "documents: 1 built, 0 unchanged" in result.output
     assert read_quads(store_copy) == before
+
+
+def test_bulk_loaded_batches_give_the_graph_one_transaction_gives(
+        sample_store, tmp_path, run_cli, read_quads, monkeypatch):
+    monkeypatch.setattr(store_module, "BATCH_BYTES", 1)  # every document its own batch,
+    monkeypatch.setattr(store_module, "TRANSACTION_BYTES", 0)  # each through the bulk loader
+    result = run_cli("build", SAMPLES, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "store" / store_module.JOURNAL_NAME).exists()
+    assert read_quads(tmp_path / "store") == read_quads(sample_store.store)
+
+
+def test_the_next_writer_finishes_a_batch_a_killed_build_was_bulk_loading(store_copy, read_quads):
+    import pyoxigraph as ox
+
+    before = read_quads(store_copy)
+    sha = hashlib.sha256((SAMPLES / "newsletter_2023_q3.txt").read_bytes()).hexdigest()
+    with GraphStore(store_copy) as writer:
+        named = list(writer.ox.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH + sha)))
+        writer.remove_document(sha)
+    union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
+    batch = ox.serialize(named + union, format=ox.RdfFormat.N_QUADS)
+    # killed half-way: the named graph's indexes written, the default graph's not yet
+    half_done = ox.Store(str(store_copy))
+    half_done.bulk_load(ox.serialize(named, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    del half_done
+    (store_copy / store_module.JOURNAL_NAME).write_bytes(batch)
+
+    GraphStore(store_copy).close()
+    assert not (store_copy / store_module.JOURNAL_NAME).exists()
+    assert read_quads(store_copy) == before  # what readers see, published by that writer
 
 
 V1 = """贵安新区数据中心集群建设提速

@@ -6,6 +6,7 @@ unusable becomes an ``InputError`` naming the file and the reason.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -116,18 +117,22 @@ def _common_ratio(text: str) -> float:
     sample = to_simplified(text[:20000])
     if not sample:
         return 0.0
-    good = 0
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’…—·":
-            good += ch.isprintable() or ch in "\r\n\t"
-            continue
-        try:
-            b = ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        good += len(b) == 2 and 0xB0 <= b[0] <= 0xD7
-    return good / len(sample)
+    return sum(map(_common_characters().__contains__, sample)) / len(sample)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_characters() -> frozenset[str]:
+    """Printable ASCII and CJK punctuation, and the 3,755 level-1 hanzi of GB2312 (lead
+    bytes B0–D7): the characters of ordinary Chinese text."""
+    punctuation = [chr(o) for o in (*range(0x80), *range(0x3000, 0x3040), *range(0xFF00, 0xFFF0))]
+    common = {ch for ch in punctuation if ch.isprintable()} | set("\r\n\t“”‘’…—·")
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                common.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(common)
 
 
 def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:

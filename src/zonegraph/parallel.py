@@ -29,8 +29,9 @@ from .errors import InputError, ZoneGraphError
 from .ingest import FORMATS
 
 #: Documents handed out per worker before the parent takes results back: enough to keep
-#: every worker busy while one long document holds up the ordered output.
-WINDOW_PER_WORKER = 4
+#: every worker busy while one long document holds up the ordered output, and while the
+#: parent bulk-loads a batch (a second or two, ``store.BATCH_BYTES``).
+WINDOW_PER_WORKER = 64
 #: How much lower the workers' CPU priority is than the writer's. With N workers on N
 #: cores the single writer must not wait for a core: starved, its loads took twice as
 #: long (RocksDB's compaction threads share its share) and the build ran no faster than

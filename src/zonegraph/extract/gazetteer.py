@@ -58,6 +58,7 @@ class Gazetteer:
         if not entries:
             raise ZoneGraphError("empty gazetteer: no rows found in data/*.jsonl")
         self.entries = {e.key: e for e in entries}
+        self._zones: list[Entry] | None = None
         self._by_name: dict[str, Entry] = {}
         auto = ahocorasick.Automaton()
         for e in entries:
@@ -109,7 +110,10 @@ class Gazetteer:
         return [Hit(a, b, e, text[a:b]) for a, b, e in leftmost_longest(found)]
 
     def zones(self) -> list[Entry]:
-        return [e for e in self.entries.values() if e.type == "Zone"]
+        """The 19 zones' rows (asked for by every document: kept, not searched again)."""
+        if self._zones is None:
+            self._zones = [e for e in self.entries.values() if e.type == "Zone"]
+        return self._zones
 
 
 def _read_rows(path: Path) -> list[dict]:
