@@ -18,12 +18,12 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from zonegraph.graph import DocumentRecord, Statement, document_quads, entity_iri, graph_iri
+from zonegraph.graph import (DocumentRecord, Statement, document_nquads, document_triples,
+                             entity_iri, graph_iri)
 from zonegraph.link import Entity
 from zonegraph.namespace import ENTITY_CLASSES
 from zonegraph.normalize import fold, normalize
 from zonegraph.segment import segment
-from zonegraph.store import nquads_with_union
 
 NEWSLETTER = list("兩江新區管委會發展經濟两江新区企业签约合作年月日第期页来源本期导读目录"
                   "０１２３４５ＡＢabc12345 　\t\r\n\n\n。，、：；！？…（）()【】《》“”\"'-—·•")
@@ -173,13 +173,13 @@ def test_any_text_goes_into_the_store_and_comes_back_unchanged(sha, label, alias
         articles=[{"title": sentence, "source": alias, "date": "", "mentions": {a.key, b.key}}],
         entities={a.key: a, b.key: b},
         statements=[Statement(a.key, "cooperatesWith", b.key, 0, sentence, 0, 1, 0.5, "test")])
-    quads = document_quads(record)
+    triples = document_triples(record)
     store = ox.Store()
-    store.load(nquads_with_union(quads), format=ox.RdfFormat.N_QUADS)
+    store.load(document_nquads(sha, triples), format=ox.RdfFormat.N_QUADS)
     graph = ox.NamedNode(str(graph_iri(sha)))
     named = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
     union = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-    assert len(named) == len(quads) and union == named
+    assert len(named) == len(triples) and union == named
     literals = {t.object.value for t in named if isinstance(t.object, ox.Literal)}
     assert {a.label, sentence, label + ".txt"} <= literals
     if a.aliases:

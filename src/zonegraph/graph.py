@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .link import Entity
@@ -90,100 +90,127 @@ class DocumentRecord:
     zone_facts: dict[str, dict] = field(default_factory=dict)  # zone key -> gazetteer attrs
 
 
-def _date(value: str) -> Literal | None:
-    return Literal(value, datatype=XSD.date) if value and len(value) == 10 else None
+def _iri(term: str) -> str:
+    return f"<{term}>"
 
 
-def document_quads(rec: DocumentRecord) -> list[tuple]:
-    """All quads of one document, in its named graph."""
-    g = graph_iri(rec.sha256)
+#: What N-Triples' string literals must escape; every other character is written as is.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _text(value: str) -> str:
+    """A plain (``xsd:string``) literal."""
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    """A typed literal whose lexical form needs no escaping (numbers, dates, booleans)."""
+    return f'"{lexical}"^^<{datatype}>'
+
+
+def _date(value: str) -> str | None:
+    return _typed(value, XSD.date) if value and len(value) == 10 else None
+
+
+A, LABEL = _iri(RDF.type), _iri(RDFS.label)
+
+
+def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
+    """All triples of one document, each once, as N-Triples terms.
+
+    Written as text, not as rdflib terms: building and converting those took a fifth of a
+    build's time, and the store parses N-Quads itself (``document_nquads``).
+    """
     triples: list[tuple] = []
     add = triples.append
-    doc = document_iri(rec.sha256)
-    add((doc, RDF.type, ZG.Document))
-    add((doc, ZG.sha256, Literal(rec.sha256)))
-    add((doc, ZG.fileName, Literal(rec.file_name)))
-    add((doc, SCHEMA.url, URIRef(rec.url)))
-    add((doc, DCTERMS.format, Literal(rec.media_type)))
+    doc = _iri(document_iri(rec.sha256))
+    add((doc, A, _iri(ZG.Document)))
+    add((doc, _iri(ZG.sha256), _text(rec.sha256)))
+    add((doc, _iri(ZG.fileName), _text(rec.file_name)))
+    add((doc, _iri(SCHEMA.url), _iri(rec.url)))
+    add((doc, _iri(DCTERMS.format), _text(rec.media_type)))
     for prop, value in ((ZG.series, rec.series), (ZG.issueNumber, rec.number)):
         if value:
-            add((doc, prop, Literal(value)))
+            add((doc, _iri(prop), _text(value)))
     if _date(rec.date):
-        add((doc, DCTERMS.date, _date(rec.date)))
+        add((doc, _iri(DCTERMS.date), _date(rec.date)))
 
-    iris = {k: entity_iri(e) for k, e in rec.entities.items()}
+    iris = {k: _iri(entity_iri(e)) for k, e in rec.entities.items()}
     if rec.publisher_key in iris:
-        add((doc, DCTERMS.publisher, iris[rec.publisher_key]))
+        add((doc, _iri(DCTERMS.publisher), iris[rec.publisher_key]))
     elif rec.publisher:
-        add((doc, DCTERMS.publisher, Literal(rec.publisher)))
-    for i, art in enumerate(rec.articles):
-        a = article_iri(rec.sha256, i)
-        add((a, RDF.type, ZG.Article))
-        add((a, ZG.inDocument, doc))
-        add((a, DCTERMS.title, Literal(art["title"])))
+        add((doc, _iri(DCTERMS.publisher), _text(rec.publisher)))
+    articles = [_iri(article_iri(rec.sha256, i)) for i in range(len(rec.articles))]
+    for a, art in zip(articles, rec.articles):
+        add((a, A, _iri(ZG.Article)))
+        add((a, _iri(ZG.inDocument), doc))
+        add((a, _iri(DCTERMS.title), _text(art["title"])))
         if art.get("source"):
-            add((a, DCTERMS.source, Literal(art["source"])))
+            add((a, _iri(DCTERMS.source), _text(art["source"])))
         if _date(art.get("date", "")):
-            add((a, DCTERMS.date, _date(art["date"])))
+            add((a, _iri(DCTERMS.date), _date(art["date"])))
         for key in sorted(art.get("mentions", ())):
             if key in iris:
-                add((a, SCHEMA.mentions, iris[key]))
+                add((a, _iri(SCHEMA.mentions), iris[key]))
 
     for key, ent in rec.entities.items():
         node = iris[key]
-        add((node, RDF.type, ENTITY_CLASSES[ent.type]))
-        add((node, RDFS.label, Literal(ent.label)))
+        add((node, A, _iri(ENTITY_CLASSES[ent.type])))
+        add((node, LABEL, _text(ent.label)))
         for alias in sorted(ent.aliases):
-            add((node, SKOS.altLabel, Literal(alias)))
+            add((node, _iri(SKOS.altLabel), _text(alias)))
         for rule in sorted(ent.merged_by):
-            add((node, ZG.mergedBy, Literal(rule)))
+            add((node, _iri(ZG.mergedBy), _text(rule)))
         if ent.gazetteer_id:
-            add((node, ZG.gazetteerId, Literal(ent.gazetteer_id)))
+            add((node, _iri(ZG.gazetteerId), _text(ent.gazetteer_id)))
         if ent.amount is not None:
-            add((node, ZG.amountCNY, Literal(f"{ent.amount:.0f}", datatype=XSD.decimal)))
+            add((node, _iri(ZG.amountCNY), _typed(f"{ent.amount:.0f}", XSD.decimal)))
         if ent.type == "Policy" and _date(ent.date):
-            add((node, DCTERMS.issued, _date(ent.date)))
+            add((node, _iri(DCTERMS.issued), _date(ent.date)))
         facts = rec.zone_facts.get(key, {})
         if _date(facts.get("approved", "")):
-            add((node, ZG.approvalDate, _date(facts["approved"])))
+            add((node, _iri(ZG.approvalDate), _date(facts["approved"])))
 
     for post in rec.posts:
         if post.person not in iris or post.organization not in iris:
             continue
-        pos = ID[f"position/{_h(post.person, post.organization, post.title)}"]
-        add((iris[post.person], ZG.holds, pos))
-        add((pos, RDF.type, ZG.Position))
-        add((pos, ZG.organization, iris[post.organization]))
-        add((pos, ZG.title, Literal(post.title)))
+        pos = _iri(ID[f"position/{_h(post.person, post.organization, post.title)}"])
+        add((iris[post.person], _iri(ZG.holds), pos))
+        add((pos, A, _iri(ZG.Position)))
+        add((pos, _iri(ZG.organization), iris[post.organization]))
+        add((pos, _iri(ZG.title), _text(post.title)))
 
     evidence = set()
     for st in sorted(rec.statements, key=lambda st: -st.confidence):
         if st.subject not in iris or st.object not in iris:
             continue
-        s, p, o = iris[st.subject], RELATIONS[st.predicate], iris[st.object]
-        if st.predicate == "cooperatesWith" and str(o) < str(s):
+        s, p, o = iris[st.subject], _iri(RELATIONS[st.predicate]), iris[st.object]
+        if st.predicate == "cooperatesWith" and o[1:-1] < s[1:-1]:
             s, o = o, s  # one evidence node per unordered pair and sentence
-        ev = ID[f"evidence/{_h(rec.sha256, str(s), st.predicate, str(o), str(st.start))}"]
+        ev = _iri(ID[f"evidence/{_h(rec.sha256, s[1:-1], st.predicate, o[1:-1], str(st.start))}"])
         if ev in evidence:
             continue
         evidence.add(ev)
         add((s, p, o))  # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
-        add((ev, RDF.type, ZG.Evidence))
-        add((ev, RDF.subject, s))
-        add((ev, RDF.predicate, p))
-        add((ev, RDF.object, o))
-        add((ev, PROV.wasDerivedFrom, article_iri(rec.sha256, st.article)))
-        add((ev, ZG.sentence, Literal(st.sentence)))
-        add((ev, ZG.startOffset, Literal(st.start, datatype=XSD.integer)))
-        add((ev, ZG.endOffset, Literal(st.end, datatype=XSD.integer)))
-        add((ev, ZG.confidence, Literal(f"{st.confidence:.2f}", datatype=XSD.decimal)))
-        add((ev, ZG.extractedBy, Literal(st.rule)))
+        add((ev, A, _iri(ZG.Evidence)))
+        add((ev, _iri(RDF.subject), s))
+        add((ev, _iri(RDF.predicate), p))
+        add((ev, _iri(RDF.object), o))
+        add((ev, _iri(PROV.wasDerivedFrom), _iri(article_iri(rec.sha256, st.article))))
+        add((ev, _iri(ZG.sentence), _text(st.sentence)))
+        add((ev, _iri(ZG.startOffset), _typed(str(st.start), XSD.integer)))
+        add((ev, _iri(ZG.endOffset), _typed(str(st.end), XSD.integer)))
+        add((ev, _iri(ZG.confidence), _typed(f"{st.confidence:.2f}", XSD.decimal)))
+        add((ev, _iri(ZG.extractedBy), _text(st.rule)))
         if st.planned:
-            add((ev, ZG.planned, Literal(True)))
-    seen = set()
-    quads = []
-    for t in triples:
-        if t not in seen:
-            seen.add(t)
-            quads.append((*t, g))
-    return quads
+            add((ev, _iri(ZG.planned), _typed("true", XSD.boolean)))
+    return list(dict.fromkeys(triples))
+
+
+def document_nquads(sha256: str, triples: list[tuple[str, str, str]]) -> bytes:
+    """N-Quads of a document's ``triples`` in its named graph, then their default-graph
+    (union) copy: what ``GraphStore.queue_document`` writes."""
+    g = _iri(graph_iri(sha256))
+    statements = [f"{s} {p} {o}" for s, p, o in triples]
+    return "".join([*(f"{t} {g} .\n" for t in statements),
+                    *(f"{t} .\n" for t in statements)]).encode("utf-8")

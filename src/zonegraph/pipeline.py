@@ -16,12 +16,12 @@ from .config import Settings
 from .errors import InputError, ZoneGraphError
 from .extract import Extractor
 from .extract.gazetteer import load_gazetteer
-from .graph import DocumentRecord, PostRecord, Statement, document_quads
+from .graph import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
 from .ingest import SourceDocument, discover, read_document
 from .link import Entity, link_document
 from .normalize import NormalizedText, fold, normalize
 from .segment import Segmented, segment
-from .store import GraphStore, nquads_with_union
+from .store import GraphStore
 
 
 @dataclass
@@ -171,7 +171,7 @@ class PreparedDocument:
     """A processed document as the store takes it, with what the build report counts."""
 
     sha256: str
-    nquads: bytes  # its named graph and the union copy, see ``store.nquads_with_union``
+    nquads: bytes  # its named graph and the union copy, see ``graph.document_nquads``
     triples: int
     articles: int
     entities: Counter
@@ -181,8 +181,8 @@ class PreparedDocument:
 def prepare(source: SourceDocument, extractor: Extractor, settings: Settings) -> PreparedDocument:
     """``process`` one document and serialize its quads (what a build worker does)."""
     record = process(source, extractor, settings).record
-    quads = document_quads(record)
-    return PreparedDocument(source.sha256, nquads_with_union(quads) if quads else b"", len(quads),
+    triples = document_triples(record)
+    return PreparedDocument(source.sha256, document_nquads(source.sha256, triples), len(triples),
                             len(record.articles), Counter(e.type for e in record.entities.values()),
                             Counter(s.predicate for s in record.statements))
 
