@@ -651,7 +651,9 @@ def bench_queries(table: Table, store_path: Path) -> None:
         else:
             # a query of a few milliseconds is timed more often: one busy moment of the
             # machine moves a median of seven such runs by a fifth
-            n = 3 if first >= 2 else max(QUERY_RUNS, min(FAST_QUERY_RUNS, int(0.5 / max(first, 1e-3))))
+            # (``first`` ran in a worker process: the query alone is timed here)
+            alone = _timed(direct_call)
+            n = 3 if first >= 2 else max(QUERY_RUNS, min(FAST_QUERY_RUNS, int(0.5 / max(alone, 1e-3))))
         for i in range(n):  # interleaved, so that noise from other processes hits them alike,
             # and in turns first, so that neither always runs on caches the other warmed
             for fn, acc in (calls if i % 2 == 0 else calls[::-1]):

@@ -211,6 +211,17 @@ def test_the_next_writer_finishes_a_batch_a_killed_build_was_bulk_loading(store_
     assert read_quads(store_copy) == before  # what readers see, published by that writer
 
 
+def test_a_journal_that_cannot_be_read_stops_the_build_and_readers_keep_their_graph(
+        store_copy, run_cli, read_quads):
+    before = read_quads(store_copy)
+    (store_copy / store_module.JOURNAL_NAME).write_bytes(b"<not n-quads")
+    result = run_cli("build", SAMPLES, "--store", store_copy)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and store_module.JOURNAL_NAME in result.stderr
+    assert "Traceback" not in result.output
+    assert read_quads(store_copy) == before
+
+
 V1 = """贵安新区数据中心集群建设提速
 3月5日，黔峰算力科技有限公司与贵安新区管委会签署投资协议，将在贵安综合保税区建设绿色数据中心。
 （来源：贵安新区官网）

@@ -9,7 +9,7 @@ as a serial one.
 
 Why this shape: spaCy's ``nlp.pipe(n_process=…)`` starts processes and pickles per batch
 and was slower than one process on this corpus (``PERFORMANCE-NOTES.md``); documents are
-the natural unit here (one transaction each), and sending one document's N-Quads back as
+the natural unit here (each is written whole), and sending one document's N-Quads back as
 bytes costs far less than pickling its terms. Workers are spawned, not forked: the parent
 holds an open RocksDB store, whose background threads must not be forked.
 """

