@@ -103,7 +103,8 @@ class WorkerPool:
         self._tasks = ctx.Queue()
         self._results = ctx.Queue()
         self._window = WINDOW_PER_WORKER * jobs
-        self._procs = [ctx.Process(target=_serve, args=(settings, self._tasks, self._results),
+        self._procs = [ctx.Process(target=_serve, args=(settings, self._tasks, self._results,
+                                                        os.getpid()),
                                    name=f"zonegraph-build-{i + 1}", daemon=True)
                        for i in range(jobs)]
         for proc in self._procs:
@@ -172,7 +173,7 @@ def _unpack(result: tuple) -> tuple:
     raise WorkerCrash(f"{path}: {summary}") from _RemoteTraceback(tb)
 
 
-def _serve(settings: Settings, tasks, results) -> None:
+def _serve(settings: Settings, tasks, results, parent: int) -> None:
     """A worker's life: load the pipeline once, then prepare documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:  # the writer is the build's critical path: workers take the CPU it leaves
@@ -184,7 +185,7 @@ def _serve(settings: Settings, tasks, results) -> None:
     from .pipeline import prepare
 
     extractor = Extractor(settings.data_dir)
-    while (task := tasks.get()) is not None:
+    while (task := _next_task(tasks, parent, results)) is not None:
         index, path = task
         try:
             source = read_document(Path(path))
@@ -195,3 +196,15 @@ def _serve(settings: Settings, tasks, results) -> None:
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
             result = ("crash", path, f"{type(exc).__name__}: {exc}", traceback.format_exc())
         results.put((index, result))
+
+
+def _next_task(tasks, parent: int, results):
+    """The next task, or None when told to stop or when the parent is gone (a killed build:
+    nobody would take the results, and nobody else would stop this worker)."""
+    while os.getppid() == parent:
+        try:
+            return tasks.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            pass
+    results.cancel_join_thread()  # exit without flushing results nobody reads
+    return None

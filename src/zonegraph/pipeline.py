@@ -215,7 +215,6 @@ def build(paths: list[Path], settings: Settings,
         else:
             results = _prepare_each(files, settings, wanted)
         built_now: set[str] = set()
-        built_before = store.document_urls()  # only these files can have older versions
         with closing(results):  # stops the workers if writing the store fails
             for path, sha256, done in results:
                 status = "built"
@@ -223,7 +222,7 @@ def build(paths: list[Path], settings: Settings,
                     report.failed.append((str(done.path), done.reason))
                     status = "failed"
                 elif done is None or sha256 in built_now:  # or it repeats a file built now
-                    _drop_older_versions(store, path, sha256, built_before)
+                    _drop_older_versions(store, path, sha256)
                     report.skipped.append(str(path))
                     status = "unchanged"
                 else:
@@ -232,7 +231,7 @@ def build(paths: list[Path], settings: Settings,
                     if done.nquads:
                         store.queue_document(sha256, done.nquads)
                     built_now.add(sha256)
-                    _drop_older_versions(store, path, sha256, built_before)
+                    _drop_older_versions(store, path, sha256)
                     report.built.append(str(path))
                     report.triples += done.triples
                     report.articles += done.articles
@@ -265,12 +264,9 @@ def _prepare_each(files: list[Path], settings: Settings,
         yield path, source.sha256, done
 
 
-def _drop_older_versions(store: GraphStore, path: Path, sha256: str, built_before: set[str]) -> None:
+def _drop_older_versions(store: GraphStore, path: Path, sha256: str) -> None:
     """A file rebuilt after it changed replaces what its earlier content contributed."""
-    url = path.resolve().as_uri()
-    if url not in built_before:
-        return
-    for older in store.documents_at(url):
+    for older in store.documents_at(path.resolve().as_uri()):
         if older != sha256:
             store.remove_document(older)
 

@@ -249,13 +249,6 @@ class GraphStore:
                                  "build into a new store") from None
             journal.unlink()
 
-    def document_urls(self) -> set[str]:
-        """The file URIs of every stored document."""
-        import pyoxigraph as ox
-
-        return {q.object.value for q in self.ox.quads_for_pattern(
-            None, ox.NamedNode(str(SCHEMA.url)), None, ox.DefaultGraph())}
-
     def documents_at(self, url: str) -> list[str]:
         """The sha256 of every stored document read from ``url`` (a file URI)."""
         import pyoxigraph as ox
