@@ -112,7 +112,7 @@ def _date(value: str) -> str | None:
     return _typed(value, XSD.date) if value and len(value) == 10 else None
 
 
-A, LABEL = _iri(RDF.type), _iri(RDFS.label)
+A = _iri(RDF.type)
 
 
 def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
@@ -140,8 +140,8 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
         add((doc, _iri(DCTERMS.publisher), iris[rec.publisher_key]))
     elif rec.publisher:
         add((doc, _iri(DCTERMS.publisher), _text(rec.publisher)))
-    articles = [_iri(article_iri(rec.sha256, i)) for i in range(len(rec.articles))]
-    for a, art in zip(articles, rec.articles):
+    for i, art in enumerate(rec.articles):
+        a = _iri(article_iri(rec.sha256, i))
         add((a, A, _iri(ZG.Article)))
         add((a, _iri(ZG.inDocument), doc))
         add((a, _iri(DCTERMS.title), _text(art["title"])))
@@ -156,7 +156,7 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
     for key, ent in rec.entities.items():
         node = iris[key]
         add((node, A, _iri(ENTITY_CLASSES[ent.type])))
-        add((node, LABEL, _text(ent.label)))
+        add((node, _iri(RDFS.label), _text(ent.label)))
         for alias in sorted(ent.aliases):
             add((node, _iri(SKOS.altLabel), _text(alias)))
         for rule in sorted(ent.merged_by):
