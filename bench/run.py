@@ -404,9 +404,9 @@ def bench_builds(table: Table, large: Path, work: Path) -> Path:
                 store.rename(keep)
             else:
                 shutil.rmtree(store)
-    # --jobs 1 is no single-core build: Oxigraph's bulk loader and RocksDB's compactions run
-    # in threads beside the extraction. The same build held to one core gives the speed-up
-    # of two cores over one.
+    # --jobs 1 is no single-core build: the store is written in a thread (Oxigraph's bulk
+    # loader, RocksDB's compactions) while the next documents are extracted. The same build
+    # held to one core gives the speed-up of two cores over one.
     one_core = []
     for i in range(ONE_CORE_RUNS):
         store = work / "store-one-core"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +86,8 @@ class GraphStore:
         self.read_only = read_only
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
+        self._writer: ThreadPoolExecutor | None = None
+        self._writing: tuple[set[str], Future] | None = None  # sha256s of the batch, its load
         self._bulk_loaded = False
         _check_path(self.path, read_only)
         if read_only:
@@ -146,6 +149,9 @@ class GraphStore:
                 problem = exc
             except (OSError, RuntimeError):
                 pass
+        if self._writer is not None:
+            self._writer.shutdown()
+            self._writer = None
         # RocksDB closes when the last reference goes: drop them all now, so that a
         # read-only open that follows (export after build) sees a closed database
         self.ox = None
@@ -174,6 +180,7 @@ class GraphStore:
         import pyoxigraph as ox
 
         return (any(d.sha256 == sha256 for d in self._queued)
+                or self._writing is not None and sha256 in self._writing[0]
                 or self.ox.contains_named_graph(ox.NamedNode(str(graph_iri(sha256)))))
 
     def documents(self) -> list[DocumentInfo]:
@@ -188,25 +195,47 @@ class GraphStore:
     def queue_document(self, sha256: str, nquads: bytes) -> None:
         """Write one document's N-Quads (``graph.document_nquads``) with the next batch.
 
-        It is written by ``flush``: when the queue reaches ``BATCH_BYTES``, before any
-        query or removal, and when the store closes. ``has_document`` already counts it.
+        It is written by ``flush``: when the queue reaches ``BATCH_BYTES`` (in the writer
+        thread), before any query or removal, and when the store closes. ``has_document``
+        already counts it.
         """
         self._queued.append(QueuedDocument(sha256, nquads))
         if sum(len(d.nquads) for d in self._queued) >= BATCH_BYTES:
-            self.flush()
+            self.flush(wait=False)
 
-    def flush(self) -> None:
+    def flush(self, wait: bool = True) -> None:
         """Write the queued documents: a large batch through Oxigraph's bulk loader, after
         writing it to the journal (the bulk loader is not atomic: a writer killed while it
         runs leaves indexes half-written, which ``_load_journal`` mends by loading the
-        whole batch again), a small one as a single transaction."""
-        import pyoxigraph as ox
+        whole batch again), a small one as a single transaction.
 
+        With ``wait=False`` a bulk load runs in a thread (Oxigraph releases the GIL while
+        it loads), so the build goes on extracting, or feeding its workers, meanwhile;
+        the next flush, and so every query, removal or close, waits for it first.
+        """
+        self._finish_writing()
         if not self._queued:
             return
         data = b"".join(d.nquads for d in self._queued)
-        self._queued = []
+        batch, self._queued = self._queued, []
         self._before_write()
+        if wait or len(data) < TRANSACTION_BYTES:
+            self._write(data)
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="zonegraph-writer")
+        self._writing = {d.sha256 for d in batch}, self._writer.submit(self._write, data)
+
+    def _finish_writing(self) -> None:
+        """Wait for the batch being written in the writer thread; raise what it raised."""
+        if self._writing is not None:
+            _, loading = self._writing
+            self._writing = None
+            loading.result()
+
+    def _write(self, data: bytes) -> None:
+        import pyoxigraph as ox
+
         # lenient: IRIs are not checked again (10 % of the bulk loader's time); ZoneGraph
         # wrote every one of them (``graph.document_nquads``), and literals are escaped
         nquads = {"format": ox.RdfFormat.N_QUADS, "lenient": True}
