@@ -86,6 +86,7 @@ class GraphStore:
         self.read_only = read_only
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
+        self._queued_bytes = 0
         self._writer: ThreadPoolExecutor | None = None
         self._writing: tuple[set[str], Future] | None = None  # sha256s of the batch, its load
         self._bulk_loaded = False
@@ -200,7 +201,8 @@ class GraphStore:
         already counts it.
         """
         self._queued.append(QueuedDocument(sha256, nquads))
-        if sum(len(d.nquads) for d in self._queued) >= BATCH_BYTES:
+        self._queued_bytes += len(nquads)
+        if self._queued_bytes >= BATCH_BYTES:
             self.flush(wait=False)
 
     def flush(self, wait: bool = True) -> None:
@@ -217,7 +219,7 @@ class GraphStore:
         if not self._queued:
             return
         data = b"".join(d.nquads for d in self._queued)
-        batch, self._queued = self._queued, []
+        batch, self._queued, self._queued_bytes = self._queued, [], 0
         self._before_write()
         if wait or len(data) < TRANSACTION_BYTES:
             self._write(data)
