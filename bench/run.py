@@ -197,7 +197,7 @@ def _versions() -> dict:
         except PackageNotFoundError:
             out[pkg] = "not installed"
     try:
-        from zonegraph.browser import find_chromium
+        from zonegraph.views.browser import find_chromium
 
         exe = find_chromium()
         out["chromium"] = (subprocess.run([exe, "--version"], capture_output=True, text=True,
@@ -306,9 +306,9 @@ def bench_extraction(table: Table, corpus: Path) -> None:
     import jieba
 
     from zonegraph.extract import Extractor
-    from zonegraph.ingest import discover, read_document
-    from zonegraph.normalize import normalize
-    from zonegraph.segment import segment
+    from zonegraph.ingest.read import discover, read_document
+    from zonegraph.ingest.normalize import normalize
+    from zonegraph.ingest.segment import segment
 
     texts = []
     for path in discover([corpus]):
@@ -456,8 +456,8 @@ _TIMED_BUILD = """
 import sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from zonegraph.config import Settings
-from zonegraph.pipeline import build
+from zonegraph.build.settings import Settings
+from zonegraph.build.pipeline import build
 t1 = time.perf_counter()
 store, paths = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
 times = []
@@ -515,7 +515,7 @@ def bench_incremental(table: Table, store: Path, work: Path) -> None:
 def _query_cases(store) -> list[tuple[str, str, dict, object]]:
     """(name, SPARQL, parameters, NamedQuery or None) for every query to time."""
     try:
-        from zonegraph.named_queries import load_named_queries
+        from zonegraph.sparql.named import load_named_queries
     except ImportError:
         named = {}
     else:
@@ -537,14 +537,14 @@ def _query_cases(store) -> list[tuple[str, str, dict, object]]:
 
 
 def _has_name(store, value: str) -> bool:
-    from zonegraph.sparql_run import literal_bindings
+    from zonegraph.sparql.run import literal_bindings
 
     return bool(store.query("ASK { ?e rdfs:label|skos:altLabel ?value }", prefixes=_prefixes(),
                             substitutions=literal_bindings({"value": value})))
 
 
 def _has_document(store, value: str) -> bool:
-    from zonegraph.sparql_run import literal_bindings
+    from zonegraph.sparql.run import literal_bindings
 
     return bool(store.query("ASK { ?d zg:fileName ?value }", prefixes=_prefixes(),
                             substitutions=literal_bindings({"value": value})))
@@ -565,7 +565,7 @@ def _busiest_name(store) -> str:
 
 
 def _prefixes() -> dict:
-    from zonegraph.namespace import PREFIXES
+    from zonegraph.graph.namespace import PREFIXES
 
     return {k: str(v) for k, v in PREFIXES.items()}
 
@@ -573,7 +573,7 @@ def _prefixes() -> dict:
 def _open_read_only(store_path: Path):
     """The store as ZoneGraph's readers open it (its newest published snapshot, if any)."""
     try:
-        from zonegraph.store_access import open_read_only
+        from zonegraph.store.access import open_read_only
     except ImportError:
         import pyoxigraph as ox
 
@@ -599,8 +599,8 @@ def bench_queries(table: Table, store_path: Path) -> None:
     import pyoxigraph as ox
 
     from zonegraph.errors import QueryError
-    from zonegraph.sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
-    from zonegraph.sparql_text import bind_inline
+    from zonegraph.sparql.run import QueryTarget, literal_bindings, run_named, run_sparql
+    from zonegraph.sparql.text import bind_inline
 
     store = _open_read_only(store_path)
     triples = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
@@ -696,8 +696,8 @@ def bench_queries(table: Table, store_path: Path) -> None:
 def bench_views(table: Table, work: Path) -> None:
     section("6. views: write the HTML, then draw it in headless Chromium")
     try:
-        from zonegraph.browser import Browser, find_chromium
-        from zonegraph.viz_bench import measure
+        from zonegraph.views.browser import Browser, find_chromium
+        from viz_bench import measure  # bench/viz_bench.py, beside this script
     except ImportError as exc:
         for n in VIEW_SIZES:
             table.na(f"view_{n}_ready_seconds", f"view {n:,} nodes drawn", "s",

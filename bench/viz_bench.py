@@ -1,7 +1,7 @@
 """How fast views are written and drawn at scale: synthetic graphs, timed in headless Chromium.
 
-    .venv/bin/python -m zonegraph.viz_bench            # 500, 5,000 and 20,000 nodes
-    .venv/bin/python -m zonegraph.viz_bench 2000 --json
+    .venv/bin/python bench/viz_bench.py            # 500, 5,000 and 20,000 nodes
+    .venv/bin/python bench/viz_bench.py 2000 --json
 
 For each size it prints the time to build the page in Python (layout included), the file
 size, and — in Chromium — the time from navigation start until vis-network has drawn
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .viewgraph import Article, Entity, Evidence, Post, ViewGraph, edge_key
+from zonegraph.views.viewgraph import Article, Entity, Evidence, Post, ViewGraph, edge_key
 
 SIZES = (500, 5000, 20000)
 #: The share of non-zone nodes per type, roughly as in built newsletters.
@@ -101,8 +101,8 @@ def synthetic_view_graph(n: int, *, seed: int = 0) -> ViewGraph:
 
 def measure(n: int, *, browser=None, out_dir: Path | None = None, seed: int = 0) -> dict:
     """Write the whole-graph view of a synthetic ``n``-node graph and time it; with a
-    ``zonegraph.browser.Browser``, also the time until Chromium has drawn it."""
-    from .viz import ViewOptions, render
+    ``zonegraph.views.browser.Browser``, also the time until Chromium has drawn it."""
+    from zonegraph.views.page import ViewOptions, render
 
     view = synthetic_view_graph(n, seed=seed)
     out_dir = Path(out_dir or tempfile.mkdtemp(prefix="zonegraph-bench-"))
@@ -125,7 +125,7 @@ def measure(n: int, *, browser=None, out_dir: Path | None = None, seed: int = 0)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m zonegraph.viz_bench",
+    parser = argparse.ArgumentParser(prog="python bench/viz_bench.py",
                                      description="Time writing and drawing synthetic views.")
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
     parser.add_argument("--no-browser", action="store_true", help="Only time writing the page.")
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="Keep the pages in this folder.")
     args = parser.parse_args(argv)
 
-    from .browser import Browser, find_chromium
+    from zonegraph.views.browser import Browser, find_chromium
 
     browser = None
     if not args.no_browser:

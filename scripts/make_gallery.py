@@ -58,8 +58,8 @@ SHOTS = (
 
 
 def build_store(root: Path) -> Path:
-    from zonegraph.config import Settings
-    from zonegraph.pipeline import build
+    from zonegraph.build.settings import Settings
+    from zonegraph.build.pipeline import build
 
     store = root / "store"
     report = build([REPO / "data" / "samples"], Settings(store=store))
@@ -69,8 +69,8 @@ def build_store(root: Path) -> Path:
 
 
 def render_shot(store: Path, shot: Shot) -> tuple[Path, int, int]:
-    from zonegraph.viewgraph import Selection, ViewFilter, load_selection
-    from zonegraph.viz import ViewOptions, render
+    from zonegraph.views.viewgraph import Selection, ViewFilter, load_selection
+    from zonegraph.views.page import ViewOptions, render
 
     sel = dict(shot.selection)
     filters = ViewFilter.parse(sel.pop("types", None), sel.pop("since", None))
@@ -119,7 +119,7 @@ def write_readme(rows: list[tuple[Shot, int, int]]) -> None:
 
 
 def main() -> int:
-    from zonegraph.browser import Browser
+    from zonegraph.views.browser import Browser
 
     VIZ.mkdir(exist_ok=True)
     rows = []

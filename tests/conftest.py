@@ -8,15 +8,18 @@ project's own sample corpus in ``data/samples/`` (invented texts, see its README
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from zonegraph.cli import cli
+from zonegraph.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"
+# The view benchmark's synthetic graphs (bench/viz_bench.py) serve the view tests too.
+sys.path.insert(0, str(REPO / "bench"))
 #: The sample files ZoneGraph reads (the folder also holds a README.md, which it skips).
 SAMPLE_FILES = ("jiangbei_brief.docx", "newsletter_2023_q3.txt", "newsletter_2024_q1.txt",
                 "tianfu_news.html", "xiongan_report.pdf")
@@ -33,9 +36,9 @@ def extractor():
 def _share_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> None:
     # ``pipeline.build`` loads a fresh pipeline per build; hand it the session's instead
     # (same class, same data) so CLI tests do not pay the load time again.
-    import zonegraph.pipeline
+    import zonegraph.build.pipeline
 
-    monkeypatch.setattr(zonegraph.pipeline, "Extractor", lambda data_dir="": extractor)
+    monkeypatch.setattr(zonegraph.build.pipeline, "Extractor", lambda data_dir="": extractor)
 
 
 @pytest.fixture
@@ -87,7 +90,7 @@ def read_quads():
     default graph."""
     import pyoxigraph as ox
 
-    from zonegraph.store import GraphStore
+    from zonegraph.store.graph_store import GraphStore
 
     def read(store: Path) -> set[tuple[str, str, str, str]]:
         with GraphStore(store, read_only=True) as gs:
@@ -100,9 +103,9 @@ def read_quads():
 
 @pytest.fixture(scope="session")
 def sample_view(sample_store):
-    """The sample store's view graph (``zonegraph.viewgraph.ViewGraph``), loaded once."""
-    from zonegraph.store import GraphStore
-    from zonegraph.viewgraph import load_view_graph
+    """The sample store's view graph (``zonegraph.views.viewgraph.ViewGraph``), loaded once."""
+    from zonegraph.store.graph_store import GraphStore
+    from zonegraph.views.viewgraph import load_view_graph
 
     with GraphStore(sample_store.store, read_only=True) as gs:
         return load_view_graph(gs)

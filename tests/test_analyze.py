@@ -1,4 +1,4 @@
-"""Network analysis (``zonegraph.analyze``) and the ``zonegraph analyze`` command.
+"""Network analysis (``zonegraph.views.analyze``) and the ``zonegraph analyze`` command.
 
 Exact figures come from small hand-made graphs; on the sample corpus (invented texts,
 data/samples/README.md) the tests check relations the corpus plants, not counts that move
@@ -13,10 +13,10 @@ import json
 import networkx as nx
 import pytest
 
-from zonegraph import analyze
-from zonegraph.analyze import (betweenness, bridging_entities, communities, degree_centrality,
+from zonegraph.views import analyze
+from zonegraph.views.analyze import (betweenness, bridging_entities, communities, degree_centrality,
                                edge_rows, format_rows, node_rows, to_networkx)
-from zonegraph.viewgraph import Article, Entity, Evidence, ViewGraph, cooperation, edge_key
+from zonegraph.views.viewgraph import Article, Entity, Evidence, ViewGraph, cooperation, edge_key
 
 
 def make_view(nodes: dict[str, str], edges: list[tuple[str, str, str, list[str]]]) -> ViewGraph:
@@ -199,7 +199,7 @@ def test_analyze_errors_are_one_line(sample_store, run_cli, args, message):
 def test_docstring_examples_run():
     import doctest
 
-    from zonegraph import layout
+    from zonegraph.views import layout
 
     for module in (analyze, layout):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -3,7 +3,7 @@ loads each written page, and the tests read what the page reports on <body>: dat
 and data-nodes-drawn (set after vis-network draws), data-search-hits, data-panel.
 
 No timing is asserted here (the machine is shared and noisy); ``python -m
-zonegraph.viz_bench`` measures how fast views draw at 500 / 5,000 / 20,000 nodes.
+bench/viz_bench.py`` measures how fast views draw at 500 / 5,000 / 20,000 nodes.
 """
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import json
 
 import pytest
 
-from zonegraph.browser import Browser, find_chromium
-from zonegraph.viewgraph import (Entity, Evidence, Selection, ViewFilter, ViewGraph, Article,
+from zonegraph.views.browser import Browser, find_chromium
+from zonegraph.views.viewgraph import (Entity, Evidence, Selection, ViewFilter, ViewGraph, Article,
                                  load_selection)
-from zonegraph.viz import ViewOptions, render
-from zonegraph.viz_bench import synthetic_view_graph
+from zonegraph.views.page import ViewOptions, render
+from viz_bench import synthetic_view_graph  # bench/viz_bench.py (conftest puts bench/ on the path)
 
 pytestmark = pytest.mark.skipif(find_chromium() is None,
                                 reason="no Chromium (make test installs Debian's chromium)")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from zonegraph.cli import cli
+from zonegraph.cli.main import cli
 from zonegraph.extract.gazetteer import load_gazetteer
-from zonegraph.store import GraphStore
+from zonegraph.store.graph_store import GraphStore
 
 from conftest import REPO, SAMPLES
 

@@ -24,12 +24,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from zonegraph import store_access
-from zonegraph.store import GraphStore
+from zonegraph.store import access as store_access
+from zonegraph.store.graph_store import GraphStore
 
 from conftest import SAMPLE_FILES, SAMPLES
 
-ZONEGRAPH = (sys.executable, "-c", "from zonegraph.cli import main; main()")
+ZONEGRAPH = (sys.executable, "-c", "from zonegraph.cli.main import main; main()")
 ZONES = ["两江新区", "天府新区", "滨海新区", "浦东新区", "西咸新区", "贵安新区", "兰州新区", "南沙新区"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from zonegraph.normalize import normalize
+from zonegraph.ingest.normalize import normalize
 
 
 def _extract(extractor, title, body, date=""):

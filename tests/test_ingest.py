@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from zonegraph.errors import InputError
-from zonegraph.ingest import decode_text, discover, read_document
+from zonegraph.ingest.read import decode_text, discover, read_document
 
 from conftest import SAMPLES
 from conftest import image_only_pdf as _image_only_pdf

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from zonegraph.extract.gazetteer import load_gazetteer
-from zonegraph.link import abbreviates, link_document
-from zonegraph.normalize import normalize
+from zonegraph.graph.link import abbreviates, link_document
+from zonegraph.ingest.normalize import normalize
 
 DOC_SHA = "0123456789abcdef" * 4
 
@@ -109,7 +109,7 @@ def test_abbreviates(short, full, expected):
 
 
 def test_a_name_with_a_piece_cut_from_its_middle_is_another_thing():
-    from zonegraph.link import abbreviates
+    from zonegraph.graph.link import abbreviates
 
     assert not abbreviates("湖南大学", "湖南师范大学")
     assert not abbreviates("中国银行", "中国农业银行")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonegraph.normalize import fold, normalize, to_simplified
+from zonegraph.ingest.normalize import fold, normalize, to_simplified
 
 
 def test_full_width_forms_become_nfkc():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from zonegraph.namespace import ONTOLOGY_IRI, ZG
+from zonegraph.graph.namespace import ONTOLOGY_IRI, ZG
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 

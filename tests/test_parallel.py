@@ -68,7 +68,7 @@ def test_the_workers_of_a_killed_build_stop_too(tmp_path):
     corpus.mkdir()
     for name in SAMPLE_FILES:
         shutil.copy(SAMPLES / name, corpus / name)
-    build = subprocess.Popen([sys.executable, "-c", "from zonegraph.cli import main; main()",
+    build = subprocess.Popen([sys.executable, "-c", "from zonegraph.cli.main import main; main()",
                               "build", corpus, "--store", tmp_path / "store", "--jobs", "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

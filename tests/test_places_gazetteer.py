@@ -11,7 +11,7 @@ import re
 import pytest
 
 from zonegraph.extract.gazetteer import data_dir, load_gazetteer
-from zonegraph.normalize import normalize
+from zonegraph.ingest.normalize import normalize
 
 GENERATED_SOURCE = "国家统计局统计用区划代码（县级，经 cpca 0.5.5 adcodes.csv，MIT）"
 

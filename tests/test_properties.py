@@ -18,12 +18,12 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from zonegraph.graph import (DocumentRecord, Statement, document_nquads, document_triples,
+from zonegraph.graph.triples import (DocumentRecord, Statement, document_nquads, document_triples,
                              entity_iri, graph_iri)
-from zonegraph.link import Entity
-from zonegraph.namespace import ENTITY_CLASSES
-from zonegraph.normalize import fold, normalize
-from zonegraph.segment import segment
+from zonegraph.graph.link import Entity
+from zonegraph.graph.namespace import ENTITY_CLASSES
+from zonegraph.ingest.normalize import fold, normalize
+from zonegraph.ingest.segment import segment
 
 NEWSLETTER = list("兩江新區管委會發展經濟两江新区企业签约合作年月日第期页来源本期导读目录"
                   "０１２３４５ＡＢabc12345 　\t\r\n\n\n。，、：；！？…（）()【】《》“”\"'-—·•")

@@ -21,9 +21,9 @@ import pyoxigraph as ox
 import pytest
 
 from zonegraph.errors import QueryError
-from zonegraph.named_queries import get_named_query, load_named_queries
-from zonegraph.remote import EndpointError, graph_store_url, push
-from zonegraph.sparql_run import QueryTarget, open_read_only, run_named, run_sparql
+from zonegraph.sparql.named import get_named_query, load_named_queries
+from zonegraph.sparql.remote import EndpointError, graph_store_url, push
+from zonegraph.sparql.run import QueryTarget, open_read_only, run_named, run_sparql
 
 LIBRARY = load_named_queries()
 

@@ -13,13 +13,13 @@ import time
 import pytest
 
 from zonegraph.errors import QueryError
-from zonegraph.lookup import rank_entities
-from zonegraph.named_queries import (get_named_query, load_named_queries, parse_named_query,
+from zonegraph.sparql.find import rank_entities
+from zonegraph.sparql.named import (get_named_query, load_named_queries, parse_named_query,
                                      parse_param_options)
-from zonegraph.sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
-from zonegraph.sparql_text import (bind_inline, declared_prefixes, is_update, outer_group_start,
+from zonegraph.sparql.run import QueryTarget, literal_bindings, run_named, run_sparql
+from zonegraph.sparql.text import (bind_inline, declared_prefixes, is_update, outer_group_start,
                                    tokens, uses_service, with_prefixes)
-from zonegraph.sparql_worker import NotAcceptable, choose_media_type, syntax_message
+from zonegraph.sparql.worker import NotAcceptable, choose_media_type, syntax_message
 
 from conftest import SAMPLES
 
@@ -567,7 +567,7 @@ def test_find_lists_matches_by_any_alias(sample_store, run_cli):
 
 
 def test_find_ranks_exact_prefix_contains_fuzzy(sample_store):
-    from zonegraph.lookup import find_entities
+    from zonegraph.sparql.find import find_entities
 
     target = QueryTarget(store=sample_store.store)
     matches = find_entities(target, "两江新区", limit=None)
@@ -612,7 +612,7 @@ def test_a_store_kept_open_between_queries_still_sees_each_build_and_removal(tmp
     import shutil
     from pathlib import Path
 
-    from zonegraph.store_access import forget_shared, shared_read_only
+    from zonegraph.store.access import forget_shared, shared_read_only
 
     samples = Path(__file__).resolve().parent.parent / "data" / "samples"
     docs, store = tmp_path / "docs", tmp_path / "store"

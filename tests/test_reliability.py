@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from zonegraph.cli import cli
+from zonegraph.cli.main import cli
 from zonegraph.errors import InputError
-from zonegraph.ingest import read_document
-from zonegraph.normalize import normalize
-from zonegraph.segment import segment
+from zonegraph.ingest.read import read_document
+from zonegraph.ingest.normalize import normalize
+from zonegraph.ingest.segment import segment
 
 from conftest import _share_extractor
 from conftest import image_only_pdf as _image_only_pdf
@@ -103,7 +103,7 @@ def _error_lines(result) -> list[str]:
 def _quads(store: Path) -> set[tuple[str, str, str, str]]:
     import pyoxigraph as ox
 
-    from zonegraph.store_access import open_read_only
+    from zonegraph.store.access import open_read_only
 
     st = open_read_only(store)
     return {(str(q.subject), str(q.predicate), str(q.object),
@@ -188,8 +188,8 @@ def test_old_and_unicode_encodings_decode_to_the_text_written(tmp_path, codec, t
 
 
 def test_the_same_news_in_any_encoding_or_script_gives_the_same_graph(tmp_path, extractor):
-    from zonegraph.config import Settings
-    from zonegraph.pipeline import process
+    from zonegraph.build.settings import Settings
+    from zonegraph.build.pipeline import process
 
     def labels(data: bytes, name: str):
         rec = process(_read(tmp_path, data, name), extractor, Settings()).record
@@ -259,9 +259,9 @@ def test_file_names_with_spaces_and_hanzi_build_and_remove(tmp_path, run_cli):
 
 # ------------------------------------------------------------------ permissions
 
-#: The command line in a fresh interpreter (``python -m zonegraph.cli`` would import the
+#: The command line in a fresh interpreter (``python -m zonegraph.cli.main`` would import the
 #: CLI module twice).
-ZONEGRAPH = (sys.executable, "-c", "from zonegraph.cli import main; main()")
+ZONEGRAPH = (sys.executable, "-c", "from zonegraph.cli.main import main; main()")
 
 
 def _without_root_file_powers() -> None:

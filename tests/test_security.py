@@ -3,7 +3,7 @@ ZoneGraph writes, documents never make ZoneGraph read other files, and ``serve``
 visitor read the graph and nothing more.
 
 The hostile texts are written for these tests. Pages are loaded in headless Chromium
-(``zonegraph.browser``; ``make browser`` installs it) and clicked through; every payload
+(``zonegraph.views.browser``; ``make browser`` installs it) and clicked through; every payload
 would set ``window.__zgPwned`` if it ran.
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from zonegraph.cli import cli
-from zonegraph.ingest import read_document
+from zonegraph.cli.main import cli
+from zonegraph.ingest.read import read_document
 
 from conftest import _share_extractor
 
@@ -96,7 +96,7 @@ def hostile(extractor, tmp_path_factory) -> HostileStore:
 
 
 def _literals(store: Path) -> list[str]:
-    from zonegraph.store_access import open_read_only
+    from zonegraph.store.access import open_read_only
 
     import pyoxigraph as ox
 
@@ -128,7 +128,7 @@ def test_markdown_report_does_not_pass_markup_through(hostile):
 
 @pytest.fixture(scope="module")
 def browser():
-    from zonegraph.browser import Browser, find_chromium
+    from zonegraph.views.browser import Browser, find_chromium
 
     if find_chromium() is None:
         pytest.skip("no headless Chromium: `make browser` installs it")
@@ -210,7 +210,7 @@ def test_report_page_is_inert(hostile, browser):
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile):
-    from zonegraph.serve import ServeSettings, serve_in_thread
+    from zonegraph.sparql.serve import ServeSettings, serve_in_thread
 
     server, _ = serve_in_thread(ServeSettings(store=hostile.store, port=0, timeout=10, workers=1,
                                               quiet=True))
@@ -221,7 +221,7 @@ def hostile_server(hostile):
 
 def test_serve_pages_are_inert_with_hostile_labels_titles_and_sentences(hostile, hostile_server,
                                                                        browser):
-    from zonegraph.store_access import open_read_only
+    from zonegraph.store.access import open_read_only
 
     base = hostile_server.url.rstrip("/")
     listing = ("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && CONTAINS(STR(?o), "
@@ -276,7 +276,7 @@ class Trap:
 
 @pytest.fixture(scope="module")
 def endpoint(sample_store):
-    from zonegraph.serve import ServeSettings, serve_in_thread
+    from zonegraph.sparql.serve import ServeSettings, serve_in_thread
 
     server, _ = serve_in_thread(ServeSettings(store=sample_store.store, port=0, timeout=10,
                                               workers=1, quiet=True))
@@ -381,7 +381,7 @@ def test_oversized_requests_are_refused_without_reading_them(endpoint):
 
 
 def test_serve_listens_on_loopback_only_by_default(sample_store):
-    from zonegraph.serve import ServeSettings, serve_in_thread
+    from zonegraph.sparql.serve import ServeSettings, serve_in_thread
 
     server, _ = serve_in_thread(ServeSettings(store=sample_store.store, port=0, workers=1,
                                               quiet=True))

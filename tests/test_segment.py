@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from zonegraph.ingest import read_document
-from zonegraph.normalize import normalize
-from zonegraph.segment import segment
+from zonegraph.ingest.read import read_document
+from zonegraph.ingest.normalize import normalize
+from zonegraph.ingest.segment import segment
 
 from conftest import SAMPLES
 

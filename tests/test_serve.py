@@ -26,8 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from zonegraph.named_queries import load_named_queries
-from zonegraph.serve import ServeSettings, parse_accept, serve_in_thread
+from zonegraph.sparql.named import load_named_queries
+from zonegraph.sparql.serve import ServeSettings, parse_accept, serve_in_thread
 
 ZONES = "SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name } ORDER BY ?name"
 ZONE_GRAPH = "CONSTRUCT { ?zone a zg:Zone ; rdfs:label ?name } WHERE { ?zone a zg:Zone ; rdfs:label ?name }"
@@ -161,7 +161,7 @@ def test_format_parameter_for_download_links(endpoint):
 
 
 def test_named_and_default_graph_parameters(endpoint, sample_store):
-    from zonegraph.store import GraphStore
+    from zonegraph.store.graph_store import GraphStore
 
     with GraphStore(sample_store.store, read_only=True) as gs:
         doc = next(d for d in gs.documents() if d.file_name == "jiangbei_brief.docx")
@@ -231,7 +231,7 @@ def test_requests_for_other_hosts_are_refused(endpoint):
 
 
 def test_binds_to_loopback_unless_told_otherwise(endpoint):
-    from zonegraph.cli import cli
+    from zonegraph.cli.main import cli
 
     assert ServeSettings(store=Path(".")).host == "127.0.0.1"
     host = next(p for p in cli.commands["serve"].params if p.name == "host")
@@ -248,8 +248,8 @@ def test_unknown_paths(endpoint):
 
 
 def test_named_queries_through_this_endpoint_match_the_store(endpoint, sample_store):
-    from zonegraph.named_queries import get_named_query
-    from zonegraph.sparql_run import QueryTarget, run_named
+    from zonegraph.sparql.named import get_named_query
+    from zonegraph.sparql.run import QueryTarget, run_named
 
     nq = get_named_query("relation-evidence")
     here = run_named(QueryTarget(store=sample_store.store), nq, nq.example_params)

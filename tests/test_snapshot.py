@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from zonegraph.cli import cli
-from zonegraph.snapshot import FILES
+from zonegraph.cli.main import cli
+from zonegraph.reports.snapshot import FILES
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"
@@ -43,7 +43,7 @@ def snaps(sample_store, tmp_path_factory):
     # the same snapshot again in another process with another string-hash seed: set and
     # dict orders change, the files must not
     proc = subprocess.run(
-        [sys.executable, "-c", "from zonegraph.cli import main; main()", "snapshot",
+        [sys.executable, "-c", "from zonegraph.cli.main import main; main()", "snapshot",
          "--store", str(store), "--as-of", LATE, "--out", str(root / "late2"),
          "--title", "样本 snapshot", "--since-snapshot", str(root / "early")],
         capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": "7"})
@@ -70,7 +70,7 @@ def test_a_snapshot_has_every_file_and_a_manifest(snaps):
 
 
 def test_as_of_keeps_only_articles_dated_up_to_it(snaps):
-    from zonegraph.asof import MemoryGraph
+    from zonegraph.reports.asof import MemoryGraph
 
     g = MemoryGraph.from_trig(snaps / "early" / "graph.trig")
     dates = {r["d"] for r in g.select("SELECT ?d WHERE { ?a a zg:Article ; dcterms:date ?d }")}
@@ -86,8 +86,8 @@ def test_as_of_keeps_only_articles_dated_up_to_it(snaps):
 def test_as_of_after_the_last_article_is_the_whole_store(sample_store):
     import pyoxigraph as ox
 
-    from zonegraph.asof import as_of_quads
-    from zonegraph.store import GraphStore
+    from zonegraph.reports.asof import as_of_quads
+    from zonegraph.store.graph_store import GraphStore
 
     with GraphStore(sample_store.store, read_only=True) as gs:
         cut = {str(q) for q in as_of_quads(gs.ox, "2099-12-31")}
@@ -105,7 +105,7 @@ def test_same_store_and_date_give_byte_identical_files(snaps):
 def test_csv_tables(snaps):
     import csv
 
-    from zonegraph.tables import EDGE_FIELDS, NODE_FIELDS
+    from zonegraph.reports.tables import EDGE_FIELDS, NODE_FIELDS
 
     with (snaps / "late" / "nodes.csv").open(encoding="utf-8") as fh:
         nodes = list(csv.DictReader(fh))
@@ -144,10 +144,10 @@ def test_graphml_and_gexf_parse_with_networkx(snaps):
 def test_png_shows_chinese_labels(snaps):
     from PIL import Image
 
-    from zonegraph.asof import MemoryGraph
-    from zonegraph.figure import find_cjk_font, label_box, layout_figure
-    from zonegraph.snapshot import canonical
-    from zonegraph.viewgraph import cooperation, load_view_graph
+    from zonegraph.reports.asof import MemoryGraph
+    from zonegraph.reports.figure import find_cjk_font, label_box, layout_figure
+    from zonegraph.reports.snapshot import canonical
+    from zonegraph.views.viewgraph import cooperation, load_view_graph
 
     view = canonical(load_view_graph(MemoryGraph.from_trig(snaps / "late" / "graph.trig")))
     fig = layout_figure(canonical(cooperation(view)), "t")
@@ -160,7 +160,7 @@ def test_png_shows_chinese_labels(snaps):
 def test_the_font_draws_chinese_glyphs_not_boxes(tmp_path):
     from PIL import Image
 
-    from zonegraph.figure import Figure, Node, find_cjk_font, label_box, render_png
+    from zonegraph.reports.figure import Figure, Node, find_cjk_font, label_box, render_png
 
     font = find_cjk_font()
     f = font.load(32)
@@ -201,7 +201,7 @@ def test_report_tables_and_new_since(snaps):
 
 
 def test_report_html_escapes_document_text():
-    from zonegraph.report import Block, report_html, report_markdown
+    from zonegraph.reports.report import Block, report_html, report_markdown
 
     blocks = [Block("h1", "t<script>"), Block("table", rows=(("a|b",), ("<img src=x>",)))]
     html = report_html(blocks)
@@ -211,9 +211,9 @@ def test_report_html_escapes_document_text():
 
 def _graph_facts(store, files):
     """Entities and relation keys stated in the named graphs of ``files`` (read directly)."""
-    from zonegraph.namespace import ENTITY_CLASSES, RELATIONS
-    from zonegraph.store import GraphStore
-    from zonegraph.viewgraph import edge_key
+    from zonegraph.graph.namespace import ENTITY_CLASSES, RELATIONS
+    from zonegraph.store.graph_store import GraphStore
+    from zonegraph.views.viewgraph import edge_key
 
     names = " ".join(f'"{f}"' for f in files)
     classes = " ".join(f"zg:{c}" for c in ENTITY_CLASSES)
@@ -257,7 +257,7 @@ def test_diff_against_the_store_and_itself(snaps, sample_store):
 
 
 def test_attribute_and_post_changes_are_reported():
-    from zonegraph.diff import Facts, compare, format_diff
+    from zonegraph.reports.diff import Facts, compare, format_diff
 
     old = Facts({"f": ("基金", "Fund"), "p": ("张三", "Person"), "o": ("管委会", "GovernmentBody")},
                 frozenset(), {("f", "amountCNY"): ("3000000000",)}, {"p": (("主任", "o"),)},

@@ -9,9 +9,9 @@ import pytest
 from rdflib import RDF, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS, XSD
 
-from zonegraph.ingest import read_document
-from zonegraph import store as store_module
-from zonegraph.store import GraphStore
+from zonegraph.ingest.read import read_document
+from zonegraph.store import graph_store as store_module
+from zonegraph.store.graph_store import GraphStore
 
 from conftest import SAMPLE_FILES, SAMPLES
 

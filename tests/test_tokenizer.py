@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from zonegraph.extract.tokenizer import DICTIONARY_TAGS
-from zonegraph.ingest import read_document
-from zonegraph.normalize import normalize
+from zonegraph.ingest.read import read_document
+from zonegraph.ingest.normalize import normalize
 
 SAMPLES = sorted(Path(__file__).resolve().parents[1].joinpath("data", "samples").glob("*.txt"))
 

@@ -1,5 +1,5 @@
-"""Views without a browser: the view graph and its filters (``zonegraph.viewgraph``), the
-precomputed layout, the written page (``zonegraph.viz``) and ``zonegraph view``.
+"""Views without a browser: the view graph and its filters (``zonegraph.views.viewgraph``), the
+precomputed layout, the written page (``zonegraph.views.page``) and ``zonegraph view``.
 
 What the page does once a browser runs it is in test_browser.py. The sample corpus is
 invented (data/samples/README.md); tests check the relations it plants.
@@ -15,11 +15,11 @@ import networkx as nx
 import pytest
 
 from zonegraph.errors import ZoneGraphError
-from zonegraph.layout import SPRING_LIMIT, precomputed_layout
-from zonegraph.viewgraph import (Selection, ViewFilter, apply_filter, cooperation, ego,
+from zonegraph.views.layout import SPRING_LIMIT, precomputed_layout
+from zonegraph.views.viewgraph import (Selection, ViewFilter, apply_filter, cooperation, ego,
                                  find_entities, load_selection, parse_date_bound, select)
-from zonegraph.viz import ViewOptions, format_amount, render, script_json
-from zonegraph.viz_bench import synthetic_view_graph
+from zonegraph.views.page import ViewOptions, format_amount, render, script_json
+from viz_bench import synthetic_view_graph  # bench/viz_bench.py (conftest puts bench/ on the path)
 
 
 def page_parts(html: str):

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .config import Settings
-from .errors import InputError, ZoneGraphError
-from .extract import Extractor
-from .extract.gazetteer import load_gazetteer
-from .graph import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
-from .ingest import SourceDocument, discover, read_document
-from .link import Entity, link_document
-from .normalize import NormalizedText, fold, normalize
-from .segment import Segmented, segment
-from .store import GraphStore
+from .settings import Settings
+from ..errors import InputError, ZoneGraphError
+from ..extract import Extractor
+from ..extract.gazetteer import load_gazetteer
+from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
+from ..ingest.read import SourceDocument, discover, read_document
+from ..graph.link import Entity, link_document
+from ..ingest.normalize import NormalizedText, fold, normalize
+from ..ingest.segment import Segmented, segment
+from ..store.graph_store import GraphStore
 
 
 @dataclass
@@ -62,7 +62,7 @@ def written_source(norm: NormalizedText, art) -> str:
 
 def publisher_entity(name: str) -> Entity | None:
     """The organization a newsletter's masthead names as its publisher (西咸新区研究院)."""
-    from .extract.names import SUFFIXES
+    from ..extract.names import SUFFIXES
 
     etype = next((t for suffix, t in SUFFIXES if name.endswith(suffix)), None)
     if not name or etype not in ("Institution", "GovernmentBody", "Enterprise"):
@@ -198,7 +198,7 @@ def build(paths: list[Path], settings: Settings,
 
     ``on_document(path, status)`` is called after each file (for progress bars). With
     ``jobs`` > 1, documents are processed by that many worker processes
-    (``zonegraph.parallel``) while this process alone writes the store, in file order.
+    (``zonegraph.build.workers``) while this process alone writes the store, in file order.
     """
     report = BuildReport()
     files = discover(paths)
@@ -209,7 +209,7 @@ def build(paths: list[Path], settings: Settings,
             return settings.force or not store.has_document(sha256)
 
         if jobs > 1:
-            from .parallel import prepare_in_workers
+            from .workers import prepare_in_workers
 
             results = prepare_in_workers(files, settings, jobs, wanted)
         else:

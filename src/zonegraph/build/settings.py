@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .store import DEFAULT_STORE
+from ..store.graph_store import DEFAULT_STORE
 
 
 @dataclass(frozen=True)

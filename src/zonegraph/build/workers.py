@@ -24,9 +24,9 @@ import traceback
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .config import Settings
-from .errors import InputError, ZoneGraphError
-from .ingest import FORMATS
+from .settings import Settings
+from ..errors import InputError, ZoneGraphError
+from ..ingest.read import FORMATS
 
 #: Documents handed out per worker before the parent takes results back: enough to keep
 #: every worker busy while one long document holds up the ordered output, and while the
@@ -180,8 +180,8 @@ def _serve(settings: Settings, tasks, results, parent: int) -> None:
         os.nice(WORKER_NICENESS)
     except OSError:
         pass
-    from .extract import Extractor
-    from .ingest import read_document
+    from ..extract import Extractor
+    from ..ingest.read import read_document
     from .pipeline import prepare
 
     extractor = Extractor(settings.data_dir)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ZoneGraphError
-from .store import DEFAULT_STORE, RDF_FORMATS
+from .. import __version__
+from ..errors import ZoneGraphError
+from ..store.graph_store import DEFAULT_STORE, RDF_FORMATS
 
 EXAMPLE_QUERY = "SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name }"
 
@@ -59,7 +59,7 @@ def view_filter_options(func):
                   help="Only evidence scored at least this.")
     @functools.wraps(func)
     def wrapper(*args, types, since, until, min_confidence, **kwargs):
-        from .viewgraph import ViewFilter
+        from ..views.viewgraph import ViewFilter
 
         try:
             filters = ViewFilter.parse(types, since, until, min_confidence)
@@ -125,9 +125,9 @@ def build(paths, store, out, min_confidence, force, jobs):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from .config import Settings
-    from .ingest import discover
-    from .pipeline import build as run_build
+    from ..build.settings import Settings
+    from ..ingest.read import discover
+    from ..build.pipeline import build as run_build
 
     if out is not None and out.suffix.lower().lstrip(".") not in RDF_FORMATS:
         raise ZoneGraphError(f"{out}: unknown output format; use .trig, .nq, .ttl or .jsonld")
@@ -159,7 +159,7 @@ def build(paths, store, out, min_confidence, force, jobs):
 
 
 def _export(store: Path, out: Path, fmt: str) -> None:
-    from .store import GraphStore
+    from ..store.graph_store import GraphStore
 
     tmp = out.with_name(out.name + ".part")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -195,8 +195,8 @@ def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, t
       zonegraph query --named zone-partners --param zone=两江新区
       zonegraph query --list
     """
-    from .cli_sparql import list_named_queries, query_result
-    from .query import compact, format_result
+    from .sparql import list_named_queries, query_result
+    from ..sparql.query import compact, format_result
 
     if list_named:
         return list_named_queries()
@@ -223,8 +223,8 @@ def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, t
 def _read_query_file(path: Path) -> str:
     """A .rq file's text: UTF-8 (with or without a BOM, as Windows editors save it) or any
     encoding ``ingest.decode_text`` recognises; otherwise one line saying what is wrong."""
-    from .errors import InputError
-    from .ingest import decode_text
+    from ..errors import InputError
+    from ..ingest.read import decode_text
 
     data = path.read_bytes()
     try:
@@ -247,8 +247,8 @@ def stats(store):
     Example:
       zonegraph stats --store ./zonegraph-data
     """
-    from .stats import store_stats
-    from .store import GraphStore
+    from ..store.stats import store_stats
+    from ..store.graph_store import GraphStore
 
     with GraphStore(store, read_only=True) as gs:
         s = store_stats(gs)
@@ -288,8 +288,8 @@ def validate(store):
     Example:
       zonegraph validate --store ./zonegraph-data
     """
-    from .store import GraphStore
-    from .validate import validate_store
+    from ..store.graph_store import GraphStore
+    from ..store.validate import validate_store
 
     with GraphStore(store, read_only=True) as gs:
         report = validate_store(gs)
@@ -332,8 +332,8 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
       zonegraph view --focus 两江新区 --depth 2 --out liangjiang.html
       zonegraph view --cooperation --since 2024 --out cooperation.html
     """
-    from .viewgraph import Selection, load_selection
-    from .viz import ViewOptions, render
+    from ..views.viewgraph import Selection, load_selection
+    from ..views.page import ViewOptions, render
 
     graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
     if title is None:
@@ -357,23 +357,23 @@ def remove(document, store):
     Example:
       zonegraph remove newsletter_2023_q3.txt
     """
-    from .pipeline import remove as run_remove
+    from ..build.pipeline import remove as run_remove
 
     for name in run_remove(store, document):
         click.echo(f"removed {name}")
 
 
-from .cli_views import analyze  # noqa: E402  (uses the shared options defined above)
+from .views import analyze  # noqa: E402  (uses the shared options defined above)
 
 cli.add_command(analyze)
 
-from .cli_sparql import find, push, serve  # noqa: E402  (uses the shared options defined above)
+from .sparql import find, push, serve  # noqa: E402  (uses the shared options defined above)
 
 cli.add_command(find)
 cli.add_command(serve)
 cli.add_command(push)
 
-from .cli_snapshot import diff, snapshot  # noqa: E402  (uses the shared options defined above)
+from .snapshot import diff, snapshot  # noqa: E402  (uses the shared options defined above)
 
 cli.add_command(snapshot)
 cli.add_command(diff)

@@ -1,7 +1,7 @@
 """``zonegraph snapshot`` and ``zonegraph diff``: dated report bundles and what changed.
 
-Registered on the main group at the end of ``zonegraph.cli`` (whose shared options it
-uses), so import ``zonegraph.cli`` rather than this module.
+Registered on the main group at the end of ``zonegraph.cli.main`` (whose shared options it
+uses), so import ``zonegraph.cli.main`` rather than this module.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli import library_errors, store_option
+from .main import library_errors, store_option
 
 
 @click.command()
@@ -35,7 +35,7 @@ def snapshot(store, as_of, out, title, since):
       zonegraph snapshot --as-of 2023-12-31 --out snapshots/2023
       zonegraph snapshot --as-of 2024-03 --out snapshots/2024-03 --since-snapshot snapshots/2023
     """
-    from .snapshot import write_snapshot
+    from ..reports.snapshot import write_snapshot
 
     manifest = write_snapshot(store, as_of, out, title=title, since=since)
     c = manifest["counts"]
@@ -61,8 +61,8 @@ def diff(old, new, store, fmt):
       zonegraph diff snapshots/2023 snapshots/2024-03
       zonegraph diff snapshots/2024-03 store --format json
     """
-    from .diff import compare, format_diff
-    from .snapshot import diff_source
+    from ..reports.diff import compare, format_diff
+    from ..reports.snapshot import diff_source
 
     old_name, old_facts = diff_source(old, store)
     new_name, new_facts = diff_source(new, store)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from .cli import library_errors, store_option
-from .errors import QueryError, ZoneGraphError
+from .main import library_errors, store_option
+from ..errors import QueryError, ZoneGraphError
 
 
 def endpoint_option(help_text: str, required: bool = False):
@@ -31,7 +31,7 @@ def timeout_option(default: float | None, help_text: str):
 
 def list_named_queries() -> None:
     """Print every named query: name, parameters, title and question."""
-    from .named_queries import load_named_queries
+    from ..sparql.named import load_named_queries
 
     for nq in load_named_queries().values():
         params = " ".join(f"[{p.name}=…]" if p.optional else f"{p.name}=…" for p in nq.parameters)
@@ -47,8 +47,8 @@ def query_result(sparql: str | None, store: Path, named: str | None, params: tup
     otherwise ``sparql`` runs as given, and ``params`` bind its variables of the same
     names. ``endpoint`` sends it to a remote query URL instead of the store.
     """
-    from .named_queries import get_named_query, parse_param_options
-    from .sparql_run import QueryTarget, literal_bindings, run_named, run_sparql
+    from ..sparql.named import get_named_query, parse_param_options
+    from ..sparql.run import QueryTarget, literal_bindings, run_named, run_sparql
 
     values = parse_param_options(params)
     target = QueryTarget(store=store, endpoint=endpoint, timeout=timeout)
@@ -87,9 +87,9 @@ def find(name, store, endpoint, entity_type, limit, fmt):
       zonegraph find 科技
       zonegraph find 两江 --type Zone
     """
-    from .lookup import find_entities
-    from .query import compact
-    from .sparql_run import QueryTarget
+    from ..sparql.find import find_entities
+    from ..sparql.query import compact
+    from ..sparql.run import QueryTarget
 
     matches = find_entities(QueryTarget(store=store, endpoint=endpoint), name, entity_type, limit)
     if not matches:
@@ -139,7 +139,7 @@ def serve(store, host, port, timeout, max_bytes, workers):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/sparql
     """
-    from .serve import ServeSettings, is_loopback, make_server
+    from ..sparql.serve import ServeSettings, is_loopback, make_server
 
     settings = ServeSettings(store=store, host=host, port=port, timeout=timeout,
                              max_bytes=max_bytes, workers=workers)
@@ -184,8 +184,8 @@ def push(endpoint, store, timeout):
       zonegraph push --endpoint http://127.0.0.1:7879/store
       zonegraph query --endpoint http://127.0.0.1:7879/query --named zone-cooperation
     """
-    from .remote import push as run_push
-    from .sparql_run import open_read_only
+    from ..sparql.remote import push as run_push
+    from ..sparql.run import open_read_only
 
     ox_store = open_read_only(store)
 

@@ -1,13 +1,13 @@
 """``zonegraph analyze``: network figures over the same graph the views show.
 
-Registered on the main group at the end of ``zonegraph.cli`` (whose shared options it
-uses), so import ``zonegraph.cli`` rather than this module.
+Registered on the main group at the end of ``zonegraph.cli.main`` (whose shared options it
+uses), so import ``zonegraph.cli.main`` rather than this module.
 """
 from __future__ import annotations
 
 import click
 
-from .cli import library_errors, store_option, view_filter_options
+from .main import library_errors, store_option, view_filter_options
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
@@ -42,8 +42,8 @@ def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, s
       zonegraph analyze --top 20
       zonegraph analyze --cooperation --edges --format csv > cooperation.csv
     """
-    from .analyze import edge_rows, format_rows, node_rows
-    from .viewgraph import Selection, load_selection
+    from ..views.analyze import edge_rows, format_rows, node_rows
+    from ..views.viewgraph import Selection, load_selection
 
     graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
     if show_edges:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import ZoneGraphError
-from ..normalize import fold, to_simplified
+from ..ingest.normalize import fold, to_simplified
 from .scan import leftmost_longest
 
 #: Gazetteer files and the entity type of their rows.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract.model import Extraction, Mention
-from .normalize import fold, to_simplified
+from ..extract.model import Extraction, Mention
+from ..ingest.normalize import fold, to_simplified
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
 _ORDINAL = re.compile(r"^(?:(?:19|20)\d{2}年?)?第?[\d一二三四五六七八九十]*届?")

@@ -1,7 +1,7 @@
 """Read input files into text: txt in any common encoding, PDF, DOCX and HTML.
 
 The decoded text is kept exactly as extracted (it is what evidence offsets point into);
-cleaning for matching happens later in ``zonegraph.normalize``. Every way a file can be
+cleaning for matching happens later in ``zonegraph.ingest.normalize``. Every way a file can be
 unusable becomes an ``InputError`` naming the file and the reason.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 #: File suffixes ZoneGraph reads, by format name.
 FORMATS = {".txt": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx",

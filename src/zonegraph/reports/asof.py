@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from .errors import ZoneGraphError
-from .namespace import ENTITY_CLASSES, PREFIXES, RELATIONS, SCHEMA, ZG
+from ..errors import ZoneGraphError
+from ..graph.namespace import ENTITY_CLASSES, PREFIXES, RELATIONS, SCHEMA, ZG
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
@@ -161,7 +161,7 @@ class MemoryGraph:
 
 def load_as_of(store_path: Path, as_of: str) -> MemoryGraph:
     """Open the store read-only and cut it at ``as_of``."""
-    from .store import GraphStore
+    from ..store.graph_store import GraphStore
 
     with GraphStore(store_path, read_only=True) as gs:
         return MemoryGraph(as_of_quads(gs.ox, as_of))

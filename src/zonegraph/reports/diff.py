@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .namespace import ENTITY_CLASSES, RELATIONS
-from .viewgraph import TYPE_ORDER, _local, edge_key
+from ..graph.namespace import ENTITY_CLASSES, RELATIONS
+from ..views.viewgraph import TYPE_ORDER, _local, edge_key
 
 #: Entity attributes compared by the diff (local name → predicate in SPARQL).
 ATTRIBUTES = {"amountCNY": "zg:amountCNY", "issued": "dcterms:issued",

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ZoneGraphError
-from .viewgraph import ViewGraph, article_count
+from ..errors import ZoneGraphError
+from ..views.viewgraph import ViewGraph, article_count
 
 FONT_FAMILY = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
                "WenQuanYi Micro Hei", "sans-serif")
@@ -111,8 +111,8 @@ class Figure:
 
 def layout_figure(view: ViewGraph, title: str, subtitle: str = "", *, seed: int = 0) -> Figure:
     """Place the nodes of a cooperation view (``viewgraph.cooperation``) on the canvas."""
-    from .analyze import to_networkx
-    from .layout import precomputed_layout
+    from ..views.analyze import to_networkx
+    from ..views.layout import precomputed_layout
 
     G = to_networkx(view)
     pos = precomputed_layout(G, seed=seed) if len(G) else {}

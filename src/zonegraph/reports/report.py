@@ -11,8 +11,8 @@ import html
 from dataclasses import dataclass
 
 from .diff import Diff, md_cell
-from .viewgraph import TYPE_ORDER, ViewGraph, article_count, cooperation, zone_organs
-from .viz import TYPE_NAMES, format_amount
+from ..views.viewgraph import TYPE_ORDER, ViewGraph, article_count, cooperation, zone_organs
+from ..views.page import TYPE_NAMES, format_amount
 
 SENTENCE_CHARS = 120
 

@@ -1,6 +1,6 @@
 """Dated snapshots for reports: a folder that stands on its own.
 
-``write_snapshot`` cuts the store at a date (``zonegraph.asof``) and writes the graph
+``write_snapshot`` cuts the store at a date (``zonegraph.reports.asof``) and writes the graph
 (TriG, JSON-LD), node and edge tables (CSV, GraphML, GEXF), the cooperation figure (SVG,
 PNG) and interactive view, a report (Markdown, HTML) and ``manifest.json``. Everything but
 the manifest's creation time is a function of the store and the date — sorted output,
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .asof import MemoryGraph, as_of_quads
-from .errors import ZoneGraphError
-from .namespace import PREFIXES
+from ..errors import ZoneGraphError
+from ..graph.namespace import PREFIXES
 
 MANIFEST = "manifest.json"
 #: Files of a snapshot, in the order the manifest lists their hashes.
@@ -133,11 +133,11 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     from .diff import compare, read_facts
     from .figure import figure_svg, find_cjk_font, layout_figure, render_png
     from .report import build_report, counts, report_html, report_markdown
-    from .store import GraphStore
+    from ..store.graph_store import GraphStore
     from .tables import (EDGE_FIELDS, NODE_FIELDS, edge_rows, node_rows, to_gephi_graph,
                          write_csv, write_gexf, write_graphml)
-    from .viewgraph import cooperation, load_view_graph, parse_date_bound
-    from .viz import ViewOptions, render
+    from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
+    from ..views.page import ViewOptions, render
 
     day = last_day(parse_date_bound(as_of, end=True))
     previous = open_snapshot(since) if since is not None else None
@@ -204,7 +204,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
 def diff_source(spec: str, store_path: Path):
     """``(name, facts)`` of a snapshot folder, or of the store when ``spec`` is ``store``."""
     from .diff import read_facts
-    from .store import GraphStore
+    from ..store.graph_store import GraphStore
 
     if spec == "store":
         with GraphStore(store_path, read_only=True) as gs:

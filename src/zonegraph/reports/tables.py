@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .viewgraph import ViewGraph, article_count
+from ..views.viewgraph import ViewGraph, article_count
 
 NODE_FIELDS = ("id", "label", "type", "types", "aliases", "amountCNY", "issued", "approvalDate",
                "gazetteerId", "articles", "relations", "evidence", "first_date", "latest_date")

@@ -12,8 +12,8 @@ import urllib.parse
 from importlib import resources
 from typing import Callable
 
-from .errors import ZoneGraphError
-from .namespace import PREFIXES
+from ..errors import ZoneGraphError
+from ..graph.namespace import PREFIXES
 
 RELATIONS = """
 SELECT ?entity ?direction ?p ?other ?otherName ?sentence ?title ?source ?file ?planned
@@ -190,7 +190,7 @@ def render_entity(run: Callable[[dict], object], iri: str, nonce: str) -> str:
     query = f"SELECT ?p ?o WHERE {{ {ox.NamedNode(iri)} ?p ?o }}"
     parts.append(f'<p><a href="/?{e(urllib.parse.urlencode({"query": query, "run": "1"}))}">'
                  "Query this entity</a> · <a href=\"/\">Back to the query page</a></p>")
-    style = (resources.files("zonegraph") / "resources" / "style.css").read_text("utf-8")
+    style = (resources.files("zonegraph.sparql") / "resources" / "style.css").read_text("utf-8")
     return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
             f"<title>{e(name)} — ZoneGraph</title>"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

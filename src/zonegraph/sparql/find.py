@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .errors import QueryError
+from ..errors import QueryError
 
 RANKS = ("exact", "prefix", "contains", "fuzzy")
 #: Below this ``difflib`` ratio a name is not offered as a fuzzy match.
@@ -62,7 +62,7 @@ class Match:
 
 def rank_name(query: str, name: str) -> tuple[int, float] | None:
     """(rank index, similarity) of ``name`` for the folded ``query``, or None if no match."""
-    from .normalize import fold
+    from ..ingest.normalize import fold
 
     q, n = fold(query), fold(name)
     if not q or not n:
@@ -112,7 +112,7 @@ def rank_entities(query: str, rows: list[dict], entity_type: str | None = None,
 def find_entities(target, query: str, entity_type: str | None = None,
                   limit: int | None = 20) -> list[Match]:
     """Entities whose names match ``query``, best first, from a ``sparql_run.QueryTarget``."""
-    from .sparql_run import run_sparql
+    from .run import run_sparql
 
     def select(sparql: str) -> list[dict]:
         variables, terms = run_sparql(target, sparql)

@@ -44,7 +44,7 @@ import shlex
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .errors import QueryError
+from ..errors import QueryError
 
 _FIELD = re.compile(r"#\s*(Title|Question|Parameter|Columns|Example|Note):\s*(.*)")
 _PARAM = re.compile(r"(?P<name>[A-Za-z][\w-]*)\s*\(\?(?P<var>\w+)(?P<flags>(?:\s*,\s*\w+)*)\)"
@@ -167,7 +167,7 @@ _PARSED: dict[str, tuple[tuple, NamedQuery]] = {}
 def load_named_queries() -> dict[str, NamedQuery]:
     """Every shipped named query, by name, in name order (a file is parsed again only
     when it has changed since the last call)."""
-    folder = resources.files("zonegraph") / "queries"
+    folder = resources.files("zonegraph.sparql") / "queries"
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):

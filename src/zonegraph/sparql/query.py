@@ -1,7 +1,7 @@
 """SPARQL over the store, with the common prefixes predeclared and results in several formats.
 
 Queries run on pyoxigraph directly (the store's own engine), whose default graph is the
-set union of every document's named graph (see ``zonegraph.store``).
+set union of every document's named graph (see ``zonegraph.store.graph_store``).
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import io
 import json
 import re
 
-from .errors import QueryError
-from .namespace import PREFIXES
-from .store import GraphStore
+from ..errors import QueryError
+from ..graph.namespace import PREFIXES
+from ..store.graph_store import GraphStore
 
 FORMATS = ("table", "csv", "tsv", "json")
 _POSITION = re.compile(r"(?:at|line)\s*(\d+)[:, ]+(?:column\s*)?(\d+)", re.I)

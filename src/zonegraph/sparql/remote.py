@@ -29,7 +29,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import QueryError, ZoneGraphError
+from ..errors import QueryError, ZoneGraphError
 
 QUERY_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
                 "text/turtle;q=0.8, application/sparql-results+xml;q=0.5")
@@ -82,7 +82,7 @@ def _send(request: urllib.request.Request, timeout: float | None, what: str) -> 
 
 
 def _timeout(what: str, timeout: float | None) -> ZoneGraphError:
-    from .sparql_worker import QueryTimeout
+    from .worker import QueryTimeout
 
     if what == "query":
         return QueryTimeout(f"query timed out after {timeout:g} s (waiting for the endpoint)")
@@ -100,7 +100,7 @@ def query_endpoint(url: str, sparql: str, timeout: float | None = None,
 
 
 def parse_answer(media_type: str, body: bytes):
-    """An endpoint's answer as ``zonegraph.query`` results: (variables, rows), a bool, or
+    """An endpoint's answer as ``zonegraph.sparql.query`` results: (variables, rows), a bool, or
     a list of triples."""
     import pyoxigraph as ox
 
@@ -166,7 +166,7 @@ def push(store, endpoint: str, timeout: float | None = 60,
     """
     import pyoxigraph as ox
 
-    from .namespace import GRAPH, PREFIXES
+    from ..graph.namespace import GRAPH, PREFIXES
 
     _check_url(endpoint)
     report = PushReport(endpoint)

@@ -2,27 +2,27 @@
 and an optional time limit, and get the same result shape back from each.
 
 Three paths, one result (``(variables, rows)`` for SELECT, a bool for ASK, a list of
-triples for CONSTRUCT/DESCRIBE, as ``zonegraph.query`` formats them):
+triples for CONSTRUCT/DESCRIBE, as ``zonegraph.sparql.query`` formats them):
 
 * local, no time limit — pyoxigraph in this process, parameters as a ``VALUES`` row, the
   store kept open between calls (``store_access.shared_read_only``);
 * local with ``timeout`` — the same in a worker process that is killed when the time is
-  up (``zonegraph.sparql_worker``: pyoxigraph cannot interrupt a query, a process can be
+  up (``zonegraph.sparql.worker``: pyoxigraph cannot interrupt a query, a process can be
   killed), the answer coming back as SPARQL JSON / N-Triples;
-* remote — the SPARQL 1.1 Protocol (``zonegraph.remote``), the predeclared prefixes
+* remote — the SPARQL 1.1 Protocol (``zonegraph.sparql.remote``), the predeclared prefixes
   written into the text and the parameters as a ``VALUES`` row
-  (``zonegraph.sparql_text.bind_inline``); ``timeout`` is the HTTP wait.
+  (``zonegraph.sparql.text.bind_inline``); ``timeout`` is the HTTP wait.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError
-from .named_queries import NamedQuery
-from .namespace import PREFIXES
-from .sparql_worker import one_line, syntax_message
-from .store_access import (  # noqa: F401 (read side, shared)
+from ..errors import QueryError
+from .named import NamedQuery
+from ..graph.namespace import PREFIXES
+from .worker import one_line, syntax_message
+from ..store.access import (  # noqa: F401 (read side, shared)
     check_store_dir,
     open_read_only,
     shared_read_only,
@@ -74,7 +74,7 @@ def run_sparql(target: QueryTarget, sparql: str, bindings: dict | None = None):
 def _run_here(store_path: Path, sparql: str, bindings: dict):
     import pyoxigraph as ox
 
-    from .sparql_text import bind_inline
+    from .text import bind_inline
 
     store = shared_read_only(store_path)  # kept open; reopened when a build publishes
     if bindings:  # a VALUES row: Oxigraph plans with it (substitutions are evaluated late,
@@ -98,7 +98,7 @@ def _run_here(store_path: Path, sparql: str, bindings: dict):
 
 def _run_in_worker(target: QueryTarget, sparql: str, bindings: dict):
     from .remote import parse_answer
-    from .sparql_worker import QueryWorker, term_spec
+    from .worker import QueryWorker, term_spec
     check_store_dir(target.store)
     worker = QueryWorker(target.store)
     try:
@@ -114,7 +114,7 @@ def _run_in_worker(target: QueryTarget, sparql: str, bindings: dict):
 
 def _run_remote(target: QueryTarget, sparql: str, bindings: dict):
     from .remote import parse_answer, query_endpoint
-    from .sparql_text import bind_inline, with_prefixes
+    from .text import bind_inline, with_prefixes
 
     text = with_prefixes(sparql, PREFIXES)
     text = bind_inline(text, {v.value: str(t) for v, t in bindings.items()})

@@ -33,10 +33,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
-from .errors import QueryError, ZoneGraphError
-from .namespace import PREFIXES
-from .sparql_text import bind_inline, is_update, uses_service
-from .sparql_worker import NotAcceptable, QueryTimeout, ResultTooLarge, WorkerPool
+from ..errors import QueryError, ZoneGraphError
+from ..graph.namespace import PREFIXES
+from .text import bind_inline, is_update, uses_service
+from .worker import NotAcceptable, QueryTimeout, ResultTooLarge, WorkerPool
 
 #: ``?format=`` shortcuts (for links and downloads, which cannot set Accept).
 FORMAT_PARAM = {
@@ -105,7 +105,7 @@ def page_examples() -> list[dict]:
     example bound by a ``VALUES`` row, as for a remote endpoint)."""
     import pyoxigraph as ox
 
-    from .named_queries import load_named_queries
+    from .named import load_named_queries
 
     out = []
     for nq in load_named_queries().values():
@@ -129,8 +129,8 @@ def _json_for_script(value) -> str:
 
 def render_page(nonce: str) -> str:
     """The query page, with the named queries and prefixes embedded as JSON."""
-    template = (resources.files("zonegraph") / "resources" / "sparql.html").read_text("utf-8")
-    style = (resources.files("zonegraph") / "resources" / "style.css").read_text("utf-8")
+    template = (resources.files("zonegraph.sparql") / "resources" / "sparql.html").read_text("utf-8")
+    style = (resources.files("zonegraph.sparql") / "resources" / "style.css").read_text("utf-8")
     return (template.replace("{{NONCE}}", html.escape(nonce))
             .replace("{{STYLE}}", style)
             .replace("{{EXAMPLES}}", _json_for_script(page_examples()))
@@ -340,7 +340,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
 
 def make_server(settings: ServeSettings) -> EndpointServer:
     """A ready server (workers started, port bound); ``serve_forever()`` runs it."""
-    from .sparql_run import open_read_only
+    from .run import open_read_only
 
     open_read_only(settings.store)  # a clear error now rather than from every worker
     return EndpointServer(settings)

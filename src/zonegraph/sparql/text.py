@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .errors import QueryError
+from ..errors import QueryError
 
 _NAME_CHARS = re.compile(r"[\w\-.:%\\\u00b7\u00c0-\U000effff]+")
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")

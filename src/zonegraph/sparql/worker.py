@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError
+from ..errors import QueryError
 
 #: Result formats by media type, for SELECT and ASK results.
 RESULT_TYPES = {
@@ -153,7 +153,7 @@ def execute(store, request: dict) -> tuple[dict, bytes]:
     """
     import pyoxigraph as ox
 
-    from .sparql_text import bind_inline
+    from .text import bind_inline
 
     kwargs = {"prefixes": request.get("prefixes") or None}
     query = request["query"]
@@ -248,10 +248,10 @@ def _cap_memory() -> None:
 
 def worker_main(store_path: str) -> int:
     """Serve requests on stdin/stdout until stdin closes."""
-    from .errors import StoreError
-    from .store_access import open_read_only
+    from ..errors import StoreError
+    from ..store.access import open_read_only
 
-    from .store_access import newest_checkpoint
+    from ..store.access import newest_checkpoint
 
     _cap_memory()
     # the protocol owns the real stdout; anything printed goes to stderr instead
@@ -294,7 +294,7 @@ class QueryWorker:
     def __init__(self, store_path: Path | str, start_timeout: float = 30.0):
         self.store_path = str(store_path)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "zonegraph.sparql_worker", self.store_path],
+            [sys.executable, "-m", "zonegraph.sparql.worker", self.store_path],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
         header, _ = self._receive(time.monotonic() + start_timeout, what="start")
         if not header.get("ok"):
@@ -425,6 +425,6 @@ class WorkerPool:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        print("usage: python -m zonegraph.sparql_worker STORE_DIR", file=sys.stderr)
+        print("usage: python -m zonegraph.sparql.worker STORE_DIR", file=sys.stderr)
         sys.exit(2)
     sys.exit(worker_main(sys.argv[1]))

@@ -37,7 +37,7 @@ import threading
 import time
 from pathlib import Path
 
-from .errors import StoreError
+from ..errors import StoreError
 
 LOCK_NAME = "zonegraph-build.lock"
 #: Present while a writer has written something it has not yet published.

@@ -16,7 +16,7 @@ that drops its graph and the default-graph triples no other document supports. A
 that dies therefore leaves each document all in or all out.
 
 One process writes at a time; readers open the checkpoint the writer last published, never
-the database being written (``zonegraph.store_access`` says why and how).
+the database being written (``zonegraph.store.access`` says why and how).
 """
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import store_access
-from .errors import StoreError
-from .graph import graph_iri
-from .namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
+from . import access as store_access
+from ..errors import StoreError
+from ..graph.triples import graph_iri
+from ..graph.namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
 
 DEFAULT_STORE = Path("zonegraph-data")
 #: Queued N-Quads are bulk-loaded once they reach this size (``$ZONEGRAPH_BATCH_BYTES``):
@@ -79,7 +79,7 @@ class GraphStore:
                  wait: float = 0.0):
         """Open for reading (the newest published checkpoint) or for writing (exclusively:
         another writer is refused, or waited for up to ``wait`` seconds); see
-        ``zonegraph.store_access``."""
+        ``zonegraph.store.access``."""
         import pyoxigraph as ox
 
         self.path = Path(path)
@@ -377,7 +377,7 @@ def _write_journal(store: Path, data: bytes) -> Path:
 def ontology_dir() -> Path:
     """``ontology/`` of the repository (or ``$ZONEGRAPH_ONTOLOGY``)."""
     env = os.environ.get("ZONEGRAPH_ONTOLOGY")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "ontology"
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "ontology"
 
 
 __all__ = ["GraphStore", "DocumentInfo", "DEFAULT_STORE", "RDF_FORMATS", "ontology_dir",

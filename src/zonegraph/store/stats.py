@@ -1,8 +1,8 @@
 """Counts over the store: documents, articles, entities by type, relations by predicate."""
 from __future__ import annotations
 
-from .extract.model import ENTITY_TYPES, PREDICATES
-from .store import GraphStore
+from ..extract.model import ENTITY_TYPES, PREDICATES
+from .graph_store import GraphStore
 
 
 def store_stats(store: GraphStore) -> dict:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import ZoneGraphError
-from .store import GraphStore, ontology_dir
+from ..errors import ZoneGraphError
+from .graph_store import GraphStore, ontology_dir
 
 
 @dataclass

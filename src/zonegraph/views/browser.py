@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from .errors import ZoneGraphError
+from ..errors import ZoneGraphError
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -11,7 +11,7 @@ JSON with ``<``, ``>`` and ``&`` escaped (so a ``</script>`` in a sentence canno
 script element), the page script inserts it with ``textContent``, and tooltips are plain
 text (vis-network sets ``innerText``).
 
-Every view gets positions computed in Python (``zonegraph.layout``). Above
+Every view gets positions computed in Python (``zonegraph.views.layout``). Above
 ``PHYSICS_LIMIT`` nodes they are final and physics is off — vis-network's physics needs
 minutes to settle thousands of nodes, a drawn layout is there at once; smaller views keep
 physics (nodes can be dragged about) and start from them, so it settles in a second.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .analyze import METRICS, communities, node_metric, to_networkx
 from .layout import precomputed_layout
 from .viewgraph import SYMMETRIC, ViewGraph, article_count
@@ -279,7 +279,7 @@ def vis_options(n_nodes: int, physics: bool, seed: int = 0) -> dict:
 
 
 def _resource(name: str) -> str:
-    return (resources.files("zonegraph") / "resources" / name).read_text(encoding="utf-8")
+    return (resources.files("zonegraph.views") / "resources" / name).read_text(encoding="utf-8")
 
 
 def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> RenderedView:
@@ -302,7 +302,7 @@ def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> 
     net.edges = vis_edges
     net.options = vis_options(len(vis_nodes), not precomputed, options.seed)
     pyvis_templates = os.path.join(os.path.dirname(pyvis.__file__), "templates")
-    net.set_template_dir([str(resources.files("zonegraph") / "resources"), pyvis_templates],
+    net.set_template_dir([str(resources.files("zonegraph.views") / "resources"), pyvis_templates],
                          "view.html.j2")
     env = net.templateEnv
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False,

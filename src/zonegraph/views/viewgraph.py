@@ -1,7 +1,7 @@
 """The graph a view shows: entities with their names, attributes, posts and articles, and
 the relations between them with the evidence behind each one.
 
-Views (``zonegraph.viz``) and analyses (``zonegraph.analyze``) both start from a
+Views (``zonegraph.views.page``) and analyses (``zonegraph.views.analyze``) both start from a
 ``ViewGraph``, so what a researcher sees and what ``zonegraph analyze`` counts are the same
 graph. Filters act on evidence first — a relation stays while one of its sentences passes
 (confidence, article date) — and then on entities (type), so a filtered view never shows a
@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .errors import ZoneGraphError
-from .namespace import ENTITY_CLASSES, RELATIONS
-from .normalize import fold
-from .store import GraphStore
+from ..errors import ZoneGraphError
+from ..graph.namespace import ENTITY_CLASSES, RELATIONS
+from ..ingest.normalize import fold
+from ..store.graph_store import GraphStore
 
 #: When an entity carries several types, the first of these names it (Zone before Place:
 #: 浦东新区 is also a district, but researchers look for it as a zone).
