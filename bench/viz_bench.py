@@ -21,7 +21,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from zonegraph.views.viewgraph import Article, Entity, Evidence, Post, ViewGraph, edge_key
+from zonegraph.views.viewgraph import (
+    Article,
+    Entity,
+    Evidence,
+    Post,
+    ViewGraph,
+    edge_key,
+)
 
 SIZES = (500, 5000, 20000)
 #: The share of non-zone nodes per type, roughly as in built newsletters.

@@ -2,7 +2,7 @@
 
 ``zonegraph build --jobs N`` starts N worker processes. Each loads spaCy, jieba and the
 gazetteers once and then takes whole documents: it reads a file and returns the document
-prepared for the store (``pipeline.prepare``: its N-Quads and the counts the build report
+prepared for the store (``document.prepare``: its N-Quads and the counts the build report
 shows). The parent alone writes the store — Oxigraph/RocksDB allows one writer — and
 writes in file order, so a parallel build leaves the same graph and prints the same report
 as a serial one.
@@ -54,7 +54,7 @@ class _RemoteTraceback(Exception):
 
 def prepare_in_workers(files: list[Path], settings: Settings, jobs: int,
                        wanted: Callable[[str], bool]) -> Iterator[tuple]:
-    """``pipeline.Prepared`` for each of ``files``, in order, computed by ``jobs`` workers.
+    """``document.Prepared`` for each of ``files``, in order, computed by ``jobs`` workers.
 
     ``wanted(sha256)`` says whether a document must be (re)built; the parent hashes each
     file first, so a document the store already has never reaches a worker, and no worker
@@ -182,7 +182,7 @@ def _serve(settings: Settings, tasks, results, parent: int) -> None:
         pass
     from ..extract import Extractor
     from ..ingest.read import read_document
-    from .pipeline import prepare
+    from .document import prepare
 
     extractor = Extractor(settings.data_dir)
     while (task := _next_task(tasks, parent, results)) is not None:

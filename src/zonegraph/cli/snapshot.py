@@ -1,15 +1,11 @@
-"""``zonegraph snapshot`` and ``zonegraph diff``: dated report bundles and what changed.
-
-Registered on the main group at the end of ``zonegraph.cli.main`` (whose shared options it
-uses), so import ``zonegraph.cli.main`` rather than this module.
-"""
+"""``zonegraph snapshot`` and ``zonegraph diff``: dated report bundles and what changed."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
 
-from .main import library_errors, store_option
+from .options import library_errors, store_option
 
 
 @click.command()

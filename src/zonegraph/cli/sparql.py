@@ -1,10 +1,7 @@
-"""Command-line side of the SPARQL features: ``find``, ``serve``, ``push``, and the named
-query / endpoint / time-out options of ``query``.
+"""``zonegraph query``, ``find``, ``serve`` and ``push``: the SPARQL face of the command line.
 
-Kept apart from ``cli.py`` so the two can change independently; ``cli.py`` registers
-these commands and hands ``query``'s new options to ``query_result``. As everywhere,
-each command parses options and makes one library call; library errors become one
-``error: …`` line.
+As everywhere, each command parses options and makes one library call; library errors
+become one ``error: …`` line.
 """
 from __future__ import annotations
 
@@ -13,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from .main import library_errors, store_option
 from ..errors import QueryError, ZoneGraphError
+from .options import library_errors, store_option
 
 
 def endpoint_option(help_text: str, required: bool = False):
@@ -57,6 +54,74 @@ def query_result(sparql: str | None, store: Path, named: str | None, params: tup
             raise QueryError("give either a query or --named NAME, not both")
         return run_named(target, get_named_query(named), values)
     return run_sparql(target, sparql or "", literal_bindings(values))
+
+
+@click.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@click.option("--named", metavar="NAME", help="Run a shipped research question (see --list).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the named query (repeatable); names match any alias.")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
+@click.option("--endpoint", metavar="URL",
+              help="Run at this SPARQL query URL instead (Oxigraph http://HOST:PORT/query, "
+                   "Fuseki …/DATASET/query, another `zonegraph serve` …/sparql).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this many seconds.")
+@library_errors
+def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, timeout):
+    """Run a SPARQL query; prefixes zg:, rdf:, rdfs:, owl:, xsd:, skos:, dcterms:, prov:,
+    org:, schema: are predeclared and the default graph is the union of all documents.
+
+    \b
+    Example:
+      zonegraph query 'SELECT ?zone ?name WHERE { ?zone a zg:Zone ; rdfs:label ?name }'
+      zonegraph query --named zone-partners --param zone=两江新区
+      zonegraph query --list
+    """
+    from ..sparql.query import compact, format_result
+
+    if list_named:
+        return list_named_queries()
+    if query_file is not None:
+        sparql = _read_query_file(query_file)
+    if not sparql and not named:
+        raise ZoneGraphError("no query given (pass SPARQL text, --file F.rq or --named NAME)")
+    result = query_result(sparql, store, named, params, endpoint, timeout)
+    if fmt == "table" and isinstance(result, tuple):
+        from rich.console import Console
+        from rich.table import Table
+
+        variables, rows = result
+        table = Table(*variables, show_lines=False)
+        for row in rows:
+            table.add_row(*[compact(t.value) if t is not None and hasattr(t, "value") else
+                            ("" if t is None else str(t)) for t in row])
+        Console(soft_wrap=False).print(table)
+        click.echo(f"{len(rows)} row(s)")
+    else:
+        click.echo(format_result(result, fmt), nl=False)
+
+
+def _read_query_file(path: Path) -> str:
+    """A .rq file's text: UTF-8 (with or without a BOM, as Windows editors save it) or any
+    encoding ``ingest.decode_text`` recognises; otherwise one line saying what is wrong."""
+    from ..errors import InputError
+    from ..ingest.read import decode_text
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_text(data, path)[0]
+    except InputError as exc:
+        raise ZoneGraphError(f"{path}: not a text file of SPARQL ({exc.reason})") from None
 
 
 # ------------------------------------------------------------------ find

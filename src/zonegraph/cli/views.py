@@ -1,18 +1,61 @@
-"""``zonegraph analyze``: network figures over the same graph the views show.
-
-Registered on the main group at the end of ``zonegraph.cli.main`` (whose shared options it
-uses), so import ``zonegraph.cli.main`` rather than this module.
-"""
+"""``zonegraph view`` and ``zonegraph analyze``: the interactive network and its figures,
+over the same selection of the graph."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from .main import library_errors, store_option, view_filter_options
+from .options import library_errors, store_option, view_filter_options
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
 EDGE_COLUMNS = ("source", "relation", "target", "articles", "sentences", "planned_only")
 SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
+
+
+@click.command()
+@store_option
+@click.option("--cooperation", is_flag=True, help="Zones and the places and organizations they "
+              "cooperate with; one edge per pair, width = supporting articles.")
+@click.option("--zones-only", is_flag=True, help="The cooperation view with zones only.")
+@click.option("--focus", metavar="NAME", help="Show the neighbourhood of the entity with this "
+              "name (any of its names).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="With --focus: how many relations away.")
+@view_filter_options
+@click.option("--size-by", type=click.Choice(["degree", "betweenness", "articles"]),
+              default="degree", show_default=True, help="Node size.")
+@click.option("--color-by", type=click.Choice(["type", "community"]), default="type",
+              show_default=True, help="Node colour: entity type or Louvain community.")
+@click.option("--physics-limit", type=click.IntRange(0), default=500, show_default=True,
+              help="Above this many nodes the layout is precomputed and physics is off.")
+@click.option("--title", help="Page title.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
+              show_default=True)
+@library_errors
+def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_by,
+         physics_limit, title, out):
+    """Write an interactive network view (one self-contained HTML file that works offline):
+    legend with type toggles, search, and a details panel with the evidence for each link.
+
+    \b
+    Example:
+      zonegraph view --focus 两江新区 --depth 2 --out liangjiang.html
+      zonegraph view --cooperation --since 2024 --out cooperation.html
+    """
+    from ..views.page import ViewOptions, render
+    from ..views.viewgraph import Selection, load_selection
+
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    if title is None:
+        title = ("ZoneGraph: " + focus if focus else
+                 "ZoneGraph: zone cooperation" if cooperation or zones_only else "ZoneGraph")
+    result = render(graph, out, ViewOptions(title, size_by, color_by, physics_limit))
+    click.echo(f"wrote {out} ({result.nodes} nodes, {result.edges} edges)")
+    if result.precomputed:
+        click.echo(f"{result.nodes} nodes > {physics_limit}: layout precomputed with networkx, "
+                   "physics off")
 
 
 @click.command()

@@ -2,6 +2,8 @@
 
 ``Extractor(data_dir).extract(title, body, date)`` returns an ``Extraction`` for one
 article; offsets refer to ``title + "\\n" + body``.
+
+May import ``ingest`` (normalization) and ``zonegraph.errors``; never a later stage.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .link import Entity
-from .namespace import GRAPH, ID, RELATIONS, SCHEMA, ZG, ENTITY_CLASSES
+from .namespace import ENTITY_CLASSES, GRAPH, ID, RELATIONS, SCHEMA, ZG
 
 #: IRI path segment for each entity type.
 KIND = {t: t.lower() for t in ENTITY_CLASSES}

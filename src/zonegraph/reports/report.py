@@ -10,9 +10,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .diff import Diff, md_cell
-from ..views.viewgraph import TYPE_ORDER, ViewGraph, article_count, cooperation, zone_organs
 from ..views.page import TYPE_NAMES, format_amount
+from ..views.viewgraph import (
+    TYPE_ORDER,
+    ViewGraph,
+    article_count,
+    cooperation,
+    zone_organs,
+)
+from .diff import Diff, md_cell
 
 SENTENCE_CHARS = 120
 

@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__
-from .asof import MemoryGraph, as_of_quads
 from ..errors import ZoneGraphError
 from ..graph.namespace import PREFIXES
+from .asof import MemoryGraph, as_of_quads
 
 MANIFEST = "manifest.json"
 #: Files of a snapshot, in the order the manifest lists their hashes.
@@ -130,14 +130,22 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
                    since: Path | None = None) -> dict:
     """Write a snapshot of the store as of ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD: the
     last day of that period) into the folder ``out``; return its manifest."""
+    from ..store.graph_store import GraphStore
+    from ..views.page import ViewOptions, render
+    from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
     from .diff import compare, read_facts
     from .figure import figure_svg, find_cjk_font, layout_figure, render_png
     from .report import build_report, counts, report_html, report_markdown
-    from ..store.graph_store import GraphStore
-    from .tables import (EDGE_FIELDS, NODE_FIELDS, edge_rows, node_rows, to_gephi_graph,
-                         write_csv, write_gexf, write_graphml)
-    from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
-    from ..views.page import ViewOptions, render
+    from .tables import (
+        EDGE_FIELDS,
+        NODE_FIELDS,
+        edge_rows,
+        node_rows,
+        to_gephi_graph,
+        write_csv,
+        write_gexf,
+        write_graphml,
+    )
 
     day = last_day(parse_date_bound(as_of, end=True))
     previous = open_snapshot(since) if since is not None else None
@@ -203,8 +211,8 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
 
 def diff_source(spec: str, store_path: Path):
     """``(name, facts)`` of a snapshot folder, or of the store when ``spec`` is ``store``."""
-    from .diff import read_facts
     from ..store.graph_store import GraphStore
+    from .diff import read_facts
 
     if spec == "store":
         with GraphStore(store_path, read_only=True) as gs:

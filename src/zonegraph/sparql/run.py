@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QueryError
-from .named import NamedQuery
 from ..graph.namespace import PREFIXES
-from .worker import one_line, syntax_message
 from ..store.access import (  # noqa: F401 (read side, shared)
     check_store_dir,
     open_read_only,
     shared_read_only,
 )
+from .named import NamedQuery
+from .worker import one_line, syntax_message
 
 #: A check per parameter kind, run when a named query finds nothing, so that a misspelt
 #: name is reported as such instead of as an empty table.

@@ -249,9 +249,7 @@ def _cap_memory() -> None:
 def worker_main(store_path: str) -> int:
     """Serve requests on stdin/stdout until stdin closes."""
     from ..errors import StoreError
-    from ..store.access import open_read_only
-
-    from ..store.access import newest_checkpoint
+    from ..store.access import newest_checkpoint, open_read_only
 
     _cap_memory()
     # the protocol owns the real stdout; anything printed goes to stderr instead

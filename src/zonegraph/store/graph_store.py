@@ -27,10 +27,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import access as store_access
 from ..errors import StoreError
-from ..graph.triples import graph_iri
 from ..graph.namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
+from ..graph.triples import graph_iri
+from . import access as store_access
 
 DEFAULT_STORE = Path("zonegraph-data")
 #: Queued N-Quads are bulk-loaded once they reach this size (``$ZONEGRAPH_BATCH_BYTES``):
