@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..extract import Extractor
 from ..extract.gazetteer import load_gazetteer
 from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
+from ..ingest.manifest import Given
 from ..ingest.read import SourceDocument
 from ..graph.link import Entity, link_document
 from ..ingest.normalize import NormalizedText, fold, normalize
@@ -69,11 +70,37 @@ class ProcessedDocument:
     record: DocumentRecord
 
 
-def process(source: SourceDocument, extractor: Extractor, settings: Settings) -> ProcessedDocument:
-    """Run every stage but storage on one document."""
+def declared(source: SourceDocument, given: Given) -> Given:
+    """What is known of a document besides its text: the user's values (a manifest row,
+    build options) first, then what a web page says of itself (origin "page")."""
+    page = {k: source.meta[k] for k in ("url", "date", "source", "title") if source.meta.get(k)}
+    return given.over(Given(**page, origin={k: "page" for k in page}))
+
+
+def dated(article: dict, known: Given) -> dict:
+    """An article's date and source with the declared ones winning over what the text
+    gives; the text's own date is kept (``text_date``) when it differs, and where each
+    value came from is recorded (``date_from``, ``source_from``)."""
+    out = dict(article)
+    for key in ("date", "source"):
+        if known.origin.get(key) and getattr(known, key):
+            out[key], out[f"{key}_from"] = getattr(known, key), known.origin[key]
+        elif article.get(key):
+            out[f"{key}_from"] = "text"
+    if article.get("date") and out["date"] != article["date"]:
+        out["text_date"] = article["date"]
+    if known.url:
+        out["url"] = known.url
+    return out
+
+
+def process(source: SourceDocument, extractor: Extractor, settings: Settings,
+            given: Given = Given()) -> ProcessedDocument:
+    """Run every stage but storage on one document; ``given`` is what a manifest row or
+    build options say of it."""
+    known = declared(source, given)
     norm = normalize(source.text)
-    seg = segment(norm, fallback_title=source.meta.get("title", ""),
-                  fallback_date=source.meta.get("date", ""))
+    seg = segment(norm, fallback_title=known.title)
     if not seg.articles:
         raise InputError(source.path, "no article text found")
     gazetteer = load_gazetteer(settings.data_dir)
@@ -88,8 +115,8 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         extractions.append(ex)
         layouts.append((title, ts if te > ts else None, art.start))
         shown = display(norm.original_span(ts, te)) if te > ts else art.title
-        articles.append({"title": shown or art.title,
-                         "source": written_source(norm, art), "date": art.date})
+        articles.append(dated({"title": shown or art.title,
+                               "source": written_source(norm, art), "date": art.date}, known))
 
     def to_doc(pos: int, layout) -> int:
         title, title_start, body_start = layout
@@ -140,7 +167,8 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
     zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
     record = DocumentRecord(
         sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),
-        media_type=source.media_type, series=seg.series, number=seg.number, date=seg.date,
+        media_type=source.media_type, series=seg.series, number=seg.number,
+        date=known.date or seg.date, metadata_sha256=given.digest(),
         publisher=seg.publisher, publisher_key=publisher.key if publisher else "",
         articles=articles, entities=entities,
         statements=statements, posts=posts, zone_facts=zone_facts)
@@ -159,9 +187,10 @@ class PreparedDocument:
     relations: Counter
 
 
-def prepare(source: SourceDocument, extractor: Extractor, settings: Settings) -> PreparedDocument:
+def prepare(source: SourceDocument, extractor: Extractor, settings: Settings,
+            given: Given = Given()) -> PreparedDocument:
     """``process`` one document and serialize its quads (what a build worker does)."""
-    record = process(source, extractor, settings).record
+    record = process(source, extractor, settings, given).record
     triples = document_triples(record)
     return PreparedDocument(source.sha256, document_nquads(source.sha256, triples), len(triples),
                             len(record.articles), Counter(e.type for e in record.entities.values()),

@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from .settings import Settings
 from ..errors import InputError, ZoneGraphError
 from ..extract import Extractor
+from ..ingest.manifest import Given, assign, folder_manifests, with_options
 from ..ingest.read import discover, read_document
 from ..store.graph_store import GraphStore
 from .document import Prepared, PreparedDocument, prepare
@@ -26,6 +27,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # manifest rows that could not be used
     articles: int = 0
     entities: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
@@ -37,27 +39,35 @@ class BuildReport:
 
 
 def build(paths: list[Path], settings: Settings,
-          on_document: Callable[[Path, str], None] | None = None, jobs: int = 1) -> BuildReport:
+          on_document: Callable[[Path, str], None] | None = None, jobs: int = 1,
+          manifests: list[Path] = (), options: Given = Given()) -> BuildReport:
     """Build every file under ``paths`` into the store at ``settings.store``.
 
     ``on_document(path, status)`` is called after each file (for progress bars). With
     ``jobs`` > 1, documents are processed by that many worker processes
     (``zonegraph.build.workers``) while this process alone writes the store, in file order.
+    ``manifests`` (and each folder's own ``zonegraph-manifest.csv``) give files their URL,
+    date, source and title; ``options`` (``build --date --source --url``) one file's.
     """
     report = BuildReport()
     files = discover(paths)
     if not files:
         raise ZoneGraphError("no input files found")
+    given, report.warnings = assign(files, [*manifests, *folder_manifests(paths, files)])
+    given = with_options(given, files, options)
     with GraphStore(settings.store) as store:
-        def wanted(sha256: str) -> bool:
-            return settings.force or not store.has_document(sha256)
+        def wanted(path: Path, sha256: str) -> bool:
+            """Not in the store yet, or built there with other metadata (a changed
+            manifest row rebuilds a file whose bytes are the same)."""
+            return (settings.force or not store.has_document(sha256)
+                    or store.metadata_digest(sha256) != given.get(path, Given()).digest())
 
         if jobs > 1:
             from .workers import prepare_in_workers
 
-            results = prepare_in_workers(files, settings, jobs, wanted)
+            results = prepare_in_workers(files, settings, jobs, wanted, given)
         else:
-            results = _prepare_each(files, settings, wanted)
+            results = _prepare_each(files, settings, wanted, given)
         built_now: set[str] = set()
         with closing(results):  # stops the workers if writing the store fails
             for path, sha256, done in results:
@@ -70,7 +80,7 @@ def build(paths: list[Path], settings: Settings,
                     report.skipped.append(str(path))
                     status = "unchanged"
                 else:
-                    if settings.force and store.has_document(sha256):
+                    if store.has_document(sha256):  # --force, or its metadata changed
                         store.remove_document(sha256)
                     if done.nquads:
                         store.queue_document(sha256, done.nquads)
@@ -86,8 +96,8 @@ def build(paths: list[Path], settings: Settings,
     return report
 
 
-def _prepare_each(files: list[Path], settings: Settings,
-                  wanted: Callable[[str], bool]) -> Iterator[Prepared]:
+def _prepare_each(files: list[Path], settings: Settings, wanted: Callable[[Path, str], bool],
+                  given: dict[Path, Given]) -> Iterator[Prepared]:
     """Prepare files one after the other in this process, each when the build reaches it."""
     extractor = None
     for path in files:
@@ -96,13 +106,14 @@ def _prepare_each(files: list[Path], settings: Settings,
         except InputError as exc:
             yield path, "", exc
             continue
-        if not wanted(source.sha256):
+        if not wanted(path, source.sha256):
             yield path, source.sha256, None
             continue
         if extractor is None:
             extractor = Extractor(settings.data_dir)
         try:
-            done: PreparedDocument | InputError = prepare(source, extractor, settings)
+            done: PreparedDocument | InputError = prepare(source, extractor, settings,
+                                                          given.get(path, Given()))
         except InputError as exc:
             done = exc
         yield path, source.sha256, done

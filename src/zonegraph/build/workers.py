@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 
 from .settings import Settings
 from ..errors import InputError, ZoneGraphError
+from ..ingest.manifest import Given
 from ..ingest.read import FORMATS
 
 #: Documents handed out per worker before the parent takes results back: enough to keep
@@ -53,18 +54,19 @@ class _RemoteTraceback(Exception):
 
 
 def prepare_in_workers(files: list[Path], settings: Settings, jobs: int,
-                       wanted: Callable[[str], bool]) -> Iterator[tuple]:
+                       wanted: Callable[[Path, str], bool],
+                       given: dict[Path, Given]) -> Iterator[tuple]:
     """``document.Prepared`` for each of ``files``, in order, computed by ``jobs`` workers.
 
-    ``wanted(sha256)`` says whether a document must be (re)built; the parent hashes each
-    file first, so a document the store already has never reaches a worker, and no worker
-    is started when nothing needs building.
+    ``wanted(path, sha256)`` says whether a document must be (re)built; the parent hashes
+    each file first, so a document the store already has never reaches a worker, and no
+    worker is started when nothing needs building. ``given`` is each file's manifest row.
     """
     plan = []
     for path in files:
         sha256 = _file_sha256(path)
-        plan.append((path, sha256, not sha256 or wanted(sha256)))
-    todo = [path for path, _, needed in plan if needed]
+        plan.append((path, sha256, not sha256 or wanted(path, sha256)))
+    todo = [(path, given.get(path, Given())) for path, _, needed in plan if needed]
     if not todo:
         yield from ((path, sha256, None) for path, sha256, _ in plan)
         return
@@ -92,8 +94,8 @@ def _file_sha256(path: Path) -> str:
 class WorkerPool:
     """``jobs`` worker processes, each with its own pipeline, fed whole documents.
 
-    Use as a context manager; ``imap(paths)`` gives ``(sha256, PreparedDocument)`` or
-    ``("", InputError)`` per path, in the order of ``paths``.
+    Use as a context manager; ``imap(tasks)`` takes ``(path, Given)`` pairs and gives
+    ``(sha256, PreparedDocument)`` or ``("", InputError)`` for each, in their order.
     """
 
     def __init__(self, settings: Settings, jobs: int):
@@ -116,18 +118,18 @@ class WorkerPool:
     def __exit__(self, exc_type, *exc) -> None:
         self.close(wait=exc_type is None)
 
-    def imap(self, paths: Iterable[Path]) -> Iterator[tuple]:
+    def imap(self, tasks: Iterable[tuple[Path, Given]]) -> Iterator[tuple]:
         pending: dict[int, tuple] = {}
-        source = iter(paths)
+        source = iter(tasks)
         sent = next_out = 0
         exhausted = False
         while True:
             while not exhausted and sent - next_out < self._window:
-                path = next(source, None)
-                if path is None:
+                task = next(source, None)
+                if task is None:
                     exhausted = True
                 else:
-                    self._tasks.put((sent, str(path)))
+                    self._tasks.put((sent, str(task[0]), task[1]))
                     sent += 1
             if exhausted and next_out == sent:
                 return
@@ -186,10 +188,10 @@ def _serve(settings: Settings, tasks, results, parent: int) -> None:
 
     extractor = Extractor(settings.data_dir)
     while (task := _next_task(tasks, parent, results)) is not None:
-        index, path = task
+        index, path, given = task
         try:
             source = read_document(Path(path))
-            done = prepare(source, extractor, settings)
+            done = prepare(source, extractor, settings, given)
             result: tuple = ("done", source.sha256, done)
         except InputError as exc:  # not picklable as is: its arguments differ from args
             result = ("input-error", exc.path, exc.reason)

@@ -23,27 +23,39 @@ from .options import echo_error, library_errors, store_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that read and extract documents (this process alone "
                    "writes the store); up to the number of CPU cores pays off.")
+@click.option("--manifest", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="CSV (with a header) or JSON Lines listing file, url, date, source, title "
+                   "per file; a folder's own zonegraph-manifest.csv is read without it.")
+@click.option("--date", "date_", metavar="DATE", help="Publication date of the one file built "
+              "(YYYY-MM-DD or YYYY-MM); wins over a date read from the text.")
+@click.option("--source", metavar="OUTLET", help="Outlet of the one file built.")
+@click.option("--url", metavar="URL", help="Web page (http(s)) of the one file built.")
 @library_errors
-def build(paths, store, out, min_confidence, force, jobs):
+def build(paths, store, out, min_confidence, force, jobs, manifest, date_, source, url):
     """Read files and folders (recursively) and build them into the graph store.
 
-    Re-building a file replaces what it contributed before; an unchanged file is skipped.
+    Re-building a file replaces what it contributed before; an unchanged file (same bytes,
+    same manifest row) is skipped.
 
     \b
     Example:
       zonegraph build newsletters/ report.pdf --store ./zonegraph-data --out graph.trig
       zonegraph build archive/ --jobs 2
+      zonegraph build pages/ --manifest pages.csv
+      zonegraph build page.html --date 2024-03-05 --source 经济日报 --url https://example.cn/a
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ..build.pipeline import build as run_build
     from ..build.settings import Settings
+    from ..ingest.manifest import given_options
     from ..ingest.read import discover
 
     if out is not None and out.suffix.lower().lstrip(".") not in RDF_FORMATS:
         raise ZoneGraphError(f"{out}: unknown output format; use .trig, .nq, .ttl or .jsonld")
     settings = Settings(store=store, min_confidence=min_confidence, force=force)
+    options = given_options(date_, source, url)
     files = discover(list(paths))
     console = Console(stderr=True)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -54,7 +66,10 @@ def build(paths, store, out, min_confidence, force, jobs):
         def advance(path, status):
             bar.update(task, advance=1, current=f"{path.name} ({status})")
 
-        report = run_build(list(paths), settings, on_document=advance, jobs=jobs)
+        report = run_build(list(paths), settings, on_document=advance, jobs=jobs,
+                           manifests=[manifest] if manifest else [], options=options)
+    for line in report.warnings:
+        click.echo(f"warning: {line}", err=True)
     for path, reason in report.failed:
         echo_error(f"{path}: {reason}")
     if out is not None:

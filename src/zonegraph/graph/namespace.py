@@ -69,6 +69,10 @@ class ZG(DefinedNamespace):
     confidence: URIRef
     extractedBy: URIRef
     planned: URIRef
+    textDate: URIRef
+    dateFrom: URIRef
+    sourceFrom: URIRef
+    metadataSha256: URIRef
 
 
 ENTITY_CLASSES = {name: ZG[name] for name in (

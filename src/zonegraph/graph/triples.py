@@ -83,7 +83,9 @@ class DocumentRecord:
     date: str = ""
     publisher: str = ""
     publisher_key: str = ""  # the publisher's entity, when the masthead names an organization
-    articles: list[dict] = field(default_factory=list)  # title, source, date, mentions(keys)
+    metadata_sha256: str = ""  # of the metadata given with the file (a manifest row)
+    # title, source, date, mentions (keys); url, text_date, date_from, source_from if known
+    articles: list[dict] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     posts: list[PostRecord] = field(default_factory=list)
@@ -109,7 +111,10 @@ def _typed(lexical: str, datatype: str) -> str:
 
 
 def _date(value: str) -> str | None:
-    return _typed(value, XSD.date) if value and len(value) == 10 else None
+    """An ISO date, or a year-month (what a manifest may give), as a typed literal."""
+    if value and len(value) == 10:
+        return _typed(value, XSD.date)
+    return _typed(value, XSD.gYearMonth) if value and len(value) == 7 else None
 
 
 A = _iri(RDF.type)
@@ -134,6 +139,8 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
             add((doc, _iri(prop), _text(value)))
     if _date(rec.date):
         add((doc, _iri(DCTERMS.date), _date(rec.date)))
+    if rec.metadata_sha256:
+        add((doc, _iri(ZG.metadataSha256), _text(rec.metadata_sha256)))
 
     iris = {k: _iri(entity_iri(e)) for k, e in rec.entities.items()}
     if rec.publisher_key in iris:
@@ -149,6 +156,13 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
             add((a, _iri(DCTERMS.source), _text(art["source"])))
         if _date(art.get("date", "")):
             add((a, _iri(DCTERMS.date), _date(art["date"])))
+        if _date(art.get("text_date", "")):
+            add((a, _iri(ZG.textDate), _date(art["text_date"])))
+        for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
+            if art.get(key):
+                add((a, _iri(prop), _text(art[key])))
+        if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
+            add((a, _iri(SCHEMA.url), _iri(art["url"])))
         for key in sorted(art.get("mentions", ())):
             if key in iris:
                 add((a, _iri(SCHEMA.mentions), iris[key]))

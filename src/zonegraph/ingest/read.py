@@ -34,7 +34,7 @@ class SourceDocument:
     format: str
     text: str
     encoding: str = ""
-    meta: dict = field(default_factory=dict)  # title / date a web page declares
+    meta: dict = field(default_factory=dict)  # title, date, source, url a web page declares
 
     @property
     def media_type(self) -> str:
@@ -243,8 +243,11 @@ def _docx_text(data: bytes, path: Path) -> str:
 
 
 def _html_text(html: str, path: Path) -> tuple[str, dict]:
-    """Main text of a web page (not its navigation), with its title and date."""
+    """Main text of a web page (not its navigation), with what the page says of itself:
+    title, date published, site name (``source``) and canonical URL (``url``)."""
     import logging
+
+    from .manifest import iso_date, web_url
 
     import trafilatura
 
@@ -258,8 +261,12 @@ def _html_text(html: str, path: Path) -> tuple[str, dict]:
     if info is not None:
         if info.title:
             meta["title"] = info.title.strip()
-        if info.date:
-            meta["date"] = info.date
+        if info.date and iso_date(info.date):
+            meta["date"] = iso_date(info.date)
+        if info.sitename and info.sitename.strip():
+            meta["source"] = " ".join(info.sitename.split())
+        if info.url and web_url(info.url):  # the canonical URL the page declares
+            meta["url"] = info.url.strip()
     if not text:
         text = _html_fallback_text(html)
     return text or "", meta

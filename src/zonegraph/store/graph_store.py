@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..graph.namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
-from ..graph.triples import graph_iri
+from ..graph.triples import document_iri, graph_iri
 from . import access as store_access
 
 DEFAULT_STORE = Path("zonegraph-data")
@@ -183,6 +183,16 @@ class GraphStore:
         return (any(d.sha256 == sha256 for d in self._queued)
                 or self._writing is not None and sha256 in self._writing[0]
                 or self.ox.contains_named_graph(ox.NamedNode(str(graph_iri(sha256)))))
+
+    def metadata_digest(self, sha256: str) -> str:
+        """The ``zg:metadataSha256`` a stored document was built with ("" for none)."""
+        import pyoxigraph as ox
+
+        for q in self.ox.quads_for_pattern(ox.NamedNode(str(document_iri(sha256))),
+                                           ox.NamedNode(str(ZG.metadataSha256)), None,
+                                           ox.NamedNode(str(graph_iri(sha256)))):
+            return q.object.value
+        return ""
 
     def documents(self) -> list[DocumentInfo]:
         rows = self.select("""
