@@ -247,7 +247,7 @@ def _html_text(html: str, path: Path) -> tuple[str, dict]:
     title, date published, site name (``source``) and canonical URL (``url``)."""
     import logging
 
-    from .manifest import iso_date, web_url
+    from .metadata import iso_date, web_url
 
     import trafilatura
 
