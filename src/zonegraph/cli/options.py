@@ -52,16 +52,33 @@ def view_filter_options(func):
     @click.option("--until", metavar="DATE", help="Only evidence from articles dated up to DATE.")
     @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                   help="Only evidence scored at least this.")
+    @undated_option
     @functools.wraps(func)
-    def wrapper(*args, types, since, until, min_confidence, **kwargs):
+    def wrapper(*args, types, since, until, min_confidence, undated, **kwargs):
         from ..views.viewgraph import ViewFilter
 
         try:
-            filters = ViewFilter.parse(types, since, until, min_confidence)
+            filters = ViewFilter.parse(types, since, until, min_confidence, undated)
         except ZoneGraphError as exc:
             raise OneLineError(str(exc)) from None
         return func(*args, filters=filters, **kwargs)
     return wrapper
+
+
+def undated_option(func):
+    """``--undated include|exclude``: whether a date cut keeps articles without a date."""
+    return click.option("--undated", type=click.Choice(["include", "exclude"]), default="exclude",
+                        show_default=True,
+                        help="Keep or leave out articles without a date when cutting by date "
+                             "(the command says how many it left out).")(func)
+
+
+def echo_undated(count: int, undated: str, what: str) -> None:
+    """Say on standard error how many undated articles a date cut left out or kept."""
+    if count:
+        done = ("kept (--undated include)" if undated == "include"
+                else f"left out by {what} (--undated include keeps them)")
+        click.echo(f"note: {count} article(s) without a date {done}", err=True)
 
 
 def echo_error(line: str) -> None:

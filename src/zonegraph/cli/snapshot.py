@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import library_errors, store_option
+from .options import echo_undated, library_errors, store_option, undated_option
 
 
 @click.command()
@@ -18,8 +18,9 @@ from .options import library_errors, store_option
 @click.option("--title", help="Title of the report and figure.")
 @click.option("--since-snapshot", "since", type=click.Path(path_type=Path), metavar="DIR",
               help="An earlier snapshot: the report adds what is new since it.")
+@undated_option
 @library_errors
-def snapshot(store, as_of, out, title, since):
+def snapshot(store, as_of, out, title, since, undated):
     """Write a dated, self-contained snapshot folder for a report: the graph as of DATE
     (graph.trig, graph.jsonld), nodes.csv, edges.csv, graph.graphml, graph.gexf, the
     cooperation figure (cooperation.svg, cooperation.png) and view (view.html),
@@ -33,11 +34,13 @@ def snapshot(store, as_of, out, title, since):
     """
     from ..reports.snapshot import write_snapshot
 
-    manifest = write_snapshot(store, as_of, out, title=title, since=since)
+    manifest = write_snapshot(store, as_of, out, title=title, since=since, undated=undated)
     c = manifest["counts"]
     click.echo(f"wrote {out} (as of {manifest['as_of']}): {c['documents']} document(s), "
                f"{c['articles']} article(s), {c['entities']} entities, {c['relations']} "
                f"relations, {c['cooperation_pairs']} cooperation pair(s)")
+    echo_undated(manifest["left_out"]["articles_undated"] or manifest["undated_kept"], undated,
+                 "the snapshot")
 
 
 @click.command()
@@ -46,11 +49,13 @@ def snapshot(store, as_of, out, title, since):
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
               show_default=True)
+@undated_option
 @library_errors
-def diff(old, new, store, fmt):
+def diff(old, new, store, fmt, undated):
     """What changed from OLD to NEW: entities and relations added and removed, attributes
     changed (a fund's size, a policy's date), posts changed. OLD and NEW are snapshot
-    folders, or the word `store` for the current store (--store).
+    folders, or the word `store` for the current store (--store), whose articles without a
+    date are left out as a snapshot leaves them out, unless --undated include.
 
     \b
     Example:
@@ -60,6 +65,12 @@ def diff(old, new, store, fmt):
     from ..reports.diff import compare, format_diff
     from ..reports.snapshot import diff_source
 
-    old_name, old_facts = diff_source(old, store)
-    new_name, new_facts = diff_source(new, store)
+    old_name, old_facts, old_undated = diff_source(old, store, undated)
+    new_name, new_facts, new_undated = diff_source(new, store, undated)
     click.echo(format_diff(compare(old_facts, new_facts, old_name, new_name), fmt), nl=False)
+    for spec, name, count in ((old, old_name, old_undated), (new, new_name, new_undated)):
+        if count:
+            why = ("(--undated include keeps them)" if spec == "store"
+                   else "(when the snapshot was written)")
+            click.echo(f"note: {name}: {count} article(s) without a date left out {why}",
+                       err=True)

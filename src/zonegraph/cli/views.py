@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import library_errors, store_option, view_filter_options
+from .options import echo_undated, library_errors, store_option, view_filter_options
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
@@ -48,6 +48,7 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
     from ..views.viewgraph import Selection, load_selection
 
     graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    _say_undated(graph, filters)
     if title is None:
         title = ("ZoneGraph: " + focus if focus else
                  "ZoneGraph: zone cooperation" if cooperation or zones_only else "ZoneGraph")
@@ -89,6 +90,7 @@ def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, s
     from ..views.viewgraph import Selection, load_selection
 
     graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    _say_undated(graph, filters)
     if show_edges:
         rows, columns = edge_rows(graph), EDGE_COLUMNS
     else:
@@ -119,3 +121,11 @@ def _cell(value) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return str(value)
+
+
+def _say_undated(graph, filters) -> None:
+    """A date range never leaves articles without a date out silently."""
+    from ..views.viewgraph import undated_articles
+
+    if filters.since or filters.until:
+        echo_undated(undated_articles(graph), filters.undated, "--since/--until")

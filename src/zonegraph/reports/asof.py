@@ -2,7 +2,8 @@
 
 A document's named graph mixes facts from several articles, so the cut is made inside each
 graph, by what every statement hangs on: an article is kept when its ``dcterms:date`` (or
-its document's, when it has none) is on or before the date; an evidence node when the
+its document's, when it has none) is on or before the date (a year-month when that month
+has begun), an undated one only when asked; an evidence node when the
 article it was derived from is kept; a relation when kept evidence in the same graph
 states it; an entity — its types, names and attributes — when a kept article of that
 graph mentions it or kept evidence involves it; a post with its person (and the post's
@@ -40,8 +41,9 @@ def quad_sort_key(q) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
 
-def _cut_graph(quads: list, as_of: str) -> list:
-    """The quads of one document's named graph that articles dated ≤ ``as_of`` support."""
+def _cut_graph(quads: list, as_of: str, keep_undated: bool = False) -> list:
+    """The quads of one document's named graph that articles dated ≤ ``as_of`` (and, with
+    ``keep_undated``, articles without a date) support."""
     by_subject: dict = defaultdict(list)
     types: dict = defaultdict(set)
     for q in quads:
@@ -60,7 +62,7 @@ def _cut_graph(quads: list, as_of: str) -> list:
     for s, ts in types.items():
         if str(ZG.Article) in ts:
             when = next((d.value[:10] for d in values(s, DCTERMS_DATE)), doc_date)
-            if when and when <= as_of:
+            if when and when <= as_of or not when and keep_undated:
                 kept_articles.add(s)
     if not kept_articles:
         return []
@@ -100,13 +102,15 @@ def _cut_graph(quads: list, as_of: str) -> list:
     return kept
 
 
-def as_of_quads(ox_store, as_of: str) -> list:
-    """Every named-graph quad of ``ox_store`` that holds as of ``as_of`` (ISO date), sorted."""
+def as_of_quads(ox_store, as_of: str, keep_undated: bool = False) -> list:
+    """Every named-graph quad of ``ox_store`` that holds as of ``as_of`` (ISO date), sorted;
+    ``keep_undated`` keeps what articles without a date say too."""
     import pyoxigraph as ox
 
     out = []
     for g in sorted(ox_store.named_graphs(), key=str):
-        out += _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of)
+        out += _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of,
+                          keep_undated)
     if not all(isinstance(t, ox.NamedNode) or isinstance(t, ox.Literal)
                for q in out for t in (q.subject, q.object)):
         raise ZoneGraphError("the store holds blank nodes; a snapshot needs stable IRIs")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from ..ingest.metadata import web_url
 from ..views.page import TYPE_NAMES, format_amount
 from ..views.viewgraph import (
     TYPE_ORDER,
@@ -83,7 +84,8 @@ def zone_rankings(view: ViewGraph) -> tuple[list[tuple], list[tuple]]:
 
 
 def cooperation_rows(view: ViewGraph) -> list[tuple[str, ...]]:
-    """Pair, articles, first and latest date, one sentence — most articles first."""
+    """Pair, articles, first and latest date, one sentence and its article's web page (to
+    cite) — most articles first."""
     coop = cooperation(view)
     rows = []
     for (s, _, o), ev in coop.edges.items():
@@ -92,8 +94,9 @@ def cooperation_rows(view: ViewGraph) -> list[tuple[str, ...]]:
                                        if e.article in view.articles else "", e.article,
                                        e.sentence))
         a, b = sorted((coop.nodes[s].label, coop.nodes[o].label))
+        page = view.articles[first.article].url if first.article in view.articles else ""
         rows.append((f"{a} — {b}", str(article_count(ev)), dates[0] if dates else "",
-                     dates[-1] if dates else "", _short(first.sentence)))
+                     dates[-1] if dates else "", _short(first.sentence), page))
     return sorted(rows, key=lambda r: (-int(r[1]), r[0]))
 
 
@@ -144,12 +147,17 @@ def counts(view: ViewGraph) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def build_report(view: ViewGraph, *, title: str, as_of: str, documents: int,
-                 since: Diff | None = None, since_date: str = "") -> list[Block]:
-    """The report's blocks for the as-of view graph (and the diff from the last snapshot)."""
+                 since: Diff | None = None, since_date: str = "",
+                 undated: tuple[int, int] = (0, 0)) -> list[Block]:
+    """The report's blocks for the as-of view graph (and the diff from the last snapshot);
+    ``undated`` = (articles without a date left out, kept), which the report states."""
     types, predicates = counts(view)
+    left_out, kept = undated
+    note = (f" {left_out} article(s) without a date are left out." if left_out else "") + (
+        f" {kept} article(s) without a date are included." if kept else "")
     blocks = [Block("h1", title),
               Block("p", f"As of {as_of}: facts from {len(view.articles)} article(s) in "
-                         f"{documents} document(s) dated on or before that day.")]
+                         f"{documents} document(s) dated on or before that day.{note}")]
     blocks += [Block("h2", "Counts"),
                Block("table", rows=(("entity type", "类型", "count"),) + tuple(
                    (t, TYPE_NAMES[t], str(types[t])) for t in TYPE_ORDER if t in types)),
@@ -164,7 +172,7 @@ def build_report(view: ViewGraph, *, title: str, as_of: str, documents: int,
                    (z, str(n)) for z, n in by_enterprises))]
     coop = cooperation_rows(view)
     blocks += [Block("h2", "Cooperation"),
-               Block("table", rows=(("pair", "articles", "first", "latest", "evidence"),)
+               Block("table", rows=(("pair", "articles", "first", "latest", "evidence", "page"),)
                      + tuple(coop)) if coop else Block("p", "No cooperation reported.")]
     funds = fund_rows(view)
     blocks += [Block("h2", "Largest funds"),
@@ -248,9 +256,17 @@ def report_html(blocks: list[Block], figure: str = "") -> str:
             header, *rows = b.rows
             out.append("<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in header)
                        + "</tr></thead><tbody>")
-            out += ["<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows]
+            out += ["<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in r) + "</tr>"
+                    for r in rows]
             out.append("</tbody></table>")
         if i == 1 and figure:
             out.append(f'<p><img src="{esc(figure)}" alt="zone cooperation network"></p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _cell_html(text: str) -> str:
+    """A table cell: escaped text, or a link when the cell is an http(s) URL (a page)."""
+    if web_url(text):
+        return f'<a href="{html.escape(text)}">{html.escape(text)}</a>'
+    return html.escape(text)

@@ -127,9 +127,11 @@ def _prepare(out: Path) -> None:
 
 
 def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None = None,
-                   since: Path | None = None) -> dict:
+                   since: Path | None = None, undated: str = "exclude") -> dict:
     """Write a snapshot of the store as of ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD: the
-    last day of that period) into the folder ``out``; return its manifest."""
+    last day of that period) into the folder ``out``; return its manifest. Articles
+    without a date are left out unless ``undated`` is ``include``; the manifest counts
+    them either way (``left_out``, ``undated_kept``)."""
     from ..store.graph_store import GraphStore
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
@@ -156,8 +158,10 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     out = Path(out)
     _prepare(out)
     with GraphStore(store_path, read_only=True) as gs:
-        quads = as_of_quads(gs.ox, day)
+        quads = as_of_quads(gs.ox, day, keep_undated=undated == "include")
         left_out = _left_out(gs, day)
+    undated_kept = left_out["articles_undated"] if undated == "include" else 0
+    left_out["articles_undated"] -= undated_kept
     graph = MemoryGraph(quads)
     view = canonical(load_view_graph(graph))
     title = title or f"ZoneGraph snapshot {day}"
@@ -183,7 +187,8 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
         diff = compare(previous_facts, read_facts(graph), previous.name, f"{out.name} ({day})")
     documents = _documents(graph)
     blocks = build_report(view, title=title, as_of=day, documents=len(documents), since=diff,
-                          since_date=previous.as_of if previous else "")
+                          since_date=previous.as_of if previous else "",
+                          undated=(left_out["articles_undated"], undated_kept))
     (out / "report.md").write_text(report_markdown(blocks), encoding="utf-8")
     (out / "report.html").write_text(report_html(blocks, "cooperation.png"), encoding="utf-8")
 
@@ -202,6 +207,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
                    "entities_by_type": dict(sorted(types.items())),
                    "relations_by_predicate": dict(sorted(predicates.items()))},
         "left_out": left_out,
+        "undated_kept": undated_kept,
         "files": {name: _sha256(out / name) for name in FILES},
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
@@ -209,13 +215,24 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     return manifest
 
 
-def diff_source(spec: str, store_path: Path):
-    """``(name, facts)`` of a snapshot folder, or of the store when ``spec`` is ``store``."""
+def diff_source(spec: str, store_path: Path, undated: str = "exclude"):
+    """``(name, facts, undated articles left out)`` of a snapshot folder (as its manifest
+    counts them), or of the store when ``spec`` is ``store``: its articles without a date
+    are left out, as a snapshot leaves them out, unless ``undated`` is ``include``."""
     from ..store.graph_store import GraphStore
     from .diff import read_facts
 
     if spec == "store":
         with GraphStore(store_path, read_only=True) as gs:
-            return f"store {store_path}", read_facts(gs)
+            if undated == "include":
+                return f"store {store_path}", read_facts(gs), 0
+            left_out = _left_out(gs, LAST_DAY)["articles_undated"]
+            graph = MemoryGraph(as_of_quads(gs.ox, LAST_DAY)) if left_out else gs
+            return f"store {store_path}", read_facts(graph), left_out
     snap = open_snapshot(Path(spec))
-    return snap.name, read_facts(snap.graph())
+    return snap.name, read_facts(snap.graph()), snap.manifest.get("left_out", {}).get(
+        "articles_undated", 0)
+
+
+#: A date after every article's: the store cut by nothing but its undated articles.
+LAST_DAY = "9999-12-31"

@@ -14,9 +14,10 @@ from typing import Callable
 
 from ..errors import ZoneGraphError
 from ..graph.namespace import PREFIXES
+from ..ingest.metadata import web_url
 
 RELATIONS = """
-SELECT ?entity ?direction ?p ?other ?otherName ?sentence ?title ?source ?file ?planned
+SELECT ?entity ?direction ?p ?other ?otherName ?sentence ?title ?source ?url ?file ?planned
 WHERE {
   VALUES ?p { zg:memberOf zg:locatedIn zg:partOf zg:cooperatesWith zg:issuedBy zg:launchedBy }
   {
@@ -36,6 +37,7 @@ WHERE {
       ?article dcterms:title ?title ;
                zg:inDocument/zg:fileName ?file .
       OPTIONAL { ?article dcterms:source ?source }
+      OPTIONAL { ?article schema:url ?url }
     }
     OPTIONAL { ?ev zg:planned ?planned }
   }
@@ -164,7 +166,7 @@ def render_entity(run: Callable[[dict], object], iri: str, nonce: str) -> str:
                 f"<li>{e(ev['sentence'])}"
                 + (' <span class="planned">planned</span>' if ev.get("planned") == "true" else "")
                 + f'<div class="source">{e(" · ".join(ev[k] for k in ("title", "source", "file") if ev.get(k)))}'
-                + "</div></li>" for ev in evidence)
+                + _page_link(ev.get("url", "")) + "</div></li>" for ev in evidence)
             rows.append(f"<tr><td>{e(relation)}</td>"
                         f'<td><a href="{e(entity_link(other))}">{e(other_name or compact(other))}'
                         f"</a></td><td><ul>{sentences}</ul></td></tr>")
@@ -197,3 +199,10 @@ def render_entity(run: Callable[[dict], object], iri: str, nonce: str) -> str:
             f'<style nonce="{e(nonce)}">{style}</style></head>'
             f'<body><header><a href="/">ZoneGraph</a></header><main class="entity">'
             + "".join(parts) + "</main></body></html>\n")
+
+
+def _page_link(url: str) -> str:
+    """`` · <a>page</a>`` for an article's http(s) web page, so the sentence can be cited."""
+    if not web_url(url):
+        return ""
+    return f' · <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'

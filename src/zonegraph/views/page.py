@@ -128,7 +128,7 @@ def _edge_tooltip(view: ViewGraph, key, evidence, articles) -> str:
         lines.append(f"• {sentence}" + ("（计划）" if e.planned else ""))
         if a is not None:
             lines.append("   — " + " · ".join(x for x in (f"《{a.title}》" if a.title else "",
-                                                           a.source, a.date) if x))
+                                                           a.source, a.date, a.url) if x))
     if len(evidence) > TOOLTIP_SENTENCES:
         lines.append(f"… {len(evidence) - TOOLTIP_SENTENCES} more: click the link")
     return "\n".join(lines)
@@ -191,8 +191,8 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
         notes.append(f"colour: Louvain community ({found} found)")
 
     article_index = {a: i for i, a in enumerate(sorted(view.articles))}
-    articles_json = [[view.articles[a].title, view.articles[a].source, view.articles[a].date]
-                     for a in sorted(view.articles)]
+    articles_json = [[view.articles[a].title, view.articles[a].source, view.articles[a].date,
+                      view.articles[a].url] for a in sorted(view.articles)]
     vis_nodes, details = [], {}
     for iri in iris:
         n = view.nodes[iri]

@@ -30,12 +30,14 @@ EdgeKey = tuple[str, str, str]  # (subject IRI, relation local name, object IRI)
 
 @dataclass(frozen=True)
 class Article:
-    """Where evidence comes from: a news article's title, outlet and date (ISO, or "")."""
+    """Where evidence comes from: a news article's title, outlet, date (ISO, a year-month,
+    or "") and web page (an http(s) URL, or "")."""
 
     iri: str
     title: str
     source: str = ""
     date: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,11 +145,11 @@ def load_view_graph(store: GraphStore) -> ViewGraph:
           ?e ?p ?v }"""):
         attributes.setdefault(r["e"], {})[_local(r["p"])] = r["v"]
     articles = {r["a"]: Article(r["a"], r.get("title", ""), r.get("source", ""),
-                                r.get("date", "")[:10])
+                                r.get("date", "")[:10], r.get("url", ""))
                 for r in store.select("""
-        SELECT ?a ?title ?source ?date WHERE { ?a a zg:Article .
+        SELECT ?a ?title ?source ?date ?url WHERE { ?a a zg:Article .
           OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?source }
-          OPTIONAL { ?a dcterms:date ?date } }""")}
+          OPTIONAL { ?a dcterms:date ?date } OPTIONAL { ?a schema:url ?url } }""")}
     mentions: dict[str, set[str]] = {}
     for r in store.select("SELECT ?a ?e WHERE { ?a a zg:Article ; schema:mentions ?e }"):
         mentions.setdefault(r["e"], set()).add(r["a"])
@@ -229,15 +231,17 @@ class ViewFilter:
     since: str = ""
     until: str = ""
     min_confidence: float = 0.0
+    undated: str = "exclude"  # or "include": articles without a date pass a date range
 
     @classmethod
     def parse(cls, types: str | None = None, since: str | None = None,
-              until: str | None = None, min_confidence: float = 0.0) -> "ViewFilter":
+              until: str | None = None, min_confidence: float = 0.0,
+              undated: str = "exclude") -> "ViewFilter":
         """Build a filter from command-line text; raises ``ZoneGraphError`` on bad input."""
         f = cls(parse_types(types) if types else frozenset(),
                 parse_date_bound(since) if since else "",
                 parse_date_bound(until, end=True) if until else "",
-                float(min_confidence or 0.0))
+                float(min_confidence or 0.0), undated)
         if f.since and f.until and f.since > f.until:
             raise ZoneGraphError(f"--since {since} is after --until {until}")
         return f
@@ -251,7 +255,8 @@ class ViewFilter:
         if self.types:
             parts.append("types: " + ", ".join(t for t in TYPE_ORDER if t in self.types))
         if self.since or self.until:
-            parts.append(f"articles dated {self.since or '…'} to {self.until or '…'}")
+            parts.append(f"articles dated {self.since or '…'} to {self.until or '…'}"
+                         + (" or undated" if self.undated == "include" else ""))
         if self.min_confidence > 0:
             parts.append(f"evidence with confidence ≥ {self.min_confidence:g}")
         return parts
@@ -261,10 +266,24 @@ def _evidence_passes(f: ViewFilter, ev: Evidence, articles: dict[str, Article]) 
     if f.min_confidence > 0 and (ev.confidence is None or ev.confidence < f.min_confidence):
         return False
     if f.since or f.until:
-        when = articles.get(ev.article, Article("", "")).date
-        if not when or (f.since and when < f.since) or (f.until and when > f.until):
-            return False
+        return _in_range(f, articles.get(ev.article, Article("", "")).date)
     return True
+
+
+def _in_range(f: ViewFilter, when: str) -> bool:
+    """Whether an article dated ``when`` passes the date range: a year-month (a manifest
+    may give only the month) passes when the month and the range overlap; an undated
+    article only with ``--undated include``."""
+    if not when:
+        return f.undated == "include"
+    last = when if len(when) == 10 else when + "-31"
+    return not (f.since and last < f.since) and not (f.until and when > f.until)
+
+
+def undated_articles(view: ViewGraph) -> int:
+    """How many of the view's articles have no date: what a date range leaves out (or,
+    with ``--undated include``, keeps), for the command line to say."""
+    return sum(1 for a in view.articles.values() if not a.date)
 
 
 def apply_filter(view: ViewGraph, f: ViewFilter) -> ViewGraph:
@@ -283,8 +302,7 @@ def apply_filter(view: ViewGraph, f: ViewFilter) -> ViewGraph:
             if kept:
                 edges[key] = kept
     if f.since or f.until:
-        in_range = {a for a, art in view.articles.items()
-                    if art.date and (f.since or art.date) <= art.date <= (f.until or art.date)}
+        in_range = {a for a, art in view.articles.items() if _in_range(f, art.date)}
         ends = {k[0] for k in edges} | {k[2] for k in edges}
         nodes = {i: n for i, n in nodes.items() if i in ends or in_range.intersection(n.articles)}
     if f.types:

@@ -131,6 +131,16 @@ function zgView(nodes, edges, options) {
     var a = data.articles[index] || ["", "", ""];
     return [a[0] ? "《" + a[0] + "》" : "", a[1], a[2]].filter(Boolean).join(" · ");
   }
+  /* the article's web page as a link, so a report can cite it: only http(s) URLs */
+  function articleLink(index) {
+    var url = (data.articles[index] || [])[3];
+    if (!url || !/^https?:\/\//i.test(url)) { return null; }
+    var a = el("a", url, "zg-url");
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
   function evidenceList(evidence) {
     var ul = el("ul");
     evidence.forEach(function (ev) {
@@ -139,7 +149,10 @@ function zgView(nodes, edges, options) {
       var meta = articleMeta(ev[1]);
       if (ev[2] !== null) { meta += " · confidence " + ev[2]; }
       if (ev[4]) { meta += " · as written: " + ev[4]; }
-      li.appendChild(el("div", meta, "zg-meta"));
+      var metaDiv = el("div", meta, "zg-meta");
+      var link = articleLink(ev[1]);
+      if (link) { metaDiv.appendChild(document.createTextNode(" · ")); metaDiv.appendChild(link); }
+      li.appendChild(metaDiv);
       if (ev[3]) { li.appendChild(el("div", "planned · 计划", "zg-planned")); }
       ul.appendChild(li);
     });
