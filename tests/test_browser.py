@@ -181,3 +181,27 @@ def test_markup_in_a_name_shows_as_text_in_search_and_panel(browser, tmp_path):
     assert page.evaluate("document.title") == "<script>window.__zgPwned=8</script>"
     assert page.errors == []
     page.close()
+
+
+def test_evidence_links_to_the_articles_web_page(browser, tmp_path):
+    """The page an article was published at is a link next to its sentence, so a report can
+    cite it; a URL that is not http(s) is never made a link."""
+    view = ViewGraph()
+    for iri, label in (("urn:a", "甲新区"), ("urn:b", "乙新区")):
+        view.nodes[iri] = Entity(iri, label, ("Zone",))
+        view.labels[iri] = label
+    view.articles["urn:1"] = Article("urn:1", "合作", "示例日报", "2024-03-05",
+                                     "https://example.cn/a?x=1&y=2")
+    view.articles["urn:2"] = Article("urn:2", "再合作", "", "", "javascript:window.__zgPwned=9")
+    view.edges[("urn:a", "cooperatesWith", "urn:b")] = [
+        Evidence("urn:a", "cooperatesWith", "urn:b", "甲乙签署协议。", "urn:1", 0.9),
+        Evidence("urn:a", "cooperatesWith", "urn:b", "甲乙再次签约。", "urn:2", 0.9)]
+    page = open_ready(browser, render(view, tmp_path / "cited.html", ViewOptions()).path)
+    edge = page.evaluate("zgNetwork.body.data.edges.get()[0].id")
+    page.evaluate(f"void zgNetwork.emit('click', {{nodes: [], edges: [{json.dumps(edge)}]}})")
+    page.wait_for("document.body.dataset.panel === 'edge'")
+    links = page.evaluate("Array.from(document.querySelectorAll('#zg-panel-body a'))"
+                          ".map(a => [a.getAttribute('href'), a.textContent])")
+    assert links == [["https://example.cn/a?x=1&y=2", "https://example.cn/a?x=1&y=2"]]
+    assert page.errors == []
+    page.close()

@@ -229,7 +229,8 @@ def report_markdown(blocks: list[Block]) -> str:
             header, *rows = b.rows
             out.append("| " + " | ".join(md_cell(c) for c in header) + " |")
             out.append("|" + " --- |" * len(header))
-            out += ["| " + " | ".join(md_cell(c) for c in r) + " |" for r in rows]
+            out += ["| " + " | ".join(f"<{c}>" if web_url(c) else md_cell(c) for c in r) + " |"
+                    for r in rows]  # a page URL as an autolink: web_url has no < > | in it
             out.append("")
     return "\n".join(out)
 
