@@ -145,7 +145,8 @@ def _csv_rows(text: str, path: Path):
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "file" not in header:
-        return None, [f"{path.name}: no 'file' column in the header ({', '.join(header) or 'empty'}); "
+        columns = ", ".join(header) or "empty"
+        return None, [f"{path.name}: no 'file' column in the header ({columns}); "
                       "manifest not used"]
     reader.fieldnames = header
     warnings = []
@@ -179,7 +180,8 @@ def _row(record: dict, where: str) -> tuple[Row | None, list[str]]:
                         "URL not used")
         value["url"] = ""
     given = {k: value[k] for k in _FIELDS if value[k]}
-    return Row(where, value["file"], Given(**given, origin={f: "manifest" for f in given})), warnings
+    origin = {f: "manifest" for f in given}
+    return Row(where, value["file"], Given(**given, origin=origin)), warnings
 
 
 def folder_manifests(paths: list[Path], files: list[Path]) -> list[Path]:
@@ -197,6 +199,8 @@ def assign(files: list[Path], manifests: list[Path]) -> tuple[dict[Path, Given],
     file of the build has. Earlier manifests win: a file a second row names again keeps
     the first row (and gets a warning).
     """
+    if not manifests:
+        return {}, []
     by_path = {f.resolve(): f for f in files}
     by_name: dict[str, list[Path]] = {}
     for f in files:
