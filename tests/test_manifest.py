@@ -346,3 +346,24 @@ def test_diff_with_the_store_says_what_it_left_out(cited_store, run_cli, tmp_pat
                    "--format", "json")
     added = {r["label"] for r in json.loads(kept.stdout)["entities_added"]}
     assert "贵州贵安新区" in added
+
+
+def test_a_served_entity_page_links_the_evidence_to_its_page(cited_store):
+    """``serve``'s entity pages (where ``find``'s names lead on the query page) cite the
+    sentence's web page as an escaped link."""
+    import urllib.parse
+    import urllib.request
+
+    from zonegraph.sparql.serve import ServeSettings, serve_in_thread
+
+    server, _ = serve_in_thread(ServeSettings(store=cited_store, port=0, timeout=20, workers=1,
+                                              quiet=True))
+    try:
+        iri = "https://w3id.org/zonegraph/id/zone/liangjiang"
+        url = server.url.rstrip("/") + "/entity?" + urllib.parse.urlencode({"iri": iri})
+        with urllib.request.urlopen(url, timeout=60) as resp:
+            page = resp.read().decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert '<a href="https://example.cn/a?x=1&amp;y=2"' in page
