@@ -256,6 +256,20 @@ def test_build_options_describe_one_file(tmp_path, run_cli):
         assert "Traceback" not in bad.output and not (tmp_path / "s3").exists()
 
 
+def test_the_given_date_gives_a_bare_day_in_the_text_its_year(tmp_path, run_cli):
+    """A policy issued on 3月8日 in an article the manifest dates 2021-05 was issued on
+    2021-03-08; without a date the year is unknown and no issue date is written."""
+    folder = corpus(tmp_path, **{"p.txt": "3月8日，重庆两江新区管委会印发《两江新区促进数字经济"
+                                          "发展若干措施》，支持企业开展技术创新。\n"})
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,date\ncorpus/p.txt,2021-05\n", encoding="utf-8")
+    issued = "SELECT ?d WHERE { ?p a zg:Policy ; dcterms:issued ?d }"
+    for args, store, expected in (((), "s1", ""), (("--manifest", manifest), "s2", "2021-03-08")):
+        assert run_cli("build", folder, *args, "--store", tmp_path / store).exit_code == 0
+        out = run_cli("query", "--store", tmp_path / store, "--format", "csv", issued).stdout
+        assert out.split()[1:] == ([expected] if expected else [])
+
+
 # ------------------------------------------------------------------ the URL where evidence is shown
 
 @pytest.fixture

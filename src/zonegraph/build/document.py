@@ -111,12 +111,14 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings,
         ts, te = art.title_span
         title = norm.text[ts:te] if te > ts else ""  # a title not in the text is not read
         body = norm.text[art.start:art.end]
-        ex = extractor.extract(title, body, art.date)
-        extractions.append(ex)
-        layouts.append((title, ts if te > ts else None, art.start))
         shown = display(norm.original_span(ts, te)) if te > ts else art.title
         articles.append(dated({"title": shown or art.title,
                                "source": written_source(norm, art), "date": art.date}, known))
+        # a bare 6月12日 in the text takes its year from the publication date
+        when = articles[-1].get("date", "")
+        ex = extractor.extract(title, body, when + "-31" if len(when) == 7 else when)
+        extractions.append(ex)
+        layouts.append((title, ts if te > ts else None, art.start))
 
     def to_doc(pos: int, layout) -> int:
         title, title_start, body_start = layout
