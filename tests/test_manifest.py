@@ -150,6 +150,9 @@ def test_a_folders_own_manifest_is_used_without_the_option(tmp_path, run_cli):
         "file,url,date,source\na.txt,https://example.cn/a,2021-07-01,示例日报\n", encoding="utf-8")
     result = run_cli("build", folder, "--store", tmp_path / "store")
     assert result.exit_code == 0 and warnings(result) == []
+    named_too = run_cli("build", folder, "--manifest", folder / "zonegraph-manifest.csv",
+                        "--store", tmp_path / "store")  # read once, not twice
+    assert named_too.exit_code == 0 and warnings(named_too) == []
     a = articles(tmp_path / "store")["a.txt"]
     assert (a["date"], a["source"], a["url"]) == ("2021-07-01", "示例日报", "https://example.cn/a")
 

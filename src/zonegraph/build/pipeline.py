@@ -53,7 +53,8 @@ def build(paths: list[Path], settings: Settings,
     files = discover(paths)
     if not files:
         raise ZoneGraphError("no input files found")
-    given, report.warnings = assign(files, [*manifests, *folder_manifests(paths, files)])
+    listed = dict.fromkeys(p.resolve() for p in [*manifests, *folder_manifests(paths, files)])
+    given, report.warnings = assign(files, list(listed))
     given = with_options(given, files, options)
     with GraphStore(settings.store) as store:
         def wanted(path: Path, sha256: str) -> bool:
