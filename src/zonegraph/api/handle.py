@@ -30,16 +30,14 @@ if TYPE_CHECKING:
     from ..views.viewgraph import Selection
     from .view import View
 
-Types = str | Iterable[str] | None
-
 
 def open(store: PathLike | None = None) -> "ZoneGraph":  # noqa: A001 (zonegraph.open)
     """Open the store at ``store`` (else ``$ZONEGRAPH_STORE``, else ``./zonegraph-data``)
     for reading.
 
     Raises ``zonegraph.errors.StoreError`` with one line saying what is wrong when there
-    is no store there (``run `zonegraph build` first``), the path is a file, or the store
-    cannot be opened. A store another process is building opens at its last published
+    is no store there (build one first), the path is a file, or the store cannot be
+    opened. A store another process is building opens at its last published
     checkpoint.
 
     Example::
@@ -60,6 +58,12 @@ class ZoneGraph:
 
     Usable as a context manager: ``close()`` (or leaving the ``with`` block) closes what
     ``dataset()`` opened and forgets the store kept open for queries.
+
+    Example::
+
+        with zonegraph.open("zonegraph-data") as g:
+            zones = g.named("zones")
+            partners = g.named("zone-partners", zone=zones["zoneName"][0])
     """
 
     def __init__(self, path: Path):
@@ -203,7 +207,7 @@ class ZoneGraph:
         return to_networkx(self._load(self._selection(
             None, since, until, min_confidence, cooperation=True, zones_only=zones_only)))
 
-    def graph(self, focus: str | None = None, depth: int = 1, *, types: Types = None,
+    def graph(self, focus: str | None = None, depth: int = 1, *, types: str | Iterable[str] | None = None,
               since: str | None = None, until: str | None = None,
               min_confidence: float = 0.0, cooperation: bool = False,
               zones_only: bool = False) -> "networkx.MultiDiGraph":
@@ -231,7 +235,7 @@ class ZoneGraph:
             zones_only=zones_only, focus=focus, depth=depth)))
 
     def view(self, focus: str | None = None, depth: int = 1, *, cooperation: bool = False,
-             zones_only: bool = False, types: Types = None, since: str | None = None,
+             zones_only: bool = False, types: str | Iterable[str] | None = None, since: str | None = None,
              until: str | None = None, min_confidence: float = 0.0,
              size_by: str = "degree", color_by: str = "type", physics_limit: int = 500,
              title: str | None = None) -> "View":
@@ -297,7 +301,7 @@ class ZoneGraph:
 
     # ------------------------------------------------------------ shared
 
-    def _selection(self, types: Types, since: str | None, until: str | None,
+    def _selection(self, types: str | Iterable[str] | None, since: str | None, until: str | None,
                    min_confidence: float, **parts) -> "Selection":
         from ..errors import ZoneGraphError
         from ..views.viewgraph import Selection, ViewFilter
