@@ -114,7 +114,7 @@ class ZoneGraph:
         target = QueryTarget(store=self.path, timeout=timeout)
         return result_frame(run_sparql(target, query, literal_bindings(values)))
 
-    def named(self, name: str, **params: object) -> "pandas.DataFrame":
+    def named(self, name: str, /, **params: object) -> "pandas.DataFrame":
         """Run a shipped research question (``zonegraph query --list``; the README's table)
         with its parameters as keywords; names match any alias of an entity.
 
