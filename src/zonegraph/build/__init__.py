@@ -4,5 +4,5 @@ files and writes the store in order (``pipeline``), worker processes for ``--job
 
 May import every stage (ingest, extract, graph, store); ``pipeline`` and ``workers`` both
 import ``document`` and never each other's module-level code. No face imports it but
-``cli``.
+``cli`` and ``api``.
 """

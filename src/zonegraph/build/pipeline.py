@@ -37,6 +37,19 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def summary(self) -> str:
+        """Documents built, unchanged and failed, articles, entities by type and relations
+        by predicate: the lines ``zonegraph build`` prints."""
+        lines = [f"documents: {len(self.built)} built, {len(self.skipped)} unchanged, "
+                 f"{len(self.failed)} failed; articles: {self.articles}"]
+        if self.entities:
+            lines.append("entities: " + ", ".join(f"{t} {n}"
+                                                  for t, n in sorted(self.entities.items())))
+        if self.relations:
+            lines.append("relations: " + ", ".join(f"{p} {n}"
+                                                   for p, n in sorted(self.relations.items())))
+        return "\n".join(lines)
+
 
 def build(paths: list[Path], settings: Settings,
           on_document: Callable[[Path, str], None] | None = None, jobs: int = 1,

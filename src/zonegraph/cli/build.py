@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import ZoneGraphError
-from ..store.graph_store import RDF_FORMATS
 from .options import echo_error, library_errors, store_option
 
 
@@ -51,9 +49,10 @@ def build(paths, store, out, min_confidence, force, jobs, manifest, date_, sourc
     from ..build.settings import Settings
     from ..ingest.manifest import given_options
     from ..ingest.read import discover
+    from ..store.graph_store import export_file, file_format
 
-    if out is not None and out.suffix.lower().lstrip(".") not in RDF_FORMATS:
-        raise ZoneGraphError(f"{out}: unknown output format; use .trig, .nq, .ttl or .jsonld")
+    if out is not None:
+        file_format(out)
     settings = Settings(store=store, min_confidence=min_confidence, force=force)
     options = given_options(date_, source, url)
     files = discover(list(paths))
@@ -73,26 +72,11 @@ def build(paths, store, out, min_confidence, force, jobs, manifest, date_, sourc
     for path, reason in report.failed:
         echo_error(f"{path}: {reason}")
     if out is not None:
-        _export(store, out, out.suffix.lstrip("."))
-    click.echo(f"documents: {len(report.built)} built, {len(report.skipped)} unchanged, "
-               f"{len(report.failed)} failed; articles: {report.articles}")
-    if report.entities:
-        click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in sorted(report.entities.items())))
-    if report.relations:
-        click.echo("relations: " + ", ".join(f"{p} {n}" for p, n in sorted(report.relations.items())))
+        export_file(store, out)
+    click.echo(report.summary())
     click.echo(f"store: {store}" + (f"; graph file: {out}" if out else ""))
     if not report.ok:
         sys.exit(1)
-
-
-def _export(store: Path, out: Path, fmt: str) -> None:
-    from ..store.graph_store import GraphStore
-
-    tmp = out.with_name(out.name + ".part")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with GraphStore(store, read_only=True) as gs, tmp.open("wb") as fh:
-        gs.export(fh, fmt)
-    tmp.replace(out)
 
 
 @click.command()
@@ -149,7 +133,9 @@ def export(store, fmt, out):
     Example:
       zonegraph export --format ttl --out zonegraph.ttl
     """
-    _export(store, out, fmt)
+    from ..store.graph_store import export_file
+
+    export_file(store, out, fmt)
     click.echo(f"wrote {out}")
 
 

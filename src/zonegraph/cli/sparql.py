@@ -152,16 +152,16 @@ def find(name, store, endpoint, entity_type, limit, fmt):
       zonegraph find 科技
       zonegraph find 两江 --type Zone
     """
-    from ..sparql.find import find_entities
+    from ..sparql.find import COLUMNS, find_entities
     from ..sparql.query import compact
     from ..sparql.run import QueryTarget
 
     matches = find_entities(QueryTarget(store=store, endpoint=endpoint), name, entity_type, limit)
     if not matches:
         raise ZoneGraphError(f"no entity has a name like {name!r}")
-    rows = [(m.rank, m.label, "/".join(m.types), str(m.articles), str(m.relations),
-             "" if m.matched == m.label else m.matched, compact(m.entity)) for m in matches]
-    head = ("match", "name", "type", "articles", "relations", "matched alias", "id")
+    rows = [tuple(str(v) for v in m.row().values())[:-1] + (compact(m.entity),)
+            for m in matches]
+    head = COLUMNS
     if fmt == "tsv":
         for row in [head, *rows]:
             click.echo("\t".join(row))

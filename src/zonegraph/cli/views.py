@@ -47,12 +47,11 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import Selection, load_selection
 
-    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    selection = Selection(filters, cooperation, zones_only, focus, depth)
+    graph = load_selection(store, selection)
     _say_undated(graph, filters)
-    if title is None:
-        title = ("ZoneGraph: " + focus if focus else
-                 "ZoneGraph: zone cooperation" if cooperation or zones_only else "ZoneGraph")
-    result = render(graph, out, ViewOptions(title, size_by, color_by, physics_limit))
+    result = render(graph, out, ViewOptions(title or selection.title, size_by, color_by,
+                                            physics_limit))
     click.echo(f"wrote {out} ({result.nodes} nodes, {result.edges} edges)")
     if result.precomputed:
         click.echo(f"{result.nodes} nodes > {physics_limit}: layout precomputed with networkx, "

@@ -59,6 +59,17 @@ class Match:
     relations: int
     score: float  # similarity of the matched name, 1.0 for exact
 
+    def row(self) -> dict:
+        """The match as ``zonegraph find`` shows it, one value per column of ``COLUMNS``
+        (the alias only when the name that matched is not the label; ``id`` the full IRI)."""
+        return dict(zip(COLUMNS, (self.rank, self.label, "/".join(self.types), self.articles,
+                                  self.relations, "" if self.matched == self.label else
+                                  self.matched, self.entity)))
+
+
+#: The columns of a found entity (``Match.row``), in the order ``zonegraph find`` shows them.
+COLUMNS = ("match", "name", "type", "articles", "relations", "matched alias", "id")
+
 
 def rank_name(query: str, name: str) -> tuple[int, float] | None:
     """(rank index, similarity) of ``name`` for the folded ``query``, or None if no match."""

@@ -384,6 +384,28 @@ def _write_journal(store: Path, data: bytes) -> Path:
     return journal
 
 
+def file_format(out: Path) -> str:
+    """The RDF format an output file's suffix names (``graph.trig`` → ``trig``), or a
+    ``StoreError`` before anything is built or written."""
+    fmt = Path(out).suffix.lower().lstrip(".")
+    if fmt not in RDF_FORMATS:
+        raise StoreError(f"{out}: unknown output format; use .trig, .nq, .ttl or .jsonld")
+    return fmt
+
+
+def export_file(store_path: Path, out: Path, fmt: str | None = None) -> Path:
+    """Write the store's graph to ``out`` (format ``fmt``, else from its suffix), complete
+    or not at all: written under a ``.part`` name, then renamed."""
+    out = Path(out)
+    fmt = fmt or file_format(out)
+    tmp = out.with_name(out.name + ".part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with GraphStore(store_path, read_only=True) as gs, tmp.open("wb") as fh:
+        gs.export(fh, fmt)
+    tmp.replace(out)
+    return out
+
+
 def ontology_dir() -> Path:
     """``ontology/`` of the repository (or ``$ZONEGRAPH_ONTOLOGY``)."""
     env = os.environ.get("ZONEGRAPH_ONTOLOGY")
@@ -391,4 +413,5 @@ def ontology_dir() -> Path:
 
 
 __all__ = ["GraphStore", "DocumentInfo", "DEFAULT_STORE", "RDF_FORMATS", "ontology_dir",
+           "file_format", "export_file",
            "ONTOLOGY_IRI"]

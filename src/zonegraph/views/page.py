@@ -22,7 +22,7 @@ import html
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -284,6 +284,24 @@ def _resource(name: str) -> str:
 
 def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> RenderedView:
     """Write ``view`` as one self-contained HTML page at ``out``."""
+    html_text, result = page_html(view, options)
+    return replace(result, path=write_page(html_text, out))
+
+
+def write_page(html_text: str, out: Path) -> Path:
+    """Write a page at ``out``, complete or not at all (under a ``.part`` name, then
+    renamed), making its folder if needed."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(html_text, encoding="utf-8")
+    tmp.replace(out)
+    return out
+
+
+def page_html(view: ViewGraph, options: ViewOptions = ViewOptions()) -> tuple[str, RenderedView]:
+    """``view`` as the text of one self-contained HTML page, and what it shows (a
+    ``RenderedView`` whose ``path`` is empty: nothing is written)."""
     import pyvis
     from pyvis.network import Network
 
@@ -310,9 +328,4 @@ def render(view: ViewGraph, out: Path, options: ViewOptions = ViewOptions()) -> 
     env.globals["zg"] = {"title": escape_html(options.title), "data": script_json(page),
                          "js": script, "css": style, "version": __version__}
     html_text = net.generate_html(notebook=False)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(html_text, encoding="utf-8")
-    tmp.replace(out)
-    return RenderedView(out, len(vis_nodes), len(vis_edges), precomputed, notes)
+    return html_text, RenderedView(Path(), len(vis_nodes), len(vis_edges), precomputed, notes)

@@ -396,6 +396,13 @@ class Selection:
     focus: str | None = None
     depth: int = 1
 
+    @property
+    def title(self) -> str:
+        """The page title a view of this selection gets unless given one."""
+        if self.focus:
+            return "ZoneGraph: " + self.focus
+        return "ZoneGraph: zone cooperation" if self.cooperation or self.zones_only else "ZoneGraph"
+
 
 def select(view: ViewGraph, selection: Selection) -> ViewGraph:
     """Apply ``selection``: evidence filters, then the cooperation roll-up (which needs the
