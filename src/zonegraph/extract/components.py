@@ -159,7 +159,8 @@ class NamesComponent:
         anchors = {m.start: m.end for m in mentions}
         named = find_named(_text(doc), tokens, anchors)
         mentions += [m for m in named if m.type != "Event"]
-        mentions += find_events(_text(doc), [m for m in named if m.type == "Event"])
+        mentions += find_events(_text(doc), [m for m in named if m.type == "Event"],
+                                mentions)
         zones = frozenset((m.start, m.end) for m in mentions if m.type == "Zone")
         mentions += find_quoted(_text(doc), tokens, anchors, zones)
         mentions += find_enumerations(_text(doc), tokens, anchors)

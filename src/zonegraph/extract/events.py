@@ -65,12 +65,15 @@ def _start_back(text: str, end: int, limit: int = 30) -> int:
     return i
 
 
-def find_events(text: str, found: list[Mention]) -> list[Mention]:
+def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> list[Mention]:
     """Ceremonies, plenaries and 暨-joined events; ``found`` are the events the suffix
-    rule gave, which a joined name replaces."""
+    rule gave, which a joined name replaces. A ceremony's name starts after the last
+    organization or person among ``others`` before it (某管委会与某公司|…签约仪式)."""
+    ends = sorted(m.end for m in others if m.type not in ("Zone", "Place"))
     out: list[Mention] = []
     for m in _CEREMONY_NAME.finditer(text):
         start = m.start(1) + cut_at_verb(m.group(1))
+        start = max([start] + [e for e in ends if start < e <= m.end(1) - 6])
         name = text[start:m.end(1)]
         if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4]:
             out.append(Mention(start, m.end(1), "Event", name, rule="ceremony", confidence=0.8))
