@@ -115,3 +115,11 @@ def test_one_firm_before_a_count_of_firms(extractor):
     ex = _extract(extractor, "长城跨越与两江新区重庆明达汽车电器等5家企业签订供应链合同。")
     assert "重庆明达汽车电器" in _names(ex, "Enterprise")
 
+
+
+# ------------------------------------------------------------------ funds
+
+def test_a_verb_phrase_of_policy_prose_is_no_part_of_a_fund_name(extractor):
+    ex = _extract(extractor, "要做大做强江城新区绿色发展基金。")
+    assert _names(ex, "Fund") == ["江城新区绿色发展基金"]
+

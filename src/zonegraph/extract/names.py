@@ -211,6 +211,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.
 LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进", "规划", "冲刺",
                  "高起点", "高标准", "贯彻落实", "深入"}
+# Verb phrases of policy prose (做大做强…基金) that end the sentence's part of a name.
+_VERB_PHRASE = re.compile(r"做大做强|做优做强|做强做优|发展壮大|用好|管好")
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
 NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
@@ -303,6 +305,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags)
+            phrase = None
+            for phrase in _VERB_PHRASE.finditer(text, start, suffix_start):
+                pass
+            if phrase is not None and suffix_start - phrase.end() >= 2:
+                start = phrase.end()
         if etype == "Park":  # 某经开区南港工业区: a park named after the park it lies in
             inner = [e for e in park_ends if start < e <= suffix_start - 2
                      and not re.search(r"[()（）]", text[e:suffix_start])
