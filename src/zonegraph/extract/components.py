@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .events import find_events
+from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
@@ -155,7 +157,10 @@ class NamesComponent:
         tokens = _tokens(doc)
         mentions = doc._.zg_mentions or []
         anchors = {m.start: m.end for m in mentions}
-        mentions += find_named(_text(doc), tokens, anchors)
+        named = find_named(_text(doc), tokens, anchors)
+        mentions += [m for m in named if m.type != "Event"]
+        mentions += find_events(_text(doc), [m for m in named if m.type == "Event"],
+                                mentions)
         zones = frozenset((m.start, m.end) for m in mentions if m.type == "Zone")
         mentions += find_quoted(_text(doc), tokens, anchors, zones)
         mentions += find_enumerations(_text(doc), tokens, anchors)
@@ -232,9 +237,23 @@ class ResolveComponent:
             cands.add(core[:trade.start()])
         return sorted((c for c in cands if len(c) >= 3 and c != full), key=len, reverse=True)
 
+    def _place_led(self, name: str) -> bool:
+        """Whether a name begins with a place and says more after it (宁乡经开区)."""
+        hits = self.gazetteer.find(name[:8])
+        return bool(hits) and hits[0].start == 0 and hits[0].entry.type == "Place" \
+            and len(name) - hits[0].end >= 3
+
+    def is_place(self, name: str) -> bool:
+        """Whether the whole of ``name`` is a known place or zone."""
+        hits = self.gazetteer.find(name)
+        return bool(hits) and hits[0].start == 0 and hits[0].end == len(name) \
+            and hits[0].entry.type in ("Place", "Zone")
+
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
-        mentions = _non_overlapping(doc._.zg_mentions or [])
+        found = doc._.zg_mentions or []
+        found += find_firms(text, _tokens(doc), found, self.is_place)
+        mentions = _non_overlapping(found)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")
         for m in mentions:
@@ -295,6 +314,8 @@ class ResolveComponent:
                     m.name = _short_zone_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
                 m.name = _short_zone_name(entry) + rest
+            elif m.type in ("Park", "Enterprise") and self._place_led(rest):
+                m.name = rest  # 某新区宁乡经开区: a county's park, named in the zone's news
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
         for x in re.finditer("、(" + "|".join(ZONE_ORGANS) + ")", text):

@@ -44,7 +44,8 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("领导小组", "GovernmentBody"), ("直管区", "GovernmentBody"), ("法庭", "GovernmentBody"), ("质安站", "GovernmentBody"), ("研究室", "GovernmentBody"),
     ("政研室", "GovernmentBody"),
     # parks
-    ("产业园", "Park"), ("科技园", "Park"), ("工业园", "Park"), ("物流园", "Park"),
+    ("产业园", "Park"), ("科技园", "Park"), ("科技园区", "Park"), ("工业区", "Park"),
+    ("大学城", "Park"), ("保税物流中心", "Park"), ("工业园", "Park"), ("物流园", "Park"),
     ("软件园", "Park"), ("创业园", "Park"), ("园区", "Park"), ("产业园区", "Park"), ("工业园区", "Park"),
     ("科学城", "Park"), ("科技城", "Park"), ("科创城", "Park"), ("医药谷", "Park"),
     ("综合保税区", "Park"), ("综保区", "Park"), ("综试区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
@@ -104,7 +105,7 @@ _BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办
 _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
-LEADING_FUNCTION_CHARS = set("由据向对与和及将")
+LEADING_FUNCTION_CHARS = set("由据向对与和及将继")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -194,6 +195,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if a in anchors and text[start:a].endswith(ROLE_NOUNS):
             start = a
             break
+    # 长沙1月26日电|继某新区…: a dateline's end, then the sentence
+    if text[start:start + 2] in ("日电", "日讯") and suffix_start - start > 4:
+        start += 2
     # 由贵安新区管委会, 由闽海资本…: a function character glued before a name
     if text[start:start + 1] in LEADING_FUNCTION_CHARS and suffix_start - start > 3:
         start += 1
@@ -207,6 +211,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.
 LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进", "规划", "冲刺",
                  "高起点", "高标准", "贯彻落实", "深入"}
+# Verb phrases of policy prose (做大做强…基金) that end the sentence's part of a name.
+_VERB_PHRASE = re.compile(r"做大做强|做优做强|做强做优|发展壮大|用好|管好")
 # Parts of speech (jieba's dictionary tags) that do not begin a name: verbs, adverbs,
 # adjectives, prepositions, conjunctions, pronouns, particles.
 NOT_NAME_START = {"v", "vd", "a", "ad", "d", "p", "c", "r", "u", "i"}
@@ -280,6 +286,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
     tags = word_tags()
     body_ends = complete_bodies(text, anchors)
     token_at_end = {e: (s, t) for s, e, t in tokens}
+    park_ends: list[int] = []  # ends of the parks found so far
     for suffix_start, end, suffix in suffixes_in(text):
         etype = SUFFIX_TYPE[suffix]
         # a one-character suffix must be a token of its own or end a longer name-like
@@ -298,6 +305,17 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags)
+            phrase = None
+            for phrase in _VERB_PHRASE.finditer(text, start, suffix_start):
+                pass
+            if phrase is not None and suffix_start - phrase.end() >= 2:
+                start = phrase.end()
+        if etype == "Park":  # 某经开区南港工业区: a park named after the park it lies in
+            inner = [e for e in park_ends if start < e <= suffix_start - 2
+                     and not re.search(r"[()（）]", text[e:suffix_start])
+                     and _has_proper_word(_tokens_between(tokens, e, suffix_start), tags)]
+            if inner:
+                start = inner[-1]
         if etype == "Event":
             start += _LEADING_DATE.match(text[start:suffix_start]).end()
         name = text[start:end].strip("()（）·-—")
@@ -351,6 +369,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
         # which makes it an organ of the article's zone or drops it
+        if etype == "Park":
+            park_ends.append(start + len(name))
         out.append(Mention(start, start + len(name), etype, name,
                            rule="suffix-bare" if bare else f"suffix:{suffix}",
                            confidence=0.6 if bare else 0.75 if len(suffix) == 1 else 0.85))
@@ -362,10 +382,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
 
 # Words of policy prose that jieba may not know but that name no place (绿色低碳示范区).
 POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 循环 开放 创新 现代 高端 先进 综合 示范
-国际 融合 协同 高质量 双碳 新型 未来 特色 标准化""".split())
+国际 融合 协同 高质量 双碳 新型 未来 特色 标准化 海洋 科创""".split())
 _HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
-GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "示范区", "试验区", "先行区", "集聚区", "聚集区",
+GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范区", "试验区", "先行区", "集聚区", "聚集区",
                          "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
                          "新城", "现代城", "片区"}
 
@@ -491,8 +511,8 @@ def find_list_siblings(text: str, tokens: list[tuple[int, int, str]], anchors: d
             if n == 0:
                 start = left_edge(text, end, tokens, anchors, body_ends=set())
             name = text[start:end]
-            if not 3 <= len(name) <= 8 or not _PARK_END.search(name):
-                continue
+            if not 3 <= len(name) <= 8 or not _PARK_END.search(name) or "“" in name:
+                continue  # 打造“物流枢纽岛、开放门户岛”: a slogan's list, not parks
             inside = {id(c): c for c in (covered.get(i) for i in range(start, end)) if c}
             # only a known name at its head may sit inside it (紫光|芯城)
             if any(c.start != start or c.end >= end or c.rule != "gazetteer"

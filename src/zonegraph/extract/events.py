@@ -1,0 +1,115 @@
+"""Event names the way news writes them: ceremonies, joined meetings, plenary sessions.
+
+Suffixes alone (…座谈会, …推介会) find most meetings (``names.find_named``); news adds
+three shapes this module reads:
+
+- a ceremony or campaign event named by what it does and when
+  (2025年第一季度重点项目集中开工活动, 某新区2021年第三季度重大项目集中开工仪式): the
+  kind alone (签约仪式, 开工活动) is no name, so it needs a date or a zone in front;
+- two meetings held as one, joined by 暨 (…座谈会暨项目集中签约仪式,
+  …成果发布暨…推介会): one event, named by the whole;
+- party plenaries and congresses (省委十一届九次全会, 党的二十大).
+
+And it ends an event's name where the sentence's verb is (某新区举行|…座谈会,
+…部长某某主持|会议): the verbs that hold, open or chair a meeting never begin one.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+
+#: Verbs that hold, open, chair or attend a meeting: a name starts after them.
+EVENT_VERBS = ("举行", "举办", "召开", "主持", "出席", "参加", "开幕", "闭幕", "启动", "亮相",
+               "组织", "承办", "主办", "筹办", "参会", "开展", "部署", "暨")
+_VERB_CUT = re.compile("(?:" + "|".join(EVENT_VERBS) + ")")
+#: The kind of a ceremony or campaign event, named by the work it marks.
+_CEREMONY = r"(?:签约|开工|揭牌|启动|竣工|投产|开业|发布|推介|授牌|集中签约|集中开工)(?:仪式|活动|大会)"
+#: What makes a ceremony's name proper: a year, a quarter, an ordinal, or the zone it is of.
+_PROPER_CEREMONY = re.compile(r"\d{4}|[一二三四]季度|第[一二三四五六七八九十\d]+|届")
+_CEREMONY_NAME = re.compile(
+    r"([\u4e00-\u9fff\dA-Za-z]{2,30}?" + _CEREMONY + r")")
+#: 省委十一届九次全会, 市委十二届三次全体会议; 党的二十大, 党的二十届三中全会.
+_PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
+                      r"[一二三四五六七八九十]+次全(?:会|体会议))"
+                      r"|(党的[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]+中全会))")
+#: A meeting's or ceremony's own kind, for the part after 暨.
+_EVENT_END = re.compile(r"(?:会议|大会|全会|论坛|峰会|博览会|交易会|洽谈会|推介会|发布会|座谈会|"
+                        r"对接会|招商会|交流会|研讨会|年会|仪式|活动)")
+_JOINED = re.compile(r"暨([\u4e00-\u9fff\dA-Za-z]{2,30}?" + _EVENT_END.pattern + r")")
+#: Where an event name cannot reach back past: punctuation and the dateline's 电/讯.
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
+
+
+def cut_at_verb(name: str) -> int:
+    """How many leading characters of ``name`` belong to the sentence, not the name: up
+    to the last verb that holds or opens a meeting (0 when there is none)."""
+    cut = 0
+    for m in _VERB_CUT.finditer(name):
+        if m.group() != "暨" and len(name) - m.end() >= 2:
+            cut = m.end()
+    return cut
+
+
+def _proper_rest(name: str) -> bool:
+    """Whether what is left after a verb names an event, not just its kind (会议)."""
+    kind = _EVENT_END.search(name)
+    return kind is not None and kind.start() >= 2
+
+
+def _start_back(text: str, end: int, limit: int = 30) -> int:
+    """The leftmost name character before ``end``, within ``limit``."""
+    i = end
+    while i > 0 and end - i < limit and _NAME_CHAR.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> list[Mention]:
+    """Ceremonies, plenaries and 暨-joined events; ``found`` are the events the suffix
+    rule gave, which a joined name replaces. A ceremony's name starts after the last
+    organization or person among ``others`` before it (某管委会与某公司|…签约仪式)."""
+    ends = sorted(m.end for m in others if m.type not in ("Zone", "Place"))
+    out: list[Mention] = []
+    for m in _CEREMONY_NAME.finditer(text):
+        start = m.start(1) + cut_at_verb(m.group(1))
+        start = max([start] + [e for e in ends if start < e <= m.end(1) - 6])
+        name = text[start:m.end(1)]
+        if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4]:
+            out.append(Mention(start, m.end(1), "Event", name, rule="ceremony", confidence=0.8))
+    for m in _PLENARY.finditer(text):
+        a, b = m.span(1) if m.group(1) else m.span(2)
+        out.append(Mention(a, b, "Event", text[a:b], rule="plenary", confidence=0.85))
+    kept = []
+    for e in found:
+        if any(o.start <= e.start and e.end <= o.end for o in out):
+            continue  # 发布活动 inside 2024年…成果发布活动
+        cut = cut_at_verb(e.text)
+        if cut and not _proper_rest(e.text[cut:]):
+            continue  # 部长某某主持会议: the verb leaves no name
+        if cut:
+            e = Mention(e.start + cut, e.end, e.type, e.text[cut:], rule=e.rule,
+                        confidence=e.confidence, key=e.key, name=e.name)
+        kept.append(e)
+    return join_events(text, kept + out)
+
+
+def join_events(text: str, events: list[Mention]) -> list[Mention]:
+    """Events joined by 暨 become one, named by the whole (the parts are dropped)."""
+    joined: list[Mention] = []
+    parts: set[tuple[int, int]] = set()
+    for j in _JOINED.finditer(text):
+        head = max((e for e in events if e.end == j.start()), key=lambda e: e.end - e.start,
+                   default=None)
+        start = head.start if head else j.start()
+        if head is None:  # …成果发布暨…推介会: the first part ends in no meeting word
+            start = _start_back(text, j.start())
+            start += cut_at_verb(text[start:j.start()])
+            if j.start() - start < 4:
+                continue
+        end = j.end()
+        name = text[start:end]
+        parts |= {(e.start, e.end) for e in events if start <= e.start and e.end <= end}
+        parts |= {(e.start, e.end) for e in events if e.start == j.start() and e.end <= end}
+        joined.append(Mention(start, end, "Event", name, rule="joined-event", confidence=0.8))
+    return [e for e in events if (e.start, e.end) not in parts] + joined

@@ -1,0 +1,127 @@
+"""Companies named without a legal form, the way news lists them.
+
+Zone news names most companies by a short name no gazetteer holds, and tells them apart
+from other words only by where they stand:
+
+- in a list of firms, each a proper word and a trade (某某化学、某某新材料、某某特钢):
+  a list where most items have that shape, or are known companies, is a list of firms;
+- at the head of a project's name in a list of projects (某某高端光源研制项目、
+  某某绿色电梯总成项目): the project is the company's, and its name leads;
+- alone before a count of firms (与某某汽车电器等5家企业签订…).
+
+Each needs the list or the count around it: a proper word and a trade alone (发展新材料)
+are prose as often as a name.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .model import Mention
+from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _tokens_between, word_tags
+
+#: Trades a firm's short name ends with (某某化学, 某某新材料, 某某特钢).
+TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|药业|制药|电子|微电子|光电|光谱|"
+                   r"实业|控股|智能|智造|新材料|材料|半导体|软件|网络|数据|新能源|能源|装备|环保|"
+                   r"物流|供应链|化学|化工|特钢|钢铁|汽车|汽车电器|电器|电气|机械|重工|生物|食品|"
+                   r"电池|光伏|航空|通信|动力|精密|传感|芯片|集成电路|石化|纺织|服饰|家居)$")
+#: jieba's tags of words a company's own name is made of: unknown words, person and
+#: transliterated names, other proper nouns, abbreviations (上汽, 一汽).
+PROPER_TAGS = {None, "nr", "nrt", "nrfg", "nz", "j", "nt", "ns"}
+#: Parts of speech that never make a firm's name: verbs, adverbs, function words, numbers.
+PROSE_TAGS = {"v", "vd", "vn", "d", "ad", "p", "c", "u", "r", "m", "q", "f", "t", "l", "i"}
+#: Items of a list: what lies between 、 inside one clause.
+_LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》()（）]{2,24}(?:、[^\s、,，。;；:：!?！？“”《》()（）]{2,24})+")
+#: Words a list's first item carries in front of it (深入|某某化学, 发掘了|某某光谱).
+_LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等)")
+#: One firm before a count of firms: 某某汽车电器等5家企业.
+_COUNTED_FIRMS = re.compile(r"([^\s、,，。;；:：!?！？“”《》()（）]{2,16})等(?:\d+|[一二三四五六七八九十两]+)家"
+                            r"(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
+
+
+def _proper_head(tokens: list[str]) -> str:
+    """The leading words of a project's name that name its owner (瑞丰|高端光源…)."""
+    tags = word_tags()
+    head = ""
+    for n, tok in enumerate(tokens):
+        tag = tags.get(tok)
+        if tok.isascii() or tok[-1] in "型级式" or tag not in PROPER_TAGS or (tag == "ns" and n == 0):
+            break
+        head += tok
+    return head
+
+
+def _firm_shaped(item: str, tokens: list[str]) -> bool:
+    """A proper word and a trade (海湾化学, 益凯新材料), nothing generic in front."""
+    trade = TRADE.search(item)
+    if not trade or trade.start() < 2 or len(item) > 12:
+        return False
+    lead = item[:trade.start()]
+    tags = word_tags()
+    if lead in GENERIC or lead in NOT_NAMES or lead in POLICY_WORDS or not lead.isalpha() \
+            or lead.isascii() or tags.get(item) is not None:  # 人工智能: a term, not a firm
+        return False
+    lead_tags = [tags.get(t) for t in tokens if t in lead]
+    # firms are named by proper words and by auspicious common ones (宏远, 海岸, 明达),
+    # never by verbs, adverbs or function words, nor by common nouns alone (人工|智能)
+    return all(t not in PROSE_TAGS for t in lead_tags) and any(t != "n" for t in lead_tags)
+
+
+def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
+               is_place) -> list[Mention]:
+    """Firms found in lists of firms, in lists of projects, and before a count of firms.
+
+    ``is_place(name)`` tells a known place (a list of places is no list of firms, and a
+    place alone heads no project)."""
+    known = {(m.start, m.end): m for m in mentions}
+    # names already found; a place inside a firm's name (重庆|某某电器) leads it
+    taken = sorted((m.start, m.end) for m in mentions if m.type not in ("Place", "Zone"))
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_left(taken, (b, b))
+        return not any(s < b and a < e for s, e in taken[max(0, i - 8):i])
+
+    for lst in _LIST.finditer(text):
+        spans, pos = [], lst.start()
+        for item in lst.group().split("、"):
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        a0, b0 = spans[0]
+        lead = _LEAD.match(text[a0:b0])
+        if lead and b0 - a0 - lead.end() >= 2:
+            spans[0] = (a0 + lead.end(), b0)
+        a1, b1 = spans[-1]
+        if "等" in text[a1 + 2:b1]:  # …、某某化学等项目现场
+            spans[-1] = (a1, text.index("等", a1 + 2))
+        items = [(a, b, text[a:b], _tokens_between(tokens, a, b)) for a, b in spans]
+        projects = [it for it in items if it[2].endswith("项目")]
+        if len(projects) >= 2:
+            for a, b, item, toks in projects:
+                head = _proper_head(toks)
+                if 2 <= len(head) <= 10 and not is_place(head) and head not in GENERIC \
+                        and free(a, a + len(head)):
+                    out.append(Mention(a, a + len(head), "Enterprise", head, rule="project-owner",
+                                       confidence=0.65))
+            continue
+        firms = [it for it in items if known.get((it[0], it[1])) is not None
+                 and known[(it[0], it[1])].type == "Enterprise"
+                 or (_firm_shaped(it[2], it[3]) and not is_place(it[2]))]
+        if len(firms) >= 2 and len(firms) * 2 >= len(items):
+            for a, b, item, toks in firms:
+                if free(a, b):
+                    out.append(Mention(a, b, "Enterprise", item, rule="firm-list", confidence=0.65))
+    for m in _COUNTED_FIRMS.finditer(text):
+        a, b = m.span(1)
+        item = m.group(1)
+        trade = TRADE.search(item)
+        if trade is None:
+            continue
+        # the firm's own name: from the last known place or zone before the trade
+        inside = sorted((x for x in mentions if a <= x.start and x.end <= b
+                         and x.type in ("Zone", "Place")), key=lambda x: x.start)
+        if inside:
+            a = inside[-1].start if inside[-1].type == "Place" else inside[-1].end
+        if b - a >= 4 and free(a, b):
+            out.append(Mention(a, b, "Enterprise", text[a:b], rule="counted-firm", confidence=0.65))
+    return out
