@@ -18,6 +18,7 @@ from ..extract.gazetteer import load_gazetteer
 from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
 from ..ingest.read import SourceDocument
 from ..graph.link import Entity, link_document
+from ..graph.names import name_entities
 from ..ingest.normalize import NormalizedText, fold, normalize
 from ..ingest.segment import Segmented, segment
 
@@ -137,6 +138,7 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
     publisher = publisher_entity(seg.publisher)
     if publisher is not None:
         publisher = entities.setdefault(publisher.key, publisher)
+    entities = name_entities(entities, gazetteer.official_name, gazetteer.english_name)
     zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
     record = DocumentRecord(
         sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),
