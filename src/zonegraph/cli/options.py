@@ -33,6 +33,8 @@ def library_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): click ends quietly, as Unix tools do
         except (ZoneGraphError, OSError) as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
