@@ -45,6 +45,13 @@ def library_errors(func):
     return wrapper
 
 
+def lang_option(func):
+    """``--lang zh|en``: the names views, analyses and reports show (``viewgraph.LANGUAGES``)."""
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                        help="Show names in simplified Chinese (zh) or by their official "
+                             "English name where there is one (en: zones, central bodies).")(func)
+
+
 def view_filter_options(func):
     """``--types``, ``--since``, ``--until``, ``--min-confidence``, shared by ``view`` and
     ``analyze``; the command receives them as one ``filters`` argument (a ViewFilter)."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import library_errors, store_option
+from .options import lang_option, library_errors, store_option
 
 
 @click.command()
@@ -18,8 +18,9 @@ from .options import library_errors, store_option
 @click.option("--title", help="Title of the report and figure.")
 @click.option("--since-snapshot", "since", type=click.Path(path_type=Path), metavar="DIR",
               help="An earlier snapshot: the report adds what is new since it.")
+@lang_option
 @library_errors
-def snapshot(store, as_of, out, title, since):
+def snapshot(store, as_of, out, title, since, lang):
     """Write a dated, self-contained snapshot folder for a report: the graph as of DATE
     (graph.trig, graph.jsonld), nodes.csv, edges.csv, graph.graphml, graph.gexf, the
     cooperation figure (cooperation.svg, cooperation.png) and view (view.html),
@@ -30,10 +31,11 @@ def snapshot(store, as_of, out, title, since):
     Example:
       zonegraph snapshot --as-of 2023-12-31 --out snapshots/2023
       zonegraph snapshot --as-of 2024-03 --out snapshots/2024-03 --since-snapshot snapshots/2023
+      zonegraph snapshot --as-of 2024 --out snapshots/2024-en --lang en
     """
     from ..reports.snapshot import write_snapshot
 
-    manifest = write_snapshot(store, as_of, out, title=title, since=since)
+    manifest = write_snapshot(store, as_of, out, title=title, since=since, lang=lang)
     c = manifest["counts"]
     click.echo(f"wrote {out} (as of {manifest['as_of']}): {c['documents']} document(s), "
                f"{c['articles']} article(s), {c['entities']} entities, {c['relations']} "

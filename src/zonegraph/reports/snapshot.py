@@ -127,9 +127,10 @@ def _prepare(out: Path) -> None:
 
 
 def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None = None,
-                   since: Path | None = None) -> dict:
+                   since: Path | None = None, lang: str = "zh") -> dict:
     """Write a snapshot of the store as of ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD: the
-    last day of that period) into the folder ``out``; return its manifest."""
+    last day of that period) into the folder ``out``, names in ``lang`` (``zh``, or ``en``
+    where an official English name exists); return its manifest."""
     from ..store.graph_store import GraphStore
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
@@ -159,7 +160,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
         quads = as_of_quads(gs.ox, day)
         left_out = _left_out(gs, day)
     graph = MemoryGraph(quads)
-    view = canonical(load_view_graph(graph))
+    view = canonical(load_view_graph(graph, lang))
     title = title or f"ZoneGraph snapshot {day}"
 
     _serialize(quads, out / "graph.trig", "TRIG", dict(PREFIXES))
@@ -189,7 +190,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
 
     types, predicates = counts(view)
     manifest = {
-        "as_of": day, "title": title, "zonegraph_version": __version__,
+        "as_of": day, "title": title, "lang": lang, "zonegraph_version": __version__,
         "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "store": str(Path(store_path).resolve()),
         "since_snapshot": ({"path": str(previous.path), "as_of": previous.as_of}
