@@ -321,7 +321,9 @@ def test_entity_page(endpoint):
     page = body.decode("utf-8")
     assert status == 200 and "script-src" in headers["Content-Security-Policy"]
     assert "<h1>重庆两江新区</h1>" in page
+    assert "<dd>重庆两江新区</dd>" not in page  # its zh-Hans prefLabel is the label, shown once
     assert "两江新区" in page  # its alias
+    assert "<dt>English name</dt><dd>Chongqing Liangjiang New Area</dd>" in page
     assert 'href="/entity?iri=https%3A%2F%2Fw3id.org%2Fzonegraph%2Fid%2Fzone%2Ftianfu"' in page
     # evidence sentence and its article (newsletter_2023_q3.txt)
     assert "会上，两江新区与天府新区签署战略合作框架协议" in page
