@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 
 from ..ingest.normalize import fold, to_simplified
@@ -45,22 +46,31 @@ _REFERRING = re.compile(r"^(?:本|该|我|全|此|这|各|两|双|三|贵|上述
 _QUOTES = re.compile(r"[\"'`《》〈〉“”‘’「」『』【】]+")
 _SPACE_NEXT_TO_CJK = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: The same names come back in document after document (zones, places, organs): the pure
+#: functions below remember their answers (OpenCC takes ~15 µs a name; ``cache_clear`` resets).
+_REMEMBERED = 1 << 16
+_fold = lru_cache(maxsize=_REMEMBERED)(fold)
+_simplified = lru_cache(maxsize=_REMEMBERED)(to_simplified)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def is_generic(name: str) -> bool:
     """Whether ``name`` is a generic word or a reference (新区, 该区, 双方, 公司) rather than a name."""
-    key = fold(name)
+    if len(name) > 12:  # longer than any generic word with a referring word, quotes or spaces
+        return False
+    key = _fold(name)
     if not key or key in GENERIC_WORDS:
         return True
     rest = _REFERRING.sub("", key)
     return rest != key and (not rest or rest in GENERIC_WORDS or rest in ("市", "省", "县"))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def display_form(name: str) -> str:
     """``name`` as a label shows it: simplified, NFKC, no quotes, no space next to a Chinese
     character, Chinese brackets in Chinese names. Two forms of a name that fold alike (see
     ``normalize.fold``) have the same display form, but for the case of Latin letters."""
-    text = to_simplified(unicodedata.normalize("NFKC", name))
+    text = _simplified(unicodedata.normalize("NFKC", name))
     text = _SPACE_NEXT_TO_CJK.sub("", _QUOTES.sub("", text))
     text = re.sub(r"\s+", " ", text).strip()
     if _CJK.search(text):
@@ -68,9 +78,10 @@ def display_form(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def script_tag(name: str) -> str:
     """``zh-Hant`` for a form written in traditional characters, else ``zh-Hans``."""
-    return TRADITIONAL if to_simplified(name) != name else SIMPLIFIED
+    return TRADITIONAL if _simplified(name) != name else SIMPLIFIED
 
 
 def canonical_label(ent: Entity, official: Callable[[str], str | None]) -> str:
@@ -91,7 +102,7 @@ def canonical_label(ent: Entity, official: Callable[[str], str | None]) -> str:
         rest = rest.split("|", 1)[0]
     else:
         rest = rest.partition(":")[2] if kind == "name" else ""  # name:<Type>:<folded>
-    forms = [n for n in (ent.label, *ent.aliases) if rest and fold(n) == rest] or [ent.label]
+    forms = [n for n in (ent.label, *ent.aliases) if rest and _fold(n) == rest] or [ent.label]
     return min((display_form(n) for n in forms), key=lambda n: (-len(n), n))
 
 
@@ -110,7 +121,7 @@ def name_entities(entities: dict[str, Entity], official: Callable[[str], str | N
         ent.label = canonical_label(ent, official)
         if is_generic(ent.label):
             continue
-        ent.aliases = {n for n in names | {to_simplified(n) for n in names}
+        ent.aliases = {n for n in names | {_simplified(n) for n in names}
                        if n != ent.label and not is_generic(n)}
         ent.name_en = english(key) or ""
         kept[key] = ent
