@@ -211,6 +211,14 @@ def test_named_queries_accept_any_form_of_a_name(both_scripts, run_cli, name):
     assert all(r["otherName"]["xml:lang"] == "zh-hans" for r in rows)
 
 
+def test_named_queries_in_a_time_limited_worker_accept_traditional_names(both_scripts, run_cli):
+    result = run_cli("query", "--store", both_scripts, "--named", "relation-evidence", "--timeout", "60",
+                     "--param", "subject=湘江新區黨工委", "--param", "object=兩江新區", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "湖南湘江新区党工委,cooperatesWith,重庆两江新区" in result.output
+    assert "黨工委書記周明遠" in result.output  # the sentence as the traditional document wrote it
+
+
 def test_named_queries_accept_an_english_name(both_scripts, run_cli):
     result = run_cli("query", "--store", both_scripts, "--named", "zone-partners",
                      "--param", "zone=Chongqing Liangjiang New Area", "--format", "csv")
