@@ -99,7 +99,8 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings) ->
         return body_start + pos - len(title) - 1
 
     # names as the original writes them (full-width brackets, no PDF line breaks), also
-    # where a mention carries another mention's name (a short form names its full form)
+    # where a mention carries another mention's name (a short form names its full form);
+    # they are kept as aliases in the document's script, the label is canonical (graph.names)
     written: dict[str, str] = {}
     for ex, layout in zip(extractions, layouts):
         for m in ex.mentions:
