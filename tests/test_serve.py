@@ -139,13 +139,13 @@ def test_construct_as_rdf(endpoint, accept, fmt):
     assert status == 200 and headers["Content-Type"].split(";")[0] == accept
     triples = list(ox.parse(body, fmt))
     assert len(triples) == 16  # 8 zones × (type, label)
-    assert ox.Literal("重庆两江新区") in {t.object for t in triples}
+    assert ox.Literal("重庆两江新区", language="zh-Hans") in {t.object for t in triples}
 
 
 def test_describe_defaults_to_turtle(endpoint):
     status, headers, body = endpoint.get(f"DESCRIBE <{LIANGJIANG}>")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
-    assert any(str(t.object) == '"重庆两江新区"' for t in ox.parse(body, ox.RdfFormat.TURTLE))
+    assert any(str(t.object) == '"重庆两江新区"@zh-hans' for t in ox.parse(body, ox.RdfFormat.TURTLE))
 
 
 def test_graph_result_in_a_results_format_is_not_acceptable(endpoint):
@@ -302,7 +302,8 @@ def test_page_is_self_contained(endpoint):
                                     page, re.S).group(1))
     assert [e["name"] for e in examples] == list(load_named_queries())
     partners = next(e for e in examples if e["name"] == "zone-partners")
-    assert 'VALUES (?zoneName) { ("两江新区") }' in partners["sparql"]
+    # the name in each form it may be stored as: tagged by script, plain, English
+    assert 'VALUES (?zoneName) { ("两江新区"@zh-hans) ("两江新区"@zh-hant) ("两江新区")' in partners["sparql"]
 
 
 @pytest.mark.parametrize("name", sorted(load_named_queries()))
@@ -320,7 +321,9 @@ def test_entity_page(endpoint):
     page = body.decode("utf-8")
     assert status == 200 and "script-src" in headers["Content-Security-Policy"]
     assert "<h1>重庆两江新区</h1>" in page
+    assert "<dd>重庆两江新区</dd>" not in page  # its zh-Hans prefLabel is the label, shown once
     assert "两江新区" in page  # its alias
+    assert "<dt>English name</dt><dd>Chongqing Liangjiang New Area</dd>" in page
     assert 'href="/entity?iri=https%3A%2F%2Fw3id.org%2Fzonegraph%2Fid%2Fzone%2Ftianfu"' in page
     # evidence sentence and its article (newsletter_2023_q3.txt)
     assert "会上，两江新区与天府新区签署战略合作框架协议" in page
@@ -402,7 +405,8 @@ def test_browser_runs_a_named_query_and_links_entities(endpoint, tmp_path):
     dom = render(endpoint.url + "/?example=zone-partners&run=1", screenshot=shot)
     status = re.search(r'<div id="status"[^>]*>(.*?)</div>', dom, re.S).group(1)
     assert re.fullmatch(r"\d+ rows? in [\d.]+ s", status), status
-    assert "<th>partnerName</th>" in dom and "<td>四川天府新区</td>" in dom
+    assert "<th>partnerName</th>" in dom
+    assert '<td title="@zh-hans">四川天府新区</td>' in dom  # a tagged name shows its tag on hover
     assert '<a href="/entity?iri=https%3A%2F%2Fw3id.org%2Fzonegraph%2Fid%2Fzone%2Ftianfu"' in dom
     assert 'VALUES (?zoneName)' in dom  # the editor shows the query it ran
     assert shot.exists() and shot.stat().st_size > 10_000

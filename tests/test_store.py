@@ -7,7 +7,7 @@ import re
 
 import pytest
 from rdflib import RDF, Dataset, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
 
 from zonegraph.ingest.read import read_document
 from zonegraph.store import graph_store as store_module
@@ -59,7 +59,7 @@ def test_newsletter_masthead_is_on_its_document(dataset):
     assert g.value(doc, ZG.series) == Literal("新区观察")
     assert g.value(doc, ZG.issueNumber) == Literal("第3期")
     publisher = g.value(doc, DCTERMS.publisher)  # the masthead's publisher is an institution
-    assert g.value(publisher, RDFS.label) == Literal("新区发展研究中心")
+    assert g.value(publisher, RDFS.label) == Literal("新区发展研究中心", lang="zh-Hans")
     assert (publisher, RDF.type, ZG.Institution) in g
     assert g.value(doc, DCTERMS.date) == Literal("2023-09-15", datatype=XSD.date)
 
@@ -131,7 +131,8 @@ def test_zones_carry_gazetteer_facts(dataset):
     union = _union(dataset)
     zone = ZGID["zone/xiongan"]
     assert (zone, RDF.type, ZG.Zone) in union
-    assert (zone, RDFS.label, Literal("河北雄安新区")) in union
+    assert (zone, RDFS.label, Literal("河北雄安新区", lang="zh-Hans")) in union
+    assert (zone, SKOS.prefLabel, Literal("Hebei Xiong'an New Area", lang="en")) in union
     assert (zone, ZG.gazetteerId, Literal("xiongan")) in union
     assert (zone, ZG.approvalDate, Literal("2017-04-01", datatype=XSD.date)) in union
 
@@ -238,7 +239,7 @@ def test_rebuilding_an_edited_file_replaces_its_contribution(tmp_path, run_cli, 
     old_sha = hashlib.sha256(path.read_bytes()).hexdigest()
     assert set(_documents(store)) == {old_sha}
     old_labels = {q[2] for q in read_quads(store) if q[1] == RDFS.label.n3()}
-    assert Literal("黔峰算力科技有限公司").n3() in old_labels
+    assert '"黔峰算力科技有限公司"@zh-hans' in old_labels
 
     path.write_text(V2, encoding="utf-8")
     result = run_cli("build", corpus, "--store", store)
@@ -252,8 +253,8 @@ def test_rebuilding_an_edited_file_replaces_its_contribution(tmp_path, run_cli, 
     assert set(graphs) == {GRAPH + new_sha}
     assert not any(old_sha in "".join(q) for q in quads)
     labels = {t[2] for t in default if t[1] == RDFS.label.n3()}
-    assert Literal("黔岭云数科技有限公司").n3() in labels
-    assert Literal("黔峰算力科技有限公司").n3() not in labels
+    assert '"黔岭云数科技有限公司"@zh-hans' in labels
+    assert '"黔峰算力科技有限公司"@zh-hans' not in labels
     assert default == graphs[GRAPH + new_sha]
     documents = [t for t in default if t[1] == RDF.type.n3() and t[2] == ZG.Document.n3()]
     assert len(documents) == 1

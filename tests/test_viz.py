@@ -92,7 +92,7 @@ def test_ego_network_grows_with_depth(sample_view):
 
 def test_ego_of_a_person_shows_their_organization(sample_view):
     view = ego(sample_view, "王建国", 1)
-    assert {n.label for n in view.nodes.values()} == {"王建国", "两江新区管委会", "两江新区党工委"}
+    assert {n.label for n in view.nodes.values()} == {"王建国", "重庆两江新区管委会", "重庆两江新区党工委"}
 
 
 # ------------------------------------------------------------------ filters
@@ -149,7 +149,7 @@ def test_cooperation_network_rolls_zone_organs_up_to_their_zone(sample_view):
     assert zones == {i for i, n in sample_view.nodes.items() if n.type == "Zone"}
     assert {k[1] for k in view.edges} == {"cooperatesWith"}
     assert all(k[0] in zones or k[2] in zones for k in view.edges)
-    assert "两江新区管委会" not in {n.label for n in view.nodes.values()}
+    assert "重庆两江新区管委会" not in {n.label for n in view.nodes.values()}
     institute = iri_of(view, "成渝智能网联汽车研究院")
     linked = {label_of(view, o if s == institute else s) for s, _, o in view.edges
               if institute in (s, o)}
@@ -246,7 +246,7 @@ def test_page_holds_every_node_edge_and_detail(whole_page, sample_view):
     fund = by_label["江北新区集成电路产业基金"]
     assert ["Fund size · 规模", "30亿元 (3,000,000,000 CNY)"] in fund["attrs"]
     wang = by_label["王建国"]
-    assert wang["posts"][0][:2] == ["党工委副书记、管委会副主任", "两江新区管委会"]
+    assert wang["posts"][0][:2] == ["党工委副书记、管委会副主任", "重庆两江新区管委会"]
     assert wang["edges"] and wang["articles"]
     evidence = data["edges"][str(wang["edges"][0])]["evidence"][0]
     title, source, date, url = data["articles"][evidence[1]]

@@ -19,6 +19,7 @@ from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nqua
 from ..ingest.manifest import Given
 from ..ingest.read import SourceDocument
 from ..graph.link import Entity, link_document
+from ..graph.names import name_entities
 from ..ingest.normalize import NormalizedText, fold, normalize
 from ..ingest.segment import Segmented, segment
 
@@ -127,7 +128,8 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings,
         return body_start + pos - len(title) - 1
 
     # names as the original writes them (full-width brackets, no PDF line breaks), also
-    # where a mention carries another mention's name (a short form names its full form)
+    # where a mention carries another mention's name (a short form names its full form);
+    # they are kept as aliases in the document's script, the label is canonical (graph.names)
     written: dict[str, str] = {}
     for ex, layout in zip(extractions, layouts):
         for m in ex.mentions:
@@ -166,6 +168,7 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings,
     publisher = publisher_entity(seg.publisher)
     if publisher is not None:
         publisher = entities.setdefault(publisher.key, publisher)
+    entities = name_entities(entities, gazetteer.official_name, gazetteer.english_name)
     zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
     record = DocumentRecord(
         sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),

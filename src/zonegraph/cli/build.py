@@ -100,7 +100,9 @@ def remove(document, store):
 @store_option
 @library_errors
 def stats(store):
-    """Count documents, articles, entities by type and relations by predicate.
+    """Count documents, articles, entities by type and relations by predicate, and check
+    names: entities with more than one label, labels not in simplified script, generic
+    words (新区, 双方 …) used as names. Each should be 0; the first few are listed.
 
     \b
     Example:
@@ -118,6 +120,14 @@ def stats(store):
     click.echo("relations:")
     for p, n in s["relations"].items():
         click.echo(f"  {p:15} {n}")
+    click.echo("names:")
+    for key, what in (("many_labels", "entities with more than one label"),
+                      ("label_script", "labels not simplified @zh-Hans"),
+                      ("generic_names", "generic words as names")):
+        found = s["names"][key]
+        click.echo(f"  {what:34} {len(found)}")
+        for line in found[:5]:
+            click.echo(f"    {line}")
 
 
 @click.command()

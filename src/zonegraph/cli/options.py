@@ -33,6 +33,8 @@ def library_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): click ends quietly, as Unix tools do
         except (ZoneGraphError, OSError) as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
@@ -41,6 +43,13 @@ def library_errors(func):
                 raise OneLineError(f"{where}{exc.strerror or exc}") from None
             raise OneLineError(str(exc)) from None
     return wrapper
+
+
+def lang_option(func):
+    """``--lang zh|en``: the names views, analyses and reports show (``viewgraph.LANGUAGES``)."""
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                        help="Show names in simplified Chinese (zh) or by their official "
+                             "English name where there is one (en: zones, central bodies).")(func)
 
 
 def view_filter_options(func):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import echo_undated, library_errors, store_option, undated_option
+from .options import echo_undated, lang_option, library_errors, store_option, undated_option
 
 
 @click.command()
@@ -19,8 +19,9 @@ from .options import echo_undated, library_errors, store_option, undated_option
 @click.option("--since-snapshot", "since", type=click.Path(path_type=Path), metavar="DIR",
               help="An earlier snapshot: the report adds what is new since it.")
 @undated_option
+@lang_option
 @library_errors
-def snapshot(store, as_of, out, title, since, undated):
+def snapshot(store, as_of, out, title, since, undated, lang):
     """Write a dated, self-contained snapshot folder for a report: the graph as of DATE
     (graph.trig, graph.jsonld), nodes.csv, edges.csv, graph.graphml, graph.gexf, the
     cooperation figure (cooperation.svg, cooperation.png) and view (view.html),
@@ -31,10 +32,12 @@ def snapshot(store, as_of, out, title, since, undated):
     Example:
       zonegraph snapshot --as-of 2023-12-31 --out snapshots/2023
       zonegraph snapshot --as-of 2024-03 --out snapshots/2024-03 --since-snapshot snapshots/2023
+      zonegraph snapshot --as-of 2024 --out snapshots/2024-en --lang en
     """
     from ..reports.snapshot import write_snapshot
 
-    manifest = write_snapshot(store, as_of, out, title=title, since=since, undated=undated)
+    manifest = write_snapshot(store, as_of, out, title=title, since=since, undated=undated,
+                              lang=lang)
     c = manifest["counts"]
     click.echo(f"wrote {out} (as of {manifest['as_of']}): {c['documents']} document(s), "
                f"{c['articles']} article(s), {c['entities']} entities, {c['relations']} "

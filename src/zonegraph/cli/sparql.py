@@ -136,43 +136,49 @@ def _read_query_file(path: Path) -> str:
                                 case_sensitive=False),
               help="Only entities of this type.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "tsv"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
 @library_errors
 def find(name, store, endpoint, entity_type, limit, fmt):
     """Look an entity up by any of its names (no SPARQL needed).
 
-    Matches every name an entity has (full name and aliases, simplified or traditional
-    script), best first: exact, prefix, contains, then fuzzy; within each, entities that
-    more articles mention come first. Shows type, article and relation counts, and the
-    name that matched.
+    Matches every name an entity has (its canonical name, English name and aliases,
+    simplified or traditional script), best first: exact, prefix, contains, then fuzzy;
+    within each, entities that more articles mention come first. Shows the canonical
+    name, type, article and relation counts, and the name that matched.
 
     \b
     Example:
       zonegraph find 科技
       zonegraph find 两江 --type Zone
+      zonegraph find "Liangjiang New Area" --format json
     """
-    from ..sparql.find import COLUMNS, find_entities
+    import csv
+    import json
+
+    from ..sparql.find import COLUMNS, find_entities, match_rows
     from ..sparql.query import compact
     from ..sparql.run import QueryTarget
 
     matches = find_entities(QueryTarget(store=store, endpoint=endpoint), name, entity_type, limit)
     if not matches:
         raise ZoneGraphError(f"no entity has a name like {name!r}")
-    rows = [tuple(str(v) for v in m.row().values())[:-1] + (compact(m.entity),)
-            for m in matches]
-    head = COLUMNS
-    if fmt == "tsv":
-        for row in [head, *rows]:
-            click.echo("\t".join(row))
-        return
-    from rich.console import Console
-    from rich.table import Table
+    rows = match_rows(matches)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt in ("csv", "tsv"):
+        writer = csv.DictWriter(sys.stdout, COLUMNS, delimiter="\t" if fmt == "tsv" else ",",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
 
-    table = Table(*head)
-    for row in rows:
-        table.add_row(*row)
-    Console(soft_wrap=False).print(table)
+        table = Table(*COLUMNS)
+        for row in rows:
+            table.add_row(*(compact(v) if k == "id" else str(v) for k, v in row.items()))
+        Console(soft_wrap=False).print(table)
 
 
 # ------------------------------------------------------------------ serve

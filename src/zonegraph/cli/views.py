@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import echo_undated, library_errors, store_option, view_filter_options
+from .options import echo_undated, lang_option, library_errors, store_option, view_filter_options
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
@@ -24,6 +24,7 @@ SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many relations away.")
 @view_filter_options
+@lang_option
 @click.option("--size-by", type=click.Choice(["degree", "betweenness", "articles"]),
               default="degree", show_default=True, help="Node size.")
 @click.option("--color-by", type=click.Choice(["type", "community"]), default="type",
@@ -34,7 +35,7 @@ SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
               show_default=True)
 @library_errors
-def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_by,
+def view(store, cooperation, zones_only, focus, depth, filters, lang, size_by, color_by,
          physics_limit, title, out):
     """Write an interactive network view (one self-contained HTML file that works offline):
     legend with type toggles, search, and a details panel with the evidence for each link.
@@ -48,7 +49,7 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
     from ..views.viewgraph import Selection, load_selection
 
     selection = Selection(filters, cooperation, zones_only, focus, depth)
-    graph = load_selection(store, selection)
+    graph = load_selection(store, selection, lang)
     _say_undated(graph, filters)
     result = render(graph, out, ViewOptions(title or selection.title, size_by, color_by,
                                             physics_limit))
@@ -67,6 +68,7 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many relations away.")
 @view_filter_options
+@lang_option
 @click.option("--edges", "show_edges", is_flag=True,
               help="One row per linked pair (articles, sentences) instead of one per entity.")
 @click.option("--sort-by", type=click.Choice(SORT_KEYS), default="betweenness", show_default=True,
@@ -75,7 +77,8 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @library_errors
-def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, sort_by, top, fmt):
+def analyze(store, cooperation, zones_only, focus, depth, filters, lang, show_edges, sort_by, top,
+            fmt):
     """Degree and betweenness centrality, Louvain communities, entities that bridge zones,
     and the weighted zone-cooperation network — one row per entity (or per pair with
     --edges).
@@ -88,7 +91,7 @@ def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, s
     from ..views.analyze import edge_rows, format_rows, node_rows
     from ..views.viewgraph import Selection, load_selection
 
-    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth), lang)
     _say_undated(graph, filters)
     if show_edges:
         rows, columns = edge_rows(graph), EDGE_COLUMNS

@@ -96,6 +96,16 @@ class Gazetteer:
         """The row one of whose names is ``name`` (folded), if any."""
         return self._by_name.get(fold(name))
 
+    def official_name(self, key: str) -> str | None:
+        """The ``name`` of the row keyed ``key`` (``zone:liangjiang`` → 重庆两江新区), if any."""
+        entry = self.entries.get(key)
+        return entry.name if entry else None
+
+    def english_name(self, key: str) -> str | None:
+        """The row's official English name (``name_en`` in ``data/``), if it has one."""
+        entry = self.entries.get(key)
+        return (entry.attrs.get("name_en") or None) if entry else None
+
     def find(self, text: str, accept: Callable[[int, int], bool] | None = None) -> list[Hit]:
         """Leftmost-longest, non-overlapping occurrences of any name in ``text``.
 

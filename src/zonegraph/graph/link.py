@@ -31,6 +31,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     merged_by: set[str] = field(default_factory=set)
     gazetteer_id: str = ""
+    name_en: str = ""  # the official English name (gazetteer rows that have one)
     amount: float | None = None
     date: str = ""
     confidence: float = 0.0
@@ -62,8 +63,16 @@ class Linked:
 GAZETTEER_KEYS = ("zone", "place", "gov", "enterprise", "institution")
 
 
+#: Organ words written out in full, keyed as their usual short form (河北雄安新区管理委员会 is
+#: 河北雄安新区管委会).
+ORGAN_SHORT = {"管理委员会": "管委会", "党的工作委员会": "党工委"}
+
+
 def base_key(m: Mention) -> str:
     """A mention's identity before merging: its own key, else ``name:<Type>:<folded name>``."""
+    if m.key.startswith("organ:"):
+        zone, _, organ = m.key[len("organ:"):].partition(":")
+        return f"organ:{zone}:{ORGAN_SHORT.get(organ, organ)}"
     if m.key:
         return m.key
     return f"name:{m.type}:{fold(m.name or m.text)}"
@@ -108,11 +117,13 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
     person_org: dict[str, str] = {}
     for ex in extractions:
         for post in ex.posts:
-            person_org.setdefault(post.person.text, base_key(post.organization))
+            person_org.setdefault(fold(post.person.text), base_key(post.organization))
     raw: dict[str, str] = {}
     for m in mentions:
         if m.type == "Person":
-            raw[id(m)] = f"person:{m.text}|{person_org.get(m.text, 'doc:' + doc_sha[:16])}"
+            # 孫霞 and 孙霞 are one name: people are keyed by the folded form
+            name = fold(m.text)
+            raw[id(m)] = f"person:{name}|{person_org.get(name, 'doc:' + doc_sha[:16])}"
         else:
             raw[id(m)] = base_key(m)
 
@@ -170,9 +181,7 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
                 ent.amount = ex.amounts[id(m)]
             if id(m) in ex.dates and not ent.date:
                 ent.date = ex.dates[id(m)]
-    # bare 新区 and own-zone mentions are not names worth keeping as aliases
     for ent in linked.entities.values():
-        ent.aliases.discard("新区")
         ent.aliases.discard(ent.label)
     return linked
 

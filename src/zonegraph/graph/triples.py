@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .link import Entity
+from .names import ENGLISH, SIMPLIFIED, script_tag
 from .namespace import ENTITY_CLASSES, GRAPH, ID, RELATIONS, SCHEMA, ZG
 
 #: IRI path segment for each entity type.
@@ -105,6 +106,11 @@ def _text(value: str) -> str:
     return '"' + value.translate(_ESCAPES) + '"'
 
 
+def _tagged(value: str, language: str) -> str:
+    """A language-tagged literal (``"重庆两江新区"@zh-Hans``)."""
+    return _text(value) + "@" + language
+
+
 def _typed(lexical: str, datatype: str) -> str:
     """A typed literal whose lexical form needs no escaping (numbers, dates, booleans)."""
     return f'"{lexical}"^^<{datatype}>'
@@ -170,9 +176,13 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
     for key, ent in rec.entities.items():
         node = iris[key]
         add((node, A, _iri(ENTITY_CLASSES[ent.type])))
-        add((node, _iri(RDFS.label), _text(ent.label)))
+        label = _tagged(ent.label, SIMPLIFIED)  # the same from every document: ``graph.names``
+        add((node, _iri(RDFS.label), label))
+        add((node, _iri(SKOS.prefLabel), label))
+        if ent.name_en:
+            add((node, _iri(SKOS.prefLabel), _tagged(ent.name_en, ENGLISH)))
         for alias in sorted(ent.aliases):
-            add((node, _iri(SKOS.altLabel), _text(alias)))
+            add((node, _iri(SKOS.altLabel), _tagged(alias, script_tag(alias))))
         for rule in sorted(ent.merged_by):
             add((node, _iri(ZG.mergedBy), _text(rule)))
         if ent.gazetteer_id:

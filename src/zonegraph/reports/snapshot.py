@@ -127,11 +127,13 @@ def _prepare(out: Path) -> None:
 
 
 def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None = None,
-                   since: Path | None = None, undated: str = "exclude") -> dict:
+                   since: Path | None = None, undated: str = "exclude",
+                   lang: str = "zh") -> dict:
     """Write a snapshot of the store as of ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD: the
-    last day of that period) into the folder ``out``; return its manifest. Articles
-    without a date are left out unless ``undated`` is ``include``; the manifest counts
-    them either way (``left_out``, ``undated_kept``)."""
+    last day of that period) into the folder ``out``, names in ``lang`` (``zh``, or ``en``
+    where an official English name exists); return its manifest. Articles without a date
+    are left out unless ``undated`` is ``include``; the manifest counts them either way
+    (``left_out``, ``undated_kept``)."""
     from ..store.graph_store import GraphStore
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
@@ -163,7 +165,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     undated_kept = left_out["articles_undated"] if undated == "include" else 0
     left_out["articles_undated"] -= undated_kept
     graph = MemoryGraph(quads)
-    view = canonical(load_view_graph(graph))
+    view = canonical(load_view_graph(graph, lang))
     title = title or f"ZoneGraph snapshot {day}"
 
     _serialize(quads, out / "graph.trig", "TRIG", dict(PREFIXES))
@@ -194,7 +196,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
 
     types, predicates = counts(view)
     manifest = {
-        "as_of": day, "title": title, "zonegraph_version": __version__,
+        "as_of": day, "title": title, "lang": lang, "zonegraph_version": __version__,
         "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "store": str(Path(store_path).resolve()),
         "since_snapshot": ({"path": str(previous.path), "as_of": previous.as_of}

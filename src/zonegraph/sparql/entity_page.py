@@ -45,7 +45,8 @@ WHERE {
 ORDER BY ?p ?direction ?otherName ?file ?sentence
 """
 FACTS = """
-SELECT ?entity ?p ?o WHERE { ?entity ?p ?o FILTER (isLiteral(?o) || ?p = rdf:type) }
+SELECT ?entity ?p ?o (LANG(?o) AS ?lang)
+WHERE { ?entity ?p ?o FILTER (isLiteral(?o) || ?p = rdf:type) }
 """
 POSTS = """
 SELECT ?entity ?role ?title ?other ?otherName
@@ -74,6 +75,7 @@ _LABEL = {"memberOf": ("member of", "has member"), "locatedIn": ("located in", "
           "partOf": ("part of", "has part"), "cooperatesWith": ("cooperates with", "cooperates with"),
           "issuedBy": ("issued by", "issued"), "launchedBy": ("launched by", "launched")}
 _FACTS = {PREFIXES["rdfs"] + "label": "name", PREFIXES["skos"] + "altLabel": "also called",
+          PREFIXES["skos"] + "prefLabel": "English name",  # the zh-Hans one is the label
           PREFIXES["zg"] + "gazetteerId": "gazetteer id", PREFIXES["zg"] + "amountCNY": "amount",
           PREFIXES["dcterms"] + "issued": "issued", PREFIXES["zg"] + "approvalDate": "approved",
           PREFIXES["zg"] + "mergedBy": "names merged by",
@@ -145,6 +147,8 @@ def render_entity(run: Callable[[dict], object], iri: str, nonce: str) -> str:
     items = []
     for f in facts:
         what = _FACTS.get(f["p"])
+        if what == "English name" and not f.get("lang", "").lower().startswith("en"):
+            continue
         if what and not (what == "name" and f["o"] == name):
             value = _amount(f["o"]) if what == "amount" else f["o"]
             items.append(f"<dt>{e(what)}</dt><dd>{e(value)}</dd>")

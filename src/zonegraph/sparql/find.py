@@ -1,6 +1,7 @@
 """Find entities by name for people who do not write SPARQL: ``zonegraph find 科技``.
 
-Every name of an entity counts (its ``rdfs:label`` and each ``skos:altLabel``), compared
+Every name of an entity counts (its ``rdfs:label``, its English ``skos:prefLabel`` and each
+``skos:altLabel``), compared
 after ``normalize.fold`` (NFKC, simplified script, no spaces or quotes, lower case), so
 ``兩江新區`` finds 两江新区. Matches are ranked by how good the best-matching name is —
 exact, then prefix, then contains, then fuzzy (``difflib`` similarity, for typos and
@@ -27,7 +28,7 @@ WHERE {
                   zg:Person zg:Fund zg:Policy zg:Program zg:Place zg:Event }
   ?entity a ?class ;
           rdfs:label ?label ;
-          rdfs:label|skos:altLabel ?name .
+          rdfs:label|skos:prefLabel|skos:altLabel ?name .
   BIND (STRAFTER(STR(?class), "#") AS ?type)
 }
 """
@@ -118,6 +119,18 @@ def rank_entities(query: str, rows: list[dict], entity_type: str | None = None,
     matches.sort(key=lambda m: (RANKS.index(m.rank), -m.score if m.rank == "fuzzy" else 0,
                                 -m.articles, -m.relations, -m.score, len(m.label), m.label))
     return matches if limit is None else matches[:limit]
+
+
+#: Columns of ``find``'s output, one row per match.
+COLUMNS = ("match", "name", "type", "articles", "relations", "matched alias", "id")
+
+
+def match_rows(matches: list[Match]) -> list[dict]:
+    """The matches as rows of ``COLUMNS`` (``matched alias`` empty when the canonical name
+    matched), for tables, CSV and JSON alike."""
+    return [dict(zip(COLUMNS, (m.rank, m.label, "/".join(m.types), m.articles, m.relations,
+                               "" if m.matched == m.label else m.matched, m.entity)))
+            for m in matches]
 
 
 def find_entities(target, query: str, entity_type: str | None = None,

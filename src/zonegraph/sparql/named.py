@@ -13,8 +13,10 @@ A parameter names the SPARQL variable it binds; its kind (``name``, the default,
 ``document`` or ``text``) says what a missing match means. Values are bound as RDF literals in
 a ``VALUES`` row built from serialized terms (locally and at remote endpoints, see
 ``sparql_text.bind_inline``) — never pasted into the query text.
-Name parameters are matched in the query against ``rdfs:label|skos:altLabel``, so every
-alias of an entity works. A parameter variable must be used in the query's outermost
+Name parameters are matched in the query against ``rdfs:label|skos:prefLabel|skos:altLabel``,
+so every alias of an entity works, and bound to the name in each form it may be stored as
+(simplified and as given, tagged ``zh-Hans``/``zh-Hant``/``en`` or plain:
+``sparql_run.name_terms``), so a traditional or English name finds the entity too. A parameter variable must be used in the query's outermost
 WHERE pattern (not only inside a sub-SELECT) and be a result column (pyoxigraph substitutes
 only projected variables), which is where both binding methods agree. Test an optional
 parameter with ``COALESCE(… = ?param, true)`` or ``FILTER EXISTS``, never ``BOUND(?param)``:

@@ -60,8 +60,8 @@ def format_result(result, fmt: str) -> str:
         return out.getvalue().decode("utf-8")
     variables, rows = result
     if fmt == "json":
-        bindings = [{v: {"type": _kind(t), "value": _term_text(t)} for v, t in zip(variables, row)
-                     if t is not None} for row in rows]
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+                    for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1)
     buf = io.StringIO()
@@ -70,6 +70,14 @@ def format_result(result, fmt: str) -> str:
     for row in rows:
         writer.writerow([_term_text(t) for t in row])
     return buf.getvalue()
+
+
+def _json_term(term) -> dict:
+    """A term as SPARQL 1.1 JSON results write it (a tagged name keeps its ``xml:lang``)."""
+    out = {"type": _kind(term), "value": _term_text(term)}
+    if getattr(term, "language", None):
+        out["xml:lang"] = term.language
+    return out
 
 
 def _kind(term) -> str:

@@ -103,17 +103,17 @@ def _host_name(header: str) -> str:
 def page_examples() -> list[dict]:
     """The named queries as the page's examples, each runnable as shown (parameters of its
     example bound by a ``VALUES`` row, as for a remote endpoint)."""
-    import pyoxigraph as ox
-
     from .named import load_named_queries
+    from .run import parameter_bindings, serialized
 
     out = []
     for nq in load_named_queries().values():
-        values = {p.variable: str(ox.Literal(nq.example_params[p.name]))
+        values = {p.variable: nq.example_params[p.name]
                   for p in nq.parameters if p.name in nq.example_params}
         text = nq.sparql
         if values:
-            text = bind_inline(text, values)
+            kinds = {p.variable: p.kind for p in nq.parameters}
+            text = bind_inline(text, serialized(parameter_bindings(values, kinds)))
         out.append({"name": nq.name, "title": nq.title, "question": nq.question,
                     "parameters": [{"name": p.name, "help": p.help, "optional": p.optional}
                                    for p in nq.parameters],

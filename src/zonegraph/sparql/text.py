@@ -10,8 +10,10 @@ pyoxigraph parses the query itself; this module never decides whether a query is
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..errors import QueryError
 
@@ -158,18 +160,21 @@ def outer_group_start(sparql: str) -> int:
     raise QueryError("cannot bind parameters: the query has no WHERE clause")
 
 
-def bind_inline(sparql: str, bindings: dict[str, str]) -> str:
-    """``sparql`` with ``VALUES`` for ``bindings`` (variable → term in N-Triples syntax)
-    opening its outermost WHERE pattern.
+def bind_inline(sparql: str, bindings: dict[str, str | Sequence[str]]) -> str:
+    """``sparql`` with ``VALUES`` for ``bindings`` (variable → term in N-Triples syntax, or
+    a sequence of terms, any of which may match) opening its outermost WHERE pattern.
 
     This is how parameters reach an endpoint that only speaks the SPARQL protocol. It
     equals pyoxigraph's substitution for variables used in that pattern (including
     nested groups, OPTIONAL, FILTER and EXISTS), which is how the named queries use
     their parameters; the terms are serialized by pyoxigraph, never pasted from input.
+    Several terms for a variable give one row each (a name in each of its scripts and
+    language tags), rows of several variables their combinations.
     """
     if not bindings:
         return sparql
     at = outer_group_start(sparql)
     names = " ".join(f"?{v}" for v in bindings)
-    values = " ".join(bindings.values())
-    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }}{sparql[at:]}"
+    columns = [[t] if isinstance(t, str) else list(t) for t in bindings.values()]
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*columns))
+    return f"{sparql[:at]} VALUES ({names}) {{ {rows} }}{sparql[at:]}"

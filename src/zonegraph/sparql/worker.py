@@ -131,10 +131,13 @@ def _term(spec: dict):
     return ox.Literal(spec["value"])
 
 
-def term_spec(term) -> dict:
-    """A pyoxigraph term as the JSON the worker protocol carries."""
+def term_spec(term) -> dict | list[dict]:
+    """A pyoxigraph term (or a tuple of terms, any of which may match) as the JSON the
+    worker protocol carries."""
     import pyoxigraph as ox
 
+    if isinstance(term, tuple):
+        return [term_spec(t) for t in term]
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     spec = {"type": "literal", "value": term.value}
@@ -158,7 +161,8 @@ def execute(store, request: dict) -> tuple[dict, bytes]:
     kwargs = {"prefixes": request.get("prefixes") or None}
     query = request["query"]
     if request.get("bindings"):  # a VALUES row, which Oxigraph plans with (see sparql_run)
-        query = bind_inline(query, {k: str(_term(v)) for k, v in request["bindings"].items()})
+        query = bind_inline(query, {k: [str(_term(t)) for t in v] if isinstance(v, list) else str(_term(v))
+                                    for k, v in request["bindings"].items()})
     if request.get("default_graph"):
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graph"]]
     if request.get("named_graphs"):

@@ -124,8 +124,17 @@ def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-def load_view_graph(store: GraphStore) -> ViewGraph:
-    """Read entities, relations, evidence, articles and posts from ``store`` (the union)."""
+#: Languages a view or report shows names in: ``zh``, the canonical simplified Chinese
+#: name; ``en``, the official English name where there is one (zones, central bodies),
+#: else the Chinese name.
+LANGUAGES = ("zh", "en")
+ENGLISH_NAMES = """
+SELECT ?e ?name WHERE { ?e skos:prefLabel ?name FILTER (LANGMATCHES(LANG(?name), "en")) }"""
+
+
+def load_view_graph(store: GraphStore, lang: str = "zh") -> ViewGraph:
+    """Read entities, relations, evidence, articles and posts from ``store`` (the union),
+    each entity labelled in ``lang`` (see ``LANGUAGES``) with its other names beside."""
     classes = " ".join(f"zg:{t}" for t in ENTITY_CLASSES)
     relations = " ".join(f"zg:{p}" for p in RELATIONS)
     types: dict[str, set[str]] = {}
@@ -138,6 +147,11 @@ def load_view_graph(store: GraphStore) -> ViewGraph:
     alts: dict[str, set[str]] = {}
     for r in store.select("SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"):
         alts.setdefault(r["e"], set()).add(r["alt"])
+    for r in store.select(ENGLISH_NAMES):  # found by English names too, shown in English
+        if r["e"] in labels:
+            alts.setdefault(r["e"], set()).update((labels[r["e"]], r["name"]))
+            if lang == "en":
+                labels[r["e"]] = r["name"]
     attributes: dict[str, dict[str, str]] = {}
     for r in store.select("""
         SELECT ?e ?p ?v WHERE {
@@ -418,8 +432,9 @@ def select(view: ViewGraph, selection: Selection) -> ViewGraph:
     return view
 
 
-def load_selection(store_path, selection: Selection = Selection()) -> ViewGraph:
-    """Open the store at ``store_path`` read-only, load the view graph and select from it."""
+def load_selection(store_path, selection: Selection = Selection(), lang: str = "zh") -> ViewGraph:
+    """Open the store at ``store_path`` read-only, load the view graph (names in ``lang``)
+    and select from it."""
     with GraphStore(store_path, read_only=True) as store:
-        view = load_view_graph(store)
+        view = load_view_graph(store, lang)
     return select(view, selection)
