@@ -1,0 +1,173 @@
+"""One document through every stage but storage: normalize, segment, extract, link, and
+its N-Quads for the store.
+
+Both the build (``pipeline``) and its worker processes (``workers``) import this module;
+neither imports the other's module-level code.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import Settings
+from ..errors import InputError
+from ..extract import Extractor
+from ..extract.gazetteer import load_gazetteer
+from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
+from ..ingest.read import SourceDocument
+from ..graph.link import Entity, link_document
+from ..ingest.normalize import NormalizedText, fold, normalize
+from ..ingest.segment import Segmented, segment
+
+
+def display_name(text: str) -> str:
+    """A name as the original writes it (its script kept), without white space next to CJK."""
+    return re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", text.strip())
+
+
+def display(text: str) -> str:
+    """Original text made readable: PDF line breaks inside a line removed, spaces squeezed."""
+    text = re.sub(r"\s*\n\s*", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+def written_source(norm: NormalizedText, art) -> str:
+    """An article's source as the document writes it (its script kept)."""
+    at = norm.text.find(art.source, art.end) if art.source else -1
+    if at < 0:
+        return art.source
+    return display_name(norm.original_span(at, at + len(art.source))) or art.source
+
+
+def publisher_entity(name: str) -> Entity | None:
+    """The organization a newsletter's masthead names as its publisher (西咸新区研究院)."""
+    from ..extract.names import SUFFIXES
+
+    etype = next((t for suffix, t in SUFFIXES if name.endswith(suffix)), None)
+    if not name or etype not in ("Institution", "GovernmentBody", "Enterprise"):
+        return None
+    return Entity(key=f"name:{etype}:{fold(name)}", type=etype, label=name, confidence=0.9)
+
+
+def written_title(post, layout, to_doc, norm: NormalizedText) -> str:
+    """A post's title in the document's own script, when it is written right before the name."""
+    a = post.person.start - len(post.title)
+    if a < 0:
+        return post.title
+    start, end = to_doc(a, layout), to_doc(post.person.start - 1, layout) + 1
+    shown = display_name(norm.original_span(start, end))
+    return shown if fold(shown) == fold(post.title) else post.title
+
+
+@dataclass
+class ProcessedDocument:
+    source: SourceDocument
+    norm: NormalizedText
+    segmented: Segmented
+    record: DocumentRecord
+
+
+def process(source: SourceDocument, extractor: Extractor, settings: Settings) -> ProcessedDocument:
+    """Run every stage but storage on one document."""
+    norm = normalize(source.text)
+    seg = segment(norm, fallback_title=source.meta.get("title", ""),
+                  fallback_date=source.meta.get("date", ""))
+    if not seg.articles:
+        raise InputError(source.path, "no article text found")
+    gazetteer = load_gazetteer(settings.data_dir)
+    zone_names = {f: e.key for e in gazetteer.zones() for f in (e.name, *e.aliases)
+                  if f.endswith("新区")}
+    extractions, layouts, articles = [], [], []
+    for art in seg.articles:
+        ts, te = art.title_span
+        title = norm.text[ts:te] if te > ts else ""  # a title not in the text is not read
+        body = norm.text[art.start:art.end]
+        ex = extractor.extract(title, body, art.date)
+        extractions.append(ex)
+        layouts.append((title, ts if te > ts else None, art.start))
+        shown = display(norm.original_span(ts, te)) if te > ts else art.title
+        articles.append({"title": shown or art.title,
+                         "source": written_source(norm, art), "date": art.date})
+
+    def to_doc(pos: int, layout) -> int:
+        title, title_start, body_start = layout
+        if pos <= len(title):
+            return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
+        return body_start + pos - len(title) - 1
+
+    # names as the original writes them (full-width brackets, no PDF line breaks), also
+    # where a mention carries another mention's name (a short form names its full form)
+    written: dict[str, str] = {}
+    for ex, layout in zip(extractions, layouts):
+        for m in ex.mentions:
+            a, b = to_doc(m.start, layout), to_doc(m.end - 1, layout) + 1
+            shown = display_name(norm.original_span(a, b))
+            if shown and fold(shown) == fold(m.text):
+                written.setdefault(m.text, shown)
+                m.text = shown
+    for ex in extractions:
+        for m in ex.mentions:
+            if m.name in written:
+                m.name = written[m.name]
+    linked = link_document(extractions, source.sha256, zone_names)
+
+    statements: list[Statement] = []
+    posts: list[PostRecord] = []
+    for i, (ex, layout) in enumerate(zip(extractions, layouts)):
+        articles[i]["mentions"] = {linked.key_of(m) for m in ex.mentions}
+        for rel in ex.relations:
+            if rel.confidence < settings.min_confidence:
+                continue
+            a, b = to_doc(rel.sentence[0], layout), to_doc(max(rel.sentence[1] - 1, rel.sentence[0]), layout) + 1
+            o_start, o_end = norm.to_original(a, b)
+            s_key, o_key = linked.key_of(rel.subject), linked.key_of(rel.object)
+            if s_key == o_key:
+                continue
+            statements.append(Statement(s_key, rel.predicate, o_key, i,
+                                        display(source.text[o_start:o_end]), o_start, o_end,
+                                        rel.confidence, rel.rule, rel.planned))
+        for post in ex.posts:
+            if post.confidence >= settings.min_confidence:
+                posts.append(PostRecord(linked.key_of(post.person),
+                                        linked.key_of(post.organization),
+                                        written_title(post, layout, to_doc, norm)))
+    entities = {k: e for k, e in linked.entities.items() if e.confidence >= settings.min_confidence}
+    publisher = publisher_entity(seg.publisher)
+    if publisher is not None:
+        publisher = entities.setdefault(publisher.key, publisher)
+    zone_facts = {e.key: e.attrs for e in gazetteer.zones() if e.key in entities}
+    record = DocumentRecord(
+        sha256=source.sha256, file_name=source.path.name, url=source.path.resolve().as_uri(),
+        media_type=source.media_type, series=seg.series, number=seg.number, date=seg.date,
+        publisher=seg.publisher, publisher_key=publisher.key if publisher else "",
+        articles=articles, entities=entities,
+        statements=statements, posts=posts, zone_facts=zone_facts)
+    return ProcessedDocument(source, norm, seg, record)
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A processed document as the store takes it, with what the build report counts."""
+
+    sha256: str
+    nquads: bytes  # its named graph and the union copy, see ``graph.document_nquads``
+    triples: int
+    articles: int
+    entities: Counter
+    relations: Counter
+
+
+def prepare(source: SourceDocument, extractor: Extractor, settings: Settings) -> PreparedDocument:
+    """``process`` one document and serialize its quads (what a build worker does)."""
+    record = process(source, extractor, settings).record
+    triples = document_triples(record)
+    return PreparedDocument(source.sha256, document_nquads(source.sha256, triples), len(triples),
+                            len(record.articles), Counter(e.type for e in record.entities.values()),
+                            Counter(s.predicate for s in record.statements))
+
+
+#: What preparing a file gave: (path, sha256 or "", the document, None when the store has
+#: it already, or the error that made it unreadable).
+Prepared = tuple[Path, str, PreparedDocument | InputError | None]
