@@ -60,8 +60,10 @@ class SoakResult:
     def summary(self) -> dict:
         by_kind = {k: sum(a.kind == k for a in self.answers) for k, _ in MIX}
         statuses: dict[str, int] = {}
-        for a in self.answers:
-            statuses[str(a.status)] = statuses.get(str(a.status), 0) + 1
+        for a in self.answers:  # 503 split by why: no worker free in time, or timed out
+            why = (" busy" if "busy" in a.message else " timed out"
+                   if "timed out" in a.message else "") if a.status == 503 else ""
+            statuses[f"{a.status}{why}"] = statuses.get(f"{a.status}{why}", 0) + 1
         mem = [m for _, m in self.memory_mb]
         third = max(1, len(mem) // 3)
         return {
