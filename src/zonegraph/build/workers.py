@@ -257,6 +257,7 @@ def _unpack(result: tuple) -> tuple:
 def _serve(settings: Settings, conn, parent: int) -> None:
     """A worker's life: load the pipeline once, then prepare documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     try:  # the writer is the build's critical path: workers take the CPU it leaves
         os.nice(WORKER_NICENESS)
     except OSError:
@@ -267,7 +268,7 @@ def _serve(settings: Settings, conn, parent: int) -> None:
 
     extractor = Extractor(settings.data_dir)
     conn.send("ready")
-    while (task := _next_task(conn, parent)) is not None:
+    while (task := _next_task(conn)) is not None:
         index, path = task
         try:
             source = read_document(Path(path), settings.limits)
@@ -281,13 +282,17 @@ def _serve(settings: Settings, conn, parent: int) -> None:
         conn.send((index, result))
 
 
-def _next_task(conn, parent: int):
-    """The next task, or None when told to stop or when the parent is gone (a killed build:
-    nobody would take the results, and nobody else would stop this worker)."""
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as its parent is gone (a killed build), whatever it is
+    doing: loading the pipeline or in the middle of a long document."""
     while os.getppid() == parent:
-        try:
-            if conn.poll(POLL_SECONDS):
-                return conn.recv()
-        except (EOFError, OSError):
-            return None
-    return None
+        time.sleep(POLL_SECONDS)
+    os._exit(0)
+
+
+def _next_task(conn):
+    """The next task, or None when told to stop (or when the parent closed the pipe)."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
