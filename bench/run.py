@@ -11,7 +11,12 @@ What it measures (see ``bench/README.md`` for the method and the targets):
 5. every named query (``src/zonegraph/queries/*.rq``, plus a few research queries of our
    own) on that store: median latency through ZoneGraph and directly on pyoxigraph;
 6. views of 500 / 5,000 / 20,000 nodes: time to write the HTML and until headless
-   Chromium has drawn the network.
+   Chromium has drawn the network;
+7. one generated 50 MB text of many articles built as one document: peak memory, time
+   and how it ended (built, or abandoned by the document budget);
+8. a soak of ``zonegraph serve`` on loopback (``bench/soak.py``): 16 clients for 60 s
+   mixing named, slow, malformed queries and updates; throughput, latency percentiles,
+   memory, workers left.
 
 Every figure is the median of several runs, printed with its range. Environment:
 
@@ -26,6 +31,10 @@ Every figure is the median of several runs, printed with its range. Environment:
     BENCH_QUERY_LIMIT  seconds after which a query is stopped and reported (default 30)
     BENCH_ARTICLES     sizes of the small and the large corpus (default "1000,10000")
     BENCH_VIEW_SIZES   node counts of the views (default "500,5000,20000")
+    BENCH_BIG_TEXT_MB  sizes of the one-file multi-article texts (default "50")
+    BENCH_SOAK_SECONDS how long the soak of ``zonegraph serve`` runs (default 60)
+    BENCH_SECTIONS     only these sections, e.g. "big-text,soak" (default: all; the soak
+                       then runs on a store of the small corpus)
     BENCH_WORK         working folder (default: a temporary folder, removed afterwards)
 """
 from __future__ import annotations
@@ -50,7 +59,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus, write_issue  # noqa: E402
+from corpus import Vocabulary, feed_item, write_corpus, write_issue  # noqa: E402
+from soak import report as soak_report, soak  # noqa: E402
 
 ZONEGRAPH = Path(sys.executable).with_name("zonegraph")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -271,9 +281,10 @@ class Run:
     main_cpu: float = 0.0  # of the process itself (sampled: its last 0.2 s are missing)
 
 
-def run_command(cmd: list[str], sample: bool = True, one_core: bool = False) -> Run:
+def run_command(cmd: list[str], sample: bool = True, one_core: bool = False,
+                check: bool = True) -> Run:
     """Run ``cmd`` (on the first core only, if ``one_core``); wall time, CPU time of its
-    process tree and its sampled peak memory."""
+    process tree and its sampled peak memory. ``check``: a non-zero exit raises."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -289,7 +300,7 @@ def run_command(cmd: list[str], sample: bool = True, one_core: bool = False) -> 
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
+    if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
     return Run(wall, cpu, peak, peak_main, output, main_cpu)
 
@@ -743,11 +754,110 @@ def bench_views(table: Table, work: Path) -> None:
             browser.close()
 
 
+# --------------------------------------------------------------------------- 7. one big text
+
+BIG_TEXT_MB = tuple(float(n) for n in os.environ.get("BENCH_BIG_TEXT_MB", "50").split(","))
+SOAK_SECONDS = float(os.environ.get("BENCH_SOAK_SECONDS", "60"))
+
+
+def write_big_text(path: Path, megabytes: float) -> int:
+    """A newsletter archive as one text file: feed articles one after another, seeded;
+    returns the number of articles."""
+    vocab, size, count = Vocabulary.load(), 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while size < megabytes * 1e6:
+            text = feed_item(vocab, 7, count)[1] + "\n"
+            out.write(text)
+            size += len(text.encode("utf-8"))
+            count += 1
+    return count
+
+
+def bench_big_text(table: Table, work: Path) -> None:
+    section("7. one big multi-article text built as one document (default limits)")
+    for mb in BIG_TEXT_MB:
+        path = work / f"archive-{mb:g}mb.txt"
+        articles = write_big_text(path, mb)
+        store = work / f"store-big-{mb:g}"
+        shutil.rmtree(store, ignore_errors=True)
+        run = run_command([str(ZONEGRAPH), "build", str(path), "--store", str(store)],
+                          check=False)
+        shutil.rmtree(store, ignore_errors=True)
+        errors = [line for line in run.output.splitlines() if line.startswith("error:")]
+        outcome = (errors[0].split(": ", 2)[-1] if errors
+                   else f"built, {_articles_in(run.output):,} articles")
+        print(f"  {mb:g} MB, {articles:,} articles: {run.wall:.0f} s, peak {run.peak_mb:,.0f} MB; "
+              f"{outcome}", flush=True)
+        key = f"big_text_{mb:g}mb".replace(".", "_")
+        table.add(Figure(f"{key}_peak_mb", f"one {mb:g} MB text ({articles:,} articles), peak",
+                         "MB", [run.peak_mb], note=outcome))
+        table.add(Figure(f"{key}_seconds", f"one {mb:g} MB text, until it ended", "s", [run.wall]))
+
+
+# --------------------------------------------------------------------------- 8. serve soak
+
+def bench_soak(table: Table, store: Path) -> None:
+    section(f"8. zonegraph serve soak: 16 clients, {SOAK_SECONDS:g} s, timeout 2 s, 2 workers")
+    result = soak(store, clients=16, seconds=SOAK_SECONDS, timeout=2.0, workers=2)
+    s = result.summary()
+    print("  " + soak_report(result), flush=True)
+    table.add(Figure("soak_requests_per_second", "serve soak: requests answered per second",
+                     "req/s", [s["per_second"]], note=f"{s['requests']} requests, statuses "
+                     f"{s['statuses']}"))
+    table.add(Figure("soak_unanswered", "serve soak: requests without an answer", "requests",
+                     [s["unanswered"]], target="0"), check=lambda m: m == 0)
+    for p in ("p50", "p90", "p99"):
+        table.add(Figure(f"soak_latency_{p}", f"serve soak: latency {p} (all requests)", "s",
+                         [s[p]]))
+    table.add(Figure("soak_named_latency_p50", "serve soak: named queries' latency p50", "s",
+                     [s["named_p50"]]))
+    table.add(Figure("soak_memory_growth_mb", "serve soak: memory, last third − first third",
+                     "MB", [s["memory_last_third_mb"] - s["memory_first_third_mb"]],
+                     note=f"peak {s['memory_peak_mb']:.0f} MB (server and workers)"))
+    table.add(Figure("soak_workers_left", "serve soak: workers left once stopped", "processes",
+                     [s["workers_left"]], target="0"), check=lambda m: m == 0)
+
+
 # --------------------------------------------------------------------------- main
 
 REQUIRED_KEYS = ("extraction_cost_vs_jieba", "parallel_speedup_2_jobs", "build_10k_seconds",
                  "build_10k_peak_mb", "incremental_issue_seconds", "query_ratio_vs_pyoxigraph_max",
                  "view_5000_ready_seconds")
+
+
+def bench_all(table: Table, work: Path) -> None:
+    section("corpus")
+    corpora = {}
+    for n in (SMALL, LARGE):
+        path = work / f"corpus-{n}"
+        shutil.rmtree(path, ignore_errors=True)
+        t = time.perf_counter()
+        files = write_corpus(path, n)
+        chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+        print(f"  {n:,} articles: {len(files):,} files, {chars:,} characters "
+              f"({time.perf_counter() - t:.1f} s)")
+        corpora[n] = path
+    bench_extraction(table, corpora[SMALL])
+    store = bench_builds(table, corpora[LARGE], work)
+    bench_queries(table, store)
+    bench_incremental(table, store, work)
+    bench_views(table, work)
+    bench_soak(table, store)
+    bench_big_text(table, work)
+
+
+def bench_only(table: Table, work: Path, sections: set[str]) -> None:
+    """The sections named in ``BENCH_SECTIONS`` (``big-text``, ``soak``) alone."""
+    if "big-text" in sections:
+        bench_big_text(table, work)
+    if "soak" in sections:
+        corpus = work / f"corpus-{SMALL}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        write_corpus(corpus, SMALL)
+        store = work / "store-small"
+        shutil.rmtree(store, ignore_errors=True)
+        run_command([str(ZONEGRAPH), "build", str(corpus), "--store", str(store)])
+        bench_soak(table, store)
 
 
 def main() -> int:
@@ -780,23 +890,12 @@ def main() -> int:
     work_arg = os.environ.get("BENCH_WORK")
     work = Path(work_arg) if work_arg else Path(tempfile.mkdtemp(prefix="zonegraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    sections = set(filter(None, os.environ.get("BENCH_SECTIONS", "").split(",")))
     try:
-        section("corpus")
-        corpora = {}
-        for n in (SMALL, LARGE):
-            path = work / f"corpus-{n}"
-            shutil.rmtree(path, ignore_errors=True)
-            t = time.perf_counter()
-            files = write_corpus(path, n)
-            chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
-            print(f"  {n:,} articles: {len(files):,} files, {chars:,} characters "
-                  f"({time.perf_counter() - t:.1f} s)")
-            corpora[n] = path
-        bench_extraction(table, corpora[SMALL])
-        store = bench_builds(table, corpora[LARGE], work)
-        bench_queries(table, store)
-        bench_incremental(table, store, work)
-        bench_views(table, work)
+        if sections:
+            bench_only(table, work, sections)
+        else:
+            bench_all(table, work)
     finally:
         if not work_arg:
             shutil.rmtree(work, ignore_errors=True)
@@ -804,6 +903,10 @@ def main() -> int:
     meta["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["seconds"] = round(time.perf_counter() - started)
     table.print()
+    if sections:  # a partial run: its figures are printed, not recorded over a full run's
+        print(f"\nsections {', '.join(sorted(sections))} in {meta['seconds']} s; not written "
+              f"to {out.name}")
+        return 0
     result = {key: _round(table.get(key)) for key in REQUIRED_KEYS}
     result["meta"] = meta
     result["figures"] = {f.key: f.as_json() for f in table.figures}

@@ -190,6 +190,7 @@ class PreparedDocument:
     articles: int
     entities: Counter
     relations: Counter
+    warnings: tuple[str, ...] = ()  # what reading left out (``SourceDocument.warnings``)
 
 
 def prepare(source: SourceDocument, extractor: Extractor, settings: Settings,
@@ -199,7 +200,7 @@ def prepare(source: SourceDocument, extractor: Extractor, settings: Settings,
     triples = document_triples(record)
     return PreparedDocument(source.sha256, document_nquads(source.sha256, triples), len(triples),
                             len(record.articles), Counter(e.type for e in record.entities.values()),
-                            Counter(s.predicate for s in record.statements))
+                            Counter(s.predicate for s in record.statements), source.warnings)
 
 
 #: What preparing a file gave: (path, sha256 or "", the document, None when the store has

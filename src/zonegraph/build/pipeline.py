@@ -5,6 +5,7 @@ keeps the report. A failing document is reported and skipped; the others go on.
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from ..extract import Extractor
 from ..ingest.manifest import Given, assign, folder_manifests, with_options
 from ..ingest.read import discover, read_document
 from ..store.graph_store import GraphStore
-from .document import Prepared, PreparedDocument, prepare
+from .document import Prepared, prepare
+from .watchdog import OverBudget, watched
 
 
 @dataclass
@@ -27,7 +29,8 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # manifest rows that could not be used
+    # manifest rows that could not be used, parts of a file left out (a slow PDF page)
+    warnings: list[str] = field(default_factory=list)
     articles: int = 0
     entities: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
@@ -101,6 +104,7 @@ def build(paths: list[Path], settings: Settings,
                     built_now.add(sha256)
                     _drop_older_versions(store, path, sha256)
                     report.built.append(str(path))
+                    report.warnings.extend(f"{path}: {w}" for w in done.warnings)
                     report.triples += done.triples
                     report.articles += done.articles
                     report.entities.update(done.entities)
@@ -112,25 +116,28 @@ def build(paths: list[Path], settings: Settings,
 
 def _prepare_each(files: list[Path], settings: Settings, wanted: Callable[[Path, str], bool],
                   given: dict[Path, Given]) -> Iterator[Prepared]:
-    """Prepare files one after the other in this process, each when the build reaches it."""
+    """Prepare files one after the other in this process, each when the build reaches it,
+    each within ``settings.budget`` (reading it and taking it through every stage)."""
     extractor = None
     for path in files:
+        sha256, done, source = "", None, None
         try:
-            source = read_document(path)
-        except InputError as exc:
-            yield path, "", exc
-            continue
-        if not wanted(path, source.sha256):
-            yield path, source.sha256, None
-            continue
-        if extractor is None:
-            extractor = Extractor(settings.data_dir)
-        try:
-            done: PreparedDocument | InputError = prepare(source, extractor, settings,
-                                                          given.get(path, Given()))
+            started = time.monotonic()
+            with watched(settings.budget, started):
+                source = read_document(path, settings.limits)
+            sha256 = source.sha256
+            if wanted(path, sha256):
+                if extractor is None:  # loaded once, outside any document's budget
+                    extractor = Extractor(settings.data_dir)
+                    started = time.monotonic()
+                with watched(settings.budget, started):
+                    done = prepare(source, extractor, settings, given.get(path, Given()))
         except InputError as exc:
             done = exc
-        yield path, source.sha256, done
+        except OverBudget as exc:
+            done = InputError(path, str(exc))
+        source = None  # an abandoned document's text is not kept while the next one runs
+        yield path, sha256, done
 
 
 def _drop_older_versions(store: GraphStore, path: Path, sha256: str) -> None:

@@ -20,14 +20,19 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
+import time
 import traceback
+from multiprocessing import connection as mp_connection
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .settings import Settings
 from ..errors import InputError, ZoneGraphError
 from ..ingest.manifest import Given
+from ..ingest.limits import MB
 from ..ingest.read import FORMATS
+from .watchdog import rss_mb
 
 #: Documents handed out per worker before the parent takes results back: enough to keep
 #: every worker busy while one long document holds up the ordered output, and while the
@@ -38,8 +43,8 @@ WINDOW_PER_WORKER = 64
 #: long (RocksDB's compaction threads share its share) and the build ran no faster than
 #: with one process.
 WORKER_NICENESS = 10
-#: How long the parent waits for a result before checking that the workers are alive.
-POLL_SECONDS = 1.0
+#: How long the parent waits for a result before checking the workers' budgets and lives.
+POLL_SECONDS = 0.25
 
 
 class WorkerCrash(RuntimeError):
@@ -64,7 +69,7 @@ def prepare_in_workers(files: list[Path], settings: Settings, jobs: int,
     """
     plan = []
     for path in files:
-        sha256 = _file_sha256(path)
+        sha256 = _file_sha256(path, settings.limits.max_input_mb * MB)
         plan.append((path, sha256, not sha256 or wanted(path, sha256)))
     todo = [(path, given.get(path, Given())) for path, _, needed in plan if needed]
     if not todo:
@@ -80,37 +85,68 @@ def prepare_in_workers(files: list[Path], settings: Settings, jobs: int,
             yield path, worker_sha256 or sha256, done
 
 
-def _file_sha256(path: Path) -> str:
+def _file_sha256(path: Path, max_bytes: float) -> str:
     """What ``ingest.read_document`` will call the file's sha256; "" when only reading it
-    can say what is wrong (unsupported type, unreadable), so a worker reports that."""
+    can say what is wrong (unsupported type, unreadable, too large), so a worker reports
+    that."""
     if path.suffix.lower() not in FORMATS:
         return ""
     try:
+        if path.stat().st_size > max_bytes:
+            return ""
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
 
 
+class _Worker:
+    """One worker process, its end of the pipe, and the document it is working on."""
+
+    def __init__(self, ctx, settings: Settings, number: int):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(settings, child, os.getpid()),
+                                name=f"zonegraph-build-{number}", daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False  # its pipeline is loaded: a document's budget starts when sent
+        self.task: tuple[int, str] | None = None
+        self.started = 0.0
+
+    def send(self, index: int, task: tuple[str, Given]) -> None:
+        self.task, self.started = (index, task[0]), time.monotonic()
+        self.conn.send((index, *task))
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
 class WorkerPool:
-    """``jobs`` worker processes, each with its own pipeline, fed whole documents.
+    """``jobs`` worker processes, each with its own pipeline and pipe, fed whole documents.
 
     Use as a context manager; ``imap(tasks)`` takes ``(path, Given)`` pairs and gives
-    ``(sha256, PreparedDocument)`` or ``("", InputError)`` for each, in their order.
+    ``(sha256, PreparedDocument)`` or ``("", InputError)`` for each, in their order. A worker past its document's
+    budget (``settings.budget``) is killed — the document becomes an ``InputError`` saying
+    so — and replaced. Each worker has a pipe of its own, so killing one never leaves a
+    shared queue half-written.
     """
 
     def __init__(self, settings: Settings, jobs: int):
         if jobs < 1:
             raise ValueError("a worker pool needs at least one worker")
-        ctx = multiprocessing.get_context("spawn")
-        self._tasks = ctx.Queue()
-        self._results = ctx.Queue()
+        self._ctx = multiprocessing.get_context("spawn")
+        self._settings = settings
         self._window = WINDOW_PER_WORKER * jobs
-        self._procs = [ctx.Process(target=_serve, args=(settings, self._tasks, self._results,
-                                                        os.getpid()),
-                                   name=f"zonegraph-build-{i + 1}", daemon=True)
-                       for i in range(jobs)]
-        for proc in self._procs:
-            proc.start()
+        self._started = 0
+        self._stopping = False
+        self._feeder: threading.Thread | None = None
+        self._workers = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Worker:
+        self._started += 1
+        return _Worker(self._ctx, self._settings, self._started)
 
     def __enter__(self) -> "WorkerPool":
         return self
@@ -119,50 +155,96 @@ class WorkerPool:
         self.close(wait=exc_type is None)
 
     def imap(self, tasks: Iterable[tuple[Path, Given]]) -> Iterator[tuple]:
+        """Results in the order of ``tasks``. A thread of the pool hands out documents and
+        takes results in, so the workers go on while the caller writes the store; at most
+        ``WINDOW_PER_WORKER`` per worker are ahead of the caller."""
+        results: queue.Queue = queue.Queue()
+        taken = threading.Semaphore(self._window)  # released as the caller takes results
+        self._feeder = feeder = threading.Thread(
+            target=self._feed, args=([(str(p), g) for p, g in tasks], results, taken),
+            name="zonegraph-build-feeder", daemon=True)
+        feeder.start()
         pending: dict[int, tuple] = {}
-        source = iter(tasks)
-        sent = next_out = 0
-        exhausted = False
-        while True:
-            while not exhausted and sent - next_out < self._window:
-                task = next(source, None)
-                if task is None:
-                    exhausted = True
-                else:
-                    self._tasks.put((sent, str(task[0]), task[1]))
-                    sent += 1
-            if exhausted and next_out == sent:
-                return
-            while next_out not in pending:
-                index, result = self._receive()
-                pending[index] = result
-            yield _unpack(pending.pop(next_out))
-            next_out += 1
+        next_out = 0
+        try:
+            while True:
+                while next_out not in pending:
+                    index, result = results.get()
+                    if index is None:
+                        if isinstance(result, BaseException):
+                            raise result
+                        return
+                    pending[index] = result
+                taken.release()
+                yield _unpack(pending.pop(next_out))
+                next_out += 1
+        finally:
+            self._stopping = True
+            feeder.join()
 
-    def _receive(self) -> tuple:
-        while True:
+    def _feed(self, tasks: list[tuple[str, Given]], results: queue.Queue,
+              taken: threading.Semaphore) -> None:
+        """Hand each idle worker the next document, pass results on, enforce budgets."""
+        todo = list(enumerate(tasks))[::-1]
+        try:
+            while (todo or any(w.task for w in self._workers)) and not self._stopping:
+                for worker in self._workers:
+                    if todo and worker.ready and worker.task is None and taken.acquire(False):
+                        worker.send(*todo.pop())
+                for index, result in self._receive().items():
+                    results.put((index, result))
+            results.put((None, None))
+        except BaseException as exc:  # noqa: BLE001 - raised again by ``imap``
+            results.put((None, exc))
+
+    def _receive(self) -> dict[int, tuple]:
+        """Results that arrived within ``POLL_SECONDS``; workers over budget are replaced."""
+        got: dict[int, tuple] = {}
+        conns = {w.conn: w for w in self._workers}
+        for conn in mp_connection.wait(list(conns), timeout=POLL_SECONDS):
+            worker = conns[conn]
             try:
-                return self._results.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                dead = [p for p in self._procs if not p.is_alive()]
-                if dead:  # workers leave only when told to; anything else is a crash
-                    raise ZoneGraphError(f"build worker {dead[0].name} stopped unexpectedly "
-                                         f"(exit code {dead[0].exitcode})") from None
+                message = conn.recv()
+            except (EOFError, OSError):
+                continue  # it died: seen below
+            if message == "ready":
+                worker.ready = True
+            else:
+                index, result = message
+                got[index] = result
+                worker.task = None
+        for i, worker in enumerate(self._workers):
+            if worker.task is None:
+                if not worker.proc.is_alive():  # workers leave only when told to
+                    raise ZoneGraphError(f"build worker {worker.proc.name} stopped "
+                                         f"unexpectedly (exit code {worker.proc.exitcode})")
+                continue
+            why = self._settings.budget.exceeded(time.monotonic() - worker.started,
+                                                 rss_mb(worker.proc.pid))
+            if not why and not worker.proc.is_alive():  # killed by the system (out of memory?)
+                why = f"its worker process stopped (exit code {worker.proc.exitcode})"
+            if why:
+                index, path = worker.task
+                worker.stop()
+                got[index] = ("input-error", path, why)
+                self._workers[i] = self._start()
+        return got
 
     def close(self, wait: bool = True) -> None:
         """Stop the workers: after their current document, or at once (``wait=False``)."""
-        if wait:
-            for _ in self._procs:
-                self._tasks.put(None)
-        for proc in self._procs:
+        self._stopping = True
+        if self._feeder is not None:
+            self._feeder.join()
+        for worker in self._workers:
+            if wait and worker.proc.is_alive():
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+        for worker in self._workers:
             if wait:
-                proc.join(timeout=10)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join()
-        for q in (self._tasks, self._results):
-            q.cancel_join_thread()
-            q.close()
+                worker.proc.join(timeout=10)
+            worker.stop()
 
 
 def _unpack(result: tuple) -> tuple:
@@ -175,9 +257,10 @@ def _unpack(result: tuple) -> tuple:
     raise WorkerCrash(f"{path}: {summary}") from _RemoteTraceback(tb)
 
 
-def _serve(settings: Settings, tasks, results, parent: int) -> None:
+def _serve(settings: Settings, conn, parent: int) -> None:
     """A worker's life: load the pipeline once, then prepare documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     try:  # the writer is the build's critical path: workers take the CPU it leaves
         os.nice(WORKER_NICENESS)
     except OSError:
@@ -187,26 +270,32 @@ def _serve(settings: Settings, tasks, results, parent: int) -> None:
     from .document import prepare
 
     extractor = Extractor(settings.data_dir)
-    while (task := _next_task(tasks, parent, results)) is not None:
+    conn.send("ready")
+    while (task := _next_task(conn)) is not None:
         index, path, given = task
         try:
-            source = read_document(Path(path))
+            source = read_document(Path(path), settings.limits)
             done = prepare(source, extractor, settings, given)
             result: tuple = ("done", source.sha256, done)
         except InputError as exc:  # not picklable as is: its arguments differ from args
             result = ("input-error", exc.path, exc.reason)
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
             result = ("crash", path, f"{type(exc).__name__}: {exc}", traceback.format_exc())
-        results.put((index, result))
+        source = done = None  # freed before the next document is read
+        conn.send((index, result))
 
 
-def _next_task(tasks, parent: int, results):
-    """The next task, or None when told to stop or when the parent is gone (a killed build:
-    nobody would take the results, and nobody else would stop this worker)."""
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as its parent is gone (a killed build), whatever it is
+    doing: loading the pipeline or in the middle of a long document."""
     while os.getppid() == parent:
-        try:
-            return tasks.get(timeout=POLL_SECONDS)
-        except queue.Empty:
-            pass
-    results.cancel_join_thread()  # exit without flushing results nobody reads
-    return None
+        time.sleep(POLL_SECONDS)
+    os._exit(0)
+
+
+def _next_task(conn):
+    """The next task, or None when told to stop (or when the parent closed the pipe)."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None

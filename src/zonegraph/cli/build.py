@@ -2,12 +2,53 @@
 and checking what it holds."""
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 import click
 
 from .options import echo_error, library_errors, store_option
+
+
+def limit_options(func):
+    """What one file may cost (``ingest.limits.ReadLimits``, ``build.watchdog.Budget``); the
+    command receives them as ``limits`` and ``budget``. Defaults: README, "Limits"."""
+    from ..build.watchdog import Budget
+    from ..ingest.limits import ReadLimits
+
+    read, doc = ReadLimits(), Budget()
+    options = [
+        ("--max-input-mb", "max_input_mb", click.FloatRange(min=0, min_open=True), read.max_input_mb,
+         "Refuse a file larger than this (MB)."),
+        ("--max-html-mb", "max_html_mb", click.FloatRange(min=0, min_open=True), read.max_html_mb,
+         "Refuse a web page larger than this (MB)."),
+        ("--max-inflated-mb", "max_inflated_mb", click.FloatRange(min=0, min_open=True),
+         read.max_inflated_mb, "Refuse a .docx whose parts inflate to more than this (MB), "
+         "counted while inflating."),
+        ("--max-ratio", "max_ratio", click.FloatRange(min=1), read.max_ratio,
+         "Refuse a .docx part that inflates more than this many times its size."),
+        ("--max-pages", "max_pages", click.IntRange(min=1), read.max_pages,
+         "Refuse a PDF with more pages than this."),
+        ("--page-seconds", "page_seconds", click.FloatRange(min=0), read.page_seconds,
+         "Skip (with a warning) a PDF page whose text takes longer than this; 0: no limit."),
+        ("--doc-seconds", "doc_seconds", click.FloatRange(min=0), doc.seconds,
+         "Abandon a document that takes longer than this to build; 0: no limit."),
+        ("--doc-memory-mb", "doc_memory_mb", click.FloatRange(min=0), doc.memory_mb,
+         "Abandon a document that takes its process past this much memory (MB); 0: no limit."),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        values = {name: kwargs.pop(name) for _, name, *_ in options}
+        kwargs["limits"] = ReadLimits(**{k: v for k, v in values.items() if not k.startswith("doc_")})
+        kwargs["budget"] = Budget(seconds=values["doc_seconds"], memory_mb=values["doc_memory_mb"])
+        return func(*args, **kwargs)
+
+    for flag, name, kind, default, text in reversed(options):
+        wrapper = click.option(flag, name, type=kind, default=default, show_default=True,
+                               help=text)(wrapper)
+    return wrapper
 
 
 @click.command()
@@ -28,8 +69,10 @@ from .options import echo_error, library_errors, store_option
               "(YYYY-MM-DD or YYYY-MM); wins over a date read from the text.")
 @click.option("--source", metavar="OUTLET", help="Outlet of the one file built.")
 @click.option("--url", metavar="URL", help="Web page (http(s)) of the one file built.")
+@limit_options
 @library_errors
-def build(paths, store, out, min_confidence, force, jobs, manifest, date_, source, url):
+def build(paths, store, out, min_confidence, force, jobs, manifest, date_, source, url,
+          limits, budget):
     """Read files and folders (recursively) and build them into the graph store.
 
     Re-building a file replaces what it contributed before; an unchanged file (same bytes,
@@ -53,7 +96,8 @@ def build(paths, store, out, min_confidence, force, jobs, manifest, date_, sourc
 
     if out is not None:
         file_format(out)
-    settings = Settings(store=store, min_confidence=min_confidence, force=force)
+    settings = Settings(store=store, min_confidence=min_confidence, force=force,
+                        limits=limits, budget=budget)
     options = given_options(date_, source, url)
     files = discover(list(paths))
     console = Console(stderr=True)

@@ -5,6 +5,7 @@ become one ``error: …`` line.
 """
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -224,6 +225,9 @@ def serve(store, host, port, timeout, max_bytes, workers):
     click.echo(f"serving {store} at {server.url}  (SPARQL endpoint: {server.url}sparql; "
                "Ctrl+C stops)")
     sys.stdout.flush()
+    # SIGTERM (a service manager, ``kill``) stops it as Ctrl+C does: its query workers,
+    # a runaway query among them, are stopped with it rather than left running
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

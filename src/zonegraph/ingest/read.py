@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from .limits import PageTooSlow, ReadLimits, check_size, check_zip, over_limit, time_limit
 
 #: File suffixes ZoneGraph reads, by format name.
 FORMATS = {".txt": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx",
@@ -35,6 +36,7 @@ class SourceDocument:
     text: str
     encoding: str = ""
     meta: dict = field(default_factory=dict)  # title, date, source, url a web page declares
+    warnings: tuple[str, ...] = ()  # what was left out and why (a PDF page too slow)
 
     @property
     def media_type(self) -> str:
@@ -64,8 +66,9 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read one file into a ``SourceDocument`` or raise ``InputError`` saying why not."""
+def read_document(path: Path, limits: ReadLimits = ReadLimits()) -> SourceDocument:
+    """Read one file into a ``SourceDocument`` or raise ``InputError`` saying why not
+    (also when it is past one of ``limits``)."""
     if path.is_dir():
         try:
             os.listdir(path)
@@ -79,6 +82,7 @@ def read_document(path: Path) -> SourceDocument:
     try:
         if path.exists() and not path.is_file():  # a FIFO or device would block or never end
             raise InputError(path, "not a regular file")
+        check_size(path, path.stat().st_size, limits, html=fmt == "html")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -89,11 +93,13 @@ def read_document(path: Path) -> SourceDocument:
     digest = hashlib.sha256(data).hexdigest()
     meta: dict = {}
     encoding = ""
+    warnings: list[str] = []
     if fmt == "text":
         text, encoding = decode_text(data, path)
     elif fmt == "pdf":
-        text = _pdf_text(data, path)
+        text = _pdf_text(data, path, limits, warnings)
     elif fmt == "docx":
+        check_zip(path, data, limits)
         text = _docx_text(data, path)
     else:
         html, encoding = decode_text(data, path)
@@ -101,7 +107,7 @@ def read_document(path: Path) -> SourceDocument:
     if len(text.strip()) < _MIN_CHARS:
         raise InputError(path, "no text found")
     return SourceDocument(path=path, sha256=digest, format=fmt, text=text,
-                          encoding=encoding, meta=meta)
+                          encoding=encoding, meta=meta, warnings=tuple(warnings))
 
 
 # ---------------------------------------------------------------- plain text
@@ -189,7 +195,9 @@ def _decode_prefix(data: bytes, codec: str) -> str | None:
 
 # ---------------------------------------------------------------- PDF, DOCX, HTML
 
-def _pdf_text(data: bytes, path: Path) -> str:
+def _pdf_text(data: bytes, path: Path, limits: ReadLimits, warnings: list[str]) -> str:
+    """The text of every page; a page slower than ``limits.page_seconds`` is skipped and
+    named in ``warnings``."""
     import io
     import logging
 
@@ -198,12 +206,28 @@ def _pdf_text(data: bytes, path: Path) -> str:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if b"%PDF-" not in data[:1024]:
         raise InputError(path, "not a PDF (no %PDF- header; a web page saved as .pdf?)")
+    pages = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            if len(pdf.pages) > limits.max_pages:
+                raise over_limit(path, f"PDF has {len(pdf.pages):,} pages",
+                                 f"{limits.max_pages:,} pages", "max-pages")
+            for number, page in enumerate(pdf.pages, 1):
+                try:
+                    with time_limit(limits.page_seconds):
+                        pages.append(page.extract_text() or "")
+                except PageTooSlow as slow:
+                    warnings.append(f"page {number} skipped: its text {slow} (limit "
+                                    f"{limits.page_seconds:g} s; raise with --page-seconds)")
+                    pages.append("")
+                page.close()  # pdfplumber keeps every page's objects otherwise
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - see _pdf_error
         raise _pdf_error(path, exc) from None
     if not any(p.strip() for p in pages):
+        if warnings:
+            raise InputError(path, f"no text read: {'; '.join(warnings)}")
         raise InputError(path, "no text layer (image-only PDF?); OCR is not supported")
     return "\n".join(pages)
 
