@@ -9,7 +9,7 @@ import click
 
 from ..errors import ZoneGraphError
 from ..store.graph_store import RDF_FORMATS
-from .options import echo_error, library_errors, store_option
+from .options import echo_error, library_errors, raw_option, store_option
 
 
 @click.command()
@@ -70,12 +70,12 @@ def build(paths, store, out, min_confidence, force, jobs):
         sys.exit(1)
 
 
-def _export(store: Path, out: Path, fmt: str) -> None:
+def _export(store: Path, out: Path, fmt: str, raw: bool = False) -> None:
     from ..store.graph_store import GraphStore
 
     tmp = out.with_name(out.name + ".part")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with GraphStore(store, read_only=True) as gs, tmp.open("wb") as fh:
+    with GraphStore(store, read_only=True, raw=raw) as gs, tmp.open("wb") as fh:
         gs.export(fh, fmt)
     tmp.replace(out)
 
@@ -126,15 +126,17 @@ def stats(store):
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
               default="trig", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@raw_option
 @library_errors
-def export(store, fmt, out):
-    """Write the whole graph to a file (TriG and N-Quads keep one graph per document).
+def export(store, fmt, out, raw):
+    """Write the whole graph to a file (TriG and N-Quads keep one graph per document, with
+    the corrections applied in each, and the corrections in a graph of their own).
 
     \b
     Example:
       zonegraph export --format ttl --out zonegraph.ttl
     """
-    _export(store, out, fmt)
+    _export(store, out, fmt, raw)
     click.echo(f"wrote {out}")
 
 

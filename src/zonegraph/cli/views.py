@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import library_errors, store_option, view_filter_options
+from .options import library_errors, raw_option, store_option, view_filter_options
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
@@ -33,9 +33,10 @@ SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
 @click.option("--title", help="Page title.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
               show_default=True)
+@raw_option
 @library_errors
 def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_by,
-         physics_limit, title, out):
+         physics_limit, title, out, raw):
     """Write an interactive network view (one self-contained HTML file that works offline):
     legend with type toggles, search, and a details panel with the evidence for each link.
 
@@ -47,7 +48,7 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import Selection, load_selection
 
-    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth), raw)
     if title is None:
         title = ("ZoneGraph: " + focus if focus else
                  "ZoneGraph: zone cooperation" if cooperation or zones_only else "ZoneGraph")
@@ -74,8 +75,10 @@ def view(store, cooperation, zones_only, focus, depth, filters, size_by, color_b
 @click.option("--top", type=click.IntRange(1), help="Only the first N rows.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
+@raw_option
 @library_errors
-def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, sort_by, top, fmt):
+def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, sort_by, top, fmt,
+            raw):
     """Degree and betweenness centrality, Louvain communities, entities that bridge zones,
     and the weighted zone-cooperation network — one row per entity (or per pair with
     --edges).
@@ -88,7 +91,7 @@ def analyze(store, cooperation, zones_only, focus, depth, filters, show_edges, s
     from ..views.analyze import edge_rows, format_rows, node_rows
     from ..views.viewgraph import Selection, load_selection
 
-    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth))
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth), raw)
     if show_edges:
         rows, columns = edge_rows(graph), EDGE_COLUMNS
     else:

@@ -118,8 +118,13 @@ def find_entities(target, query: str, entity_type: str | None = None,
         variables, terms = run_sparql(target, sparql)
         return [{v: t.value for v, t in zip(variables, row) if t is not None} for row in terms]
 
+    return rank_entities(query, entity_rows(select), entity_type, limit)
+
+
+def entity_rows(select) -> list[dict]:
+    """Every name of every entity with its counts, from ``select`` (SPARQL → rows of
+    strings): what ``rank_entities`` ranks, for ``find`` and for ``curate``'s names."""
     articles = {r["entity"]: r["n"] for r in select(ARTICLE_COUNTS)}
     relations = {r["entity"]: r["n"] for r in select(RELATION_COUNTS)}
-    rows = [{**r, "articles": articles.get(r["entity"], 0),
+    return [{**r, "articles": articles.get(r["entity"], 0),
              "relations": relations.get(r["entity"], 0)} for r in select(ENTITY_NAMES)]
-    return rank_entities(query, rows, entity_type, limit)

@@ -17,6 +17,11 @@ that dies therefore leaves each document all in or all out.
 
 One process writes at a time; readers open the checkpoint the writer last published, never
 the database being written (``zonegraph.store.access`` says why and how).
+
+Analysts' corrections live in the curation graph and the default graph is kept curated
+(``zonegraph.store.curation``): a batch that mentions a corrected entity, a removal or a
+change of the corrections re-derives what the corrections touch; ``raw=True`` reads the
+union of the document graphs instead, extraction alone.
 """
 from __future__ import annotations
 
@@ -28,9 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
-from ..graph.namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
+from ..graph.namespace import CURATION_GRAPH, ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
 from ..graph.triples import graph_iri
 from . import access as store_access
+from . import curation as curate
 
 DEFAULT_STORE = Path("zonegraph-data")
 #: Queued N-Quads are bulk-loaded once they reach this size (``$ZONEGRAPH_BATCH_BYTES``):
@@ -76,14 +82,17 @@ class GraphStore:
     """An opened store. Use as a context manager; ``read_only`` for queries and exports."""
 
     def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False,
-                 wait: float = 0.0):
+                 wait: float = 0.0, raw: bool = False):
         """Open for reading (the newest published checkpoint) or for writing (exclusively:
         another writer is refused, or waited for up to ``wait`` seconds); see
-        ``zonegraph.store.access``."""
+        ``zonegraph.store.access``. ``raw`` reads extraction alone, without corrections."""
         import pyoxigraph as ox
 
         self.path = Path(path)
         self.read_only = read_only
+        self.raw = raw
+        self._curation: curate.Curation | None = None
+        self._markers: list[bytes] = []
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
         self._queued_bytes = 0
@@ -98,7 +107,10 @@ class GraphStore:
             try:
                 self.ox = ox.Store(str(self.path))
                 self._load_journal()
+                self._markers = curate.footprint_markers(self.curation)
                 if store_access.needs_publishing(self.path):
+                    if self.curation:  # a writer may have died between a write and its
+                        self._rederive()  # re-derivation
                     store_access.publish(self.ox, self.path)
             except (OSError, RuntimeError, StoreError) as exc:
                 self.ox = None  # closed without publishing: what it holds may be half-written
@@ -165,6 +177,49 @@ class GraphStore:
             self._lock = None
         if problem is not None and raise_errors:
             raise problem
+
+    # ------------------------------------------------------------ corrections
+
+    @property
+    def curation(self) -> curate.Curation:
+        """The corrections in force (read from the curation graph once)."""
+        if self._curation is None:
+            self._curation = curate.Curation(curate.stored_corrections(self.ox))
+        return self._curation
+
+    def _rederive(self, before: curate.Curation | None = None, also: tuple[str, ...] = ()):
+        return curate.rederive(self.ox, before or curate.Curation(), self.curation, also)
+
+    def change_corrections(self, add: list[curate.Correction] = (),
+                           remove: list[curate.Correction] = ()) -> tuple[int, int]:
+        """Add and remove corrections, and re-derive the default graph with them, in one
+        atomic update; return (triples removed, triples added) in the default graph."""
+        self.flush()
+        before = self.curation
+        gone = {c.id for c in remove}
+        kept = [c for c in before.corrections if c.id not in gone]
+        new = [c for c in add if c.id not in {k.id for k in kept}]
+        after = curate.Curation(kept + new)
+        g = f"<{CURATION_GRAPH}>"
+        also = []
+        if remove:
+            also.append(f"DROP SILENT GRAPH {g}")
+        records = [t for c in (after.corrections if remove else new)
+                   for t in curate.record_triples(c)]
+        if records:
+            also.append("INSERT DATA { GRAPH " + g + " { "
+                        + " ".join(f"{s} {p} {o} ." for s, p, o in records) + " } }")
+        self._before_write()
+        self._curation = after
+        try:
+            changed = self._rederive(before, tuple(also))
+        except OSError as exc:
+            self._curation = before
+            raise StoreError(f"{self.path}: could not write the corrections "
+                             f"({store_access.one_line(exc)})") from None
+        self._markers = curate.footprint_markers(after)
+        self._after_write()
+        return changed
 
     def _before_write(self) -> None:
         store_access.mark_unpublished(self.path)
@@ -249,6 +304,8 @@ class GraphStore:
                 self.ox.bulk_load(data, **nquads)
                 journal.unlink()
                 self._bulk_loaded = True
+            if any(marker in data for marker in self._markers):
+                self._rederive()  # the batch's default-graph copy is extraction alone
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({store_access.one_line(exc)})") from None
         self._after_write()
@@ -308,6 +365,8 @@ class GraphStore:
         self._before_write()
         try:
             self.ox.update(update)
+            if self.curation:  # what only it supported may have been curated
+                self._rederive()
         except OSError as exc:
             raise StoreError(f"{self.path}: could not remove document ({exc})") from None
         self._after_write()
@@ -325,9 +384,36 @@ class GraphStore:
     def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
         """Run a SELECT and return rows of plain Python strings (for internal use)."""
         self.flush()
-        result = self.ox.query(sparql, prefixes=PREFIXES, substitutions=bindings or None)
+        result = self.ox.query(sparql, prefixes=PREFIXES, substitutions=bindings or None,
+                               **self.graph_options())
         names = [v.value for v in result.variables]
         return [{n: term.value for n, term in zip(names, row) if term is not None} for row in result]
+
+    def graph_options(self) -> dict:
+        """Query options for reading this store: with ``raw``, the default graph is the
+        union of the document graphs (each fact once per document that states it)."""
+        if not self.raw:
+            return {}
+        return {"default_graph": self.document_graph_names()}
+
+    def document_graph_names(self) -> list:
+        return sorted((g for g in self.ox.named_graphs() if curate.is_document_graph(g)),
+                      key=str)
+
+    def document_graphs(self):
+        """``(graph name, triples)`` of every document graph, with the corrections applied
+        unless ``raw``, and then (unless ``raw``, when there are corrections) the curation
+        graph holding them and what they add: the graphs a curated TriG export or a push
+        writes, whose union is the default graph."""
+        import pyoxigraph as ox
+
+        self.flush()
+        curation = curate.Curation() if self.raw else self.curation
+        for g in self.document_graph_names():
+            triples = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
+            yield g, curation.apply(triples, g.value)
+        if curation:
+            yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions()
 
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -345,12 +431,15 @@ class GraphStore:
         self.flush()
         prefixes = {k: v for k, v in PREFIXES.items()}
         if name in QUAD_FORMATS:
-            quads = sorted((q for q in self.ox.quads_for_pattern(None, None, None, None)
-                            if not isinstance(q.graph_name, ox.DefaultGraph)), key=str)
+            quads = sorted((ox.Quad(t.subject, t.predicate, t.object, g)
+                            for g, triples in self.document_graphs() for t in triples), key=str)
             ox.serialize(quads, out, rdf_format, prefixes=prefixes if name == "TRIG" else None)
         else:
-            triples = sorted((q.triple for q in self.ox.quads_for_pattern(
-                None, None, None, ox.DefaultGraph())), key=str)
+            if self.raw:
+                triples = sorted({t for _, ts in self.document_graphs() for t in ts}, key=str)
+            else:
+                triples = sorted((q.triple for q in self.ox.quads_for_pattern(
+                    None, None, None, ox.DefaultGraph())), key=str)
             kwargs = {"prefixes": prefixes} if name in ("TURTLE",) else {}
             ox.serialize(triples, out, rdf_format, **kwargs)
 

@@ -393,8 +393,9 @@ def select(view: ViewGraph, selection: Selection) -> ViewGraph:
     return view
 
 
-def load_selection(store_path, selection: Selection = Selection()) -> ViewGraph:
-    """Open the store at ``store_path`` read-only, load the view graph and select from it."""
-    with GraphStore(store_path, read_only=True) as store:
+def load_selection(store_path, selection: Selection = Selection(), raw: bool = False) -> ViewGraph:
+    """Open the store at ``store_path`` read-only, load the view graph (curated, or with
+    ``raw`` extraction alone) and select from it."""
+    with GraphStore(store_path, read_only=True, raw=raw) as store:
         view = load_view_graph(store)
     return select(view, selection)

@@ -1,0 +1,414 @@
+"""Analysts' corrections (``zonegraph curate``) and how they are applied to the graph.
+
+Corrections are data, not edits: each is a ``zg:Correction`` node (action, targets, note,
+author, time) in the named graph ``graph/curation``; the documents' named graphs are
+never changed, so a rebuild, a new document or a removal leaves every correction in force.
+What readers see — the store's default graph — is the union of the document graphs with
+the corrections applied, document graph by document graph (``Curation.apply``), plus what
+the corrections themselves contribute (``Curation.additions``: added relations with the
+note as their evidence, new labels and types, and the correction records).
+
+A correction only ever changes triples that touch its *footprint*: the entities it names
+(and a split's new node), and the evidence nodes about them. So the default graph is kept
+curated by re-deriving that footprint alone (``rederive``) after anything that may have
+changed it: a batch of documents that mentions a footprint entity, a removal, a new or
+undone correction. A build with no corrections does no curation work at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import urllib.parse
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from ..graph.namespace import CURATION_GRAPH, ENTITY_CLASSES, GRAPH, ID, RELATIONS, ZG
+
+ACTIONS = ("reject", "add", "drop", "merge", "split", "rename", "retype")
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = RDF_NS + "type"
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+PROV = "http://www.w3.org/ns/prov#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_ENTITY_CLASSES = frozenset(str(c) for c in ENTITY_CLASSES.values())
+_RELATIONS = frozenset(str(p) for p in RELATIONS.values())
+_SYMMETRIC = str(ZG.cooperatesWith)
+_STATEMENT = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One correction. IRIs are full; ``documents`` are ``zg:Document`` IRIs (split)."""
+
+    id: str
+    action: str
+    subject: str = ""  # reject, add: the statement
+    predicate: str = ""
+    object: str = ""
+    target: str = ""  # drop, split, rename, retype; merge: the node merged away
+    keep: str = ""  # merge: the node kept
+    new_label: str = ""  # rename; split: the new node's label
+    new_type: str = ""  # retype: a zg: entity class
+    new_node: str = ""  # split
+    documents: tuple[str, ...] = ()  # split
+    note: str = ""
+    author: str = ""
+    created: str = ""  # xsd:dateTime
+
+    @property
+    def iri(self) -> str:
+        return correction_iri(self.id)
+
+    @property
+    def evidence_iri(self) -> str:
+        """The evidence node of an added relation."""
+        return str(ID[f"evidence/curated-{self.id}"])
+
+    def entities(self) -> set[str]:
+        """The entities this correction names (what must exist for it to apply)."""
+        return {e for e in (self.subject, self.object, self.target, self.keep) if e}
+
+    def footprint(self) -> set[str]:
+        """Every node whose triples this correction may change."""
+        return self.entities() | ({self.new_node} if self.new_node else set())
+
+
+def correction_iri(cid: str) -> str:
+    return str(ID[f"correction/{cid}"])
+
+
+def agent_iri(name: str) -> str:
+    return str(ID["agent/" + urllib.parse.quote(name, safe="")])
+
+
+def new_correction(action: str, author: str, created: str, note: str = "", **fields) -> Correction:
+    """A correction with its id: a hash of what it does, who made it and when (so the same
+    correction imported twice is one node)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    key = "\x1f".join([action, author, created, note,
+                       *(f"{k}={v}" for k, v in sorted(fields.items()))])
+    cid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    c = Correction(cid, action, note=note, author=author, created=created, **fields)
+    if action == "split" and not c.new_node:
+        c = replace(c, new_node=f"{c.target}-split-{cid[:8]}")
+    return c
+
+
+# ----------------------------------------------------------------- as RDF
+
+def _iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def _text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace(
+        "\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def record_triples(c: Correction) -> list[tuple[str, str, str]]:
+    """The correction as N-Triples terms (what the curation graph holds)."""
+    node = _iri(c.iri)
+    out = [(node, _iri(RDF_TYPE), _iri(str(ZG.Correction))),
+           (node, _iri(str(ZG.action)), _text(c.action)),
+           (node, _iri(PROV + "generatedAtTime"), f'"{c.created}"^^<{XSD}dateTime>')]
+    if c.author:
+        agent = _iri(agent_iri(c.author))
+        out += [(node, _iri(PROV + "wasAttributedTo"), agent),
+                (agent, _iri(RDF_TYPE), _iri(PROV + "Agent")), (agent, _iri(LABEL), _text(c.author))]
+    if c.note:
+        out.append((node, _iri(COMMENT), _text(c.note)))
+    for prop, value in ((RDF_SUBJECT, c.subject), (RDF_PREDICATE, c.predicate),
+                        (RDF_OBJECT, c.object), (str(ZG.target), c.target),
+                        (str(ZG.keep), c.keep), (str(ZG.newType), c.new_type),
+                        (str(ZG.newNode), c.new_node)):
+        if value:
+            out.append((node, _iri(prop), _iri(value)))
+    if c.new_label:
+        out.append((node, _iri(str(ZG.newLabel)), _text(c.new_label)))
+    out += [(node, _iri(str(ZG.forDocument)), _iri(d)) for d in c.documents]
+    return out
+
+
+def corrections_from_triples(triples) -> list[Correction]:
+    """Read corrections back from pyoxigraph triples (the curation graph, or a file),
+    oldest first. Nodes that are not whole corrections are left out."""
+    by_node: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        by_node[t.subject.value][t.predicate.value].append(t.object.value)
+    fields = {RDF_SUBJECT: "subject", RDF_PREDICATE: "predicate", RDF_OBJECT: "object",
+              str(ZG.target): "target", str(ZG.keep): "keep", str(ZG.newLabel): "new_label",
+              str(ZG.newType): "new_type", str(ZG.newNode): "new_node", COMMENT: "note",
+              PROV + "generatedAtTime": "created"}
+    prefix = correction_iri("")
+    out = []
+    for node, props in by_node.items():
+        if str(ZG.Correction) not in props.get(RDF_TYPE, ()) or not node.startswith(prefix):
+            continue
+        action = (props.get(str(ZG.action)) or [""])[0]
+        if action not in ACTIONS:
+            continue
+        values = {name: props[p][0] for p, name in fields.items() if props.get(p)}
+        agents = props.get(PROV + "wasAttributedTo", [])
+        author = next((by_node[a][LABEL][0] for a in agents if by_node[a].get(LABEL)), "")
+        out.append(Correction(node[len(prefix):], action, author=author,
+                              documents=tuple(sorted(props.get(str(ZG.forDocument), ()))),
+                              **values))
+    return sorted(out, key=lambda c: (c.created, c.id))
+
+
+# ----------------------------------------------------------------- applying them
+
+@dataclass
+class Curation:
+    """Corrections compiled into what applying them needs."""
+
+    corrections: list[Correction] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.merged: dict[str, str] = {}
+        self.split: dict[str, dict[str, str]] = defaultdict(dict)  # graph IRI → target → new
+        self.dropped: set[str] = set()
+        self.rejected: set[tuple[str, str, str]] = set()
+        self.labels: dict[str, str] = {}
+        self.types: dict[str, str] = {}
+        for c in self.corrections:
+            if c.action == "merge":
+                self.merged[c.target] = c.keep
+            elif c.action == "split":
+                for doc in c.documents:
+                    self.split[str(GRAPH[doc.rsplit("/", 1)[-1]])][c.target] = c.new_node
+                if c.new_label:
+                    self.labels[c.new_node] = c.new_label
+            elif c.action == "drop":
+                self.dropped.add(c.target)
+            elif c.action == "reject":
+                self.rejected.add((c.subject, c.predicate, c.object))
+                if c.predicate == _SYMMETRIC:
+                    self.rejected.add((c.object, c.predicate, c.subject))
+            elif c.action == "rename":
+                self.labels[c.target] = c.new_label
+            elif c.action == "retype":
+                self.types[c.target] = c.new_type
+
+    def __bool__(self) -> bool:
+        return bool(self.corrections)
+
+    def footprint(self) -> set[str]:
+        return set().union(*(c.footprint() for c in self.corrections))
+
+    def own_nodes(self) -> set[str]:
+        """Nodes only the corrections make: their records, authors and added evidence."""
+        return ({c.iri for c in self.corrections} | {c.evidence_iri for c in self.corrections}
+                | {agent_iri(c.author) for c in self.corrections if c.author})
+
+    def canonical(self, iri: str, graph: str | None = None) -> str:
+        """The node ``iri`` stands for after splits (in ``graph``) and merges."""
+        iri = self.split.get(graph, {}).get(iri, iri) if graph else iri
+        seen = set()
+        while iri in self.merged and iri not in seen:
+            seen.add(iri)
+            iri = self.merged[iri]
+        return iri
+
+    def apply(self, triples, graph: str | None = None) -> list:
+        """The triples of one document graph (pyoxigraph ``Triple``s) with the corrections
+        applied: splits and merges rewrite nodes (a merged node's labels becoming the kept
+        one's aliases, its types dropped), then rejected relations, dropped entities and their evidence go,
+        and renamed or retyped entities lose their former label and types."""
+        import pyoxigraph as ox
+
+        if not self.corrections:
+            return list(triples)
+        nodes: dict[str, ox.NamedNode] = {}
+
+        def node(term):
+            if not isinstance(term, ox.NamedNode):
+                return term, False
+            new = self.canonical(term.value, graph)
+            if new == term.value:
+                return term, False
+            return nodes.setdefault(new, ox.NamedNode(new)), new != self.split.get(
+                graph, {}).get(term.value)
+
+        rewritten = []
+        statements: dict = defaultdict(dict)
+        evidence = set()
+        for t in triples:
+            s, merged = node(t.subject)
+            o, _ = node(t.object)
+            p = t.predicate.value
+            if merged and p == RDF_TYPE and o.value in _ENTITY_CLASSES:
+                continue  # the node kept keeps its own types
+            if p == LABEL and merged:
+                p = ALT_LABEL
+            rewritten.append((s, p, o))
+            if p in _STATEMENT:
+                statements[s][p] = o.value
+            elif p == RDF_TYPE and o.value == str(ZG.Evidence):
+                evidence.add(s)
+        gone = {ev for ev in evidence if not self._keeps(*(statements[ev].get(k, "")
+                                                           for k in _STATEMENT))}
+        out = []
+        for s, p, o in rewritten:
+            if s in gone or s.value in self.dropped or o.value in self.dropped:
+                continue
+            if p in _RELATIONS and not self._keeps(s.value, p, o.value):
+                continue
+            if s.value in self.labels and p in (LABEL, ALT_LABEL):
+                if o.value == self.labels[s.value]:
+                    continue
+                p = ALT_LABEL
+            if p == RDF_TYPE and s.value in self.types and o.value in _ENTITY_CLASSES:
+                continue
+            out.append(ox.Triple(s, ox.NamedNode(p), o))
+        return out
+
+    def _keeps(self, s: str, p: str, o: str) -> bool:
+        """Whether a relation (or the statement of an evidence node) stays."""
+        return (s not in self.dropped and o not in self.dropped
+                and (s, p, o) not in self.rejected and not (p in _RELATIONS and s == o))
+
+    def additions(self) -> list:
+        """What the corrections add: their records, new labels and types, and each added
+        relation with an evidence node carrying the note, author and date."""
+        import pyoxigraph as ox
+
+        lines = []
+        for c in self.corrections:
+            lines += record_triples(c)
+        for iri, label in self.labels.items():
+            target = self.canonical(iri)
+            if target not in self.dropped:
+                lines.append((_iri(target), _iri(LABEL if target == iri else ALT_LABEL),
+                              _text(label)))
+        for iri, cls in self.types.items():
+            if self.canonical(iri) not in self.dropped:
+                lines.append((_iri(self.canonical(iri)), _iri(RDF_TYPE), _iri(cls)))
+        for c in self.corrections:
+            if c.action != "add":
+                continue
+            s, o = self.canonical(c.subject), self.canonical(c.object)
+            if not self._keeps(s, c.predicate, o):
+                continue
+            ev = _iri(c.evidence_iri)
+            lines += [(_iri(s), _iri(c.predicate), _iri(o)), (ev, _iri(RDF_TYPE), _iri(str(ZG.Evidence))),
+                      (ev, _iri(RDF_SUBJECT), _iri(s)), (ev, _iri(RDF_PREDICATE), _iri(c.predicate)),
+                      (ev, _iri(RDF_OBJECT), _iri(o)), (ev, _iri(PROV + "wasDerivedFrom"), _iri(c.iri)),
+                      (ev, _iri(str(ZG.curated)), f'"true"^^<{XSD}boolean>'),
+                      (ev, _iri(PROV + "generatedAtTime"), f'"{c.created}"^^<{XSD}dateTime>')]
+            if c.note:
+                lines.append((ev, _iri(COMMENT), _text(c.note)))
+            if c.author:
+                lines.append((ev, _iri(PROV + "wasAttributedTo"), _iri(agent_iri(c.author))))
+        text = "".join(f"{s} {p} {o} .\n" for s, p, o in dict.fromkeys(lines))
+        return [q.triple for q in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)]
+
+
+# ----------------------------------------------------------------- in a store
+
+def stored_corrections(ox_store) -> list[Correction]:
+    """The corrections kept in the store's curation graph."""
+    import pyoxigraph as ox
+
+    return corrections_from_triples(q.triple for q in ox_store.quads_for_pattern(
+        None, None, None, ox.NamedNode(str(CURATION_GRAPH))))
+
+
+def is_document_graph(name) -> bool:
+    """A document's named graph (not the default graph, not the curation graph)."""
+    import pyoxigraph as ox
+
+    return isinstance(name, ox.NamedNode) and name.value != str(CURATION_GRAPH)
+
+
+def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] = ()
+             ) -> tuple[int, int]:
+    """Make the default graph's footprint of ``before`` ∪ ``after`` what ``after`` says,
+    in one atomic update with the SPARQL updates ``also`` (the change of the curation graph
+    that made ``after``); return (triples removed, triples added).
+
+    The footprint is every triple of a footprint entity (as subject or object) and every
+    triple of an evidence node about one, in the default graph now and in the document
+    graphs; only those are read, curated again and written back where they differ.
+    """
+    import pyoxigraph as ox
+
+    entities = sorted(before.footprint() | after.footprint())
+    default = ox.DefaultGraph()
+    subjects = set(before.own_nodes() | after.own_nodes())
+    for iri in entities:
+        n = ox.NamedNode(iri)
+        for p in (RDF_SUBJECT, RDF_OBJECT):
+            subjects.update(q.subject.value for q in ox_store.quads_for_pattern(
+                None, ox.NamedNode(p), n, None))
+    current, per_graph = set(), defaultdict(set)
+
+    def collect(quads):
+        for q in quads:
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                current.add(q.triple)
+            elif is_document_graph(q.graph_name):
+                per_graph[q.graph_name.value].add(q.triple)
+
+    for iri in entities:
+        n = ox.NamedNode(iri)
+        collect(ox_store.quads_for_pattern(n, None, None, None))
+        collect(ox_store.quads_for_pattern(None, None, n, None))
+    for iri in subjects:
+        collect(ox_store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+    wanted = set(after.additions())
+    for graph, triples in per_graph.items():
+        wanted.update(after.apply(triples, graph))
+    removed, added = current - wanted, wanted - current
+    parts = list(also)
+    if removed or added or parts:
+        if removed:
+            parts.append("DELETE DATA { " + " ".join(f"{t} ." for t in removed) + " }")
+        if added:
+            parts.append("INSERT DATA { " + " ".join(f"{t} ." for t in added) + " }")
+        ox_store.update(" ;\n".join(parts))
+    return len(removed), len(added)
+
+
+def footprint_markers(curation: Curation) -> list[bytes]:
+    """The footprint's IRIs as they appear in N-Quads: a batch that contains none of them
+    leaves the curated default graph as it is."""
+    return [f"<{iri}>".encode("utf-8") for iri in sorted(curation.footprint())]
+
+
+
+def in_documents(ox_store, iri: str) -> bool:
+    """Whether some document graph says something about ``iri``."""
+    import pyoxigraph as ox
+
+    return any(is_document_graph(q.graph_name)
+               for q in ox_store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+
+
+def missing(ox_store, c: Correction) -> list[str]:
+    """What a correction names that no document graph holds any more (the entities, and a
+    split's documents): a correction with something missing is *dangling*. It stays, and
+    applies again if a document brings its targets back."""
+    import pyoxigraph as ox
+
+    gone = [e for e in sorted(c.entities()) if not in_documents(ox_store, e)]
+    return gone + [d for d in c.documents if not ox_store.contains_named_graph(
+        ox.NamedNode(str(GRAPH[d.rsplit("/", 1)[-1]])))]
+
+
+def document_labels(ox_store, iris) -> dict[str, str]:
+    """The extracted ``rdfs:label`` of each of ``iris`` (from the document graphs, so a
+    node merged away or dropped still has its name), or nothing for unknown ones."""
+    import pyoxigraph as ox
+
+    label = ox.NamedNode(LABEL)
+    out = {}
+    for iri in iris:
+        names = sorted(q.object.value for q in ox_store.quads_for_pattern(
+            ox.NamedNode(iri), label, None, None) if is_document_graph(q.graph_name))
+        if names:
+            out[iri] = names[0]
+    return out
