@@ -216,7 +216,8 @@ class Curation:
     def apply(self, triples, graph: str | None = None) -> list:
         """The triples of one document graph (pyoxigraph ``Triple``s) with the corrections
         applied: splits and merges rewrite nodes (a merged node's labels becoming the kept
-        one's aliases, its types dropped), then rejected relations, dropped entities and their evidence go,
+        one's aliases, its types dropped), then rejected relations (named before or after
+        the rewriting), dropped entities and their evidence go,
         and renamed or retyped entities lose their former label and types."""
         import pyoxigraph as ox
 
@@ -234,7 +235,8 @@ class Curation:
                 graph, {}).get(term.value)
 
         rewritten = []
-        statements: dict = defaultdict(dict)
+        statements: dict = defaultdict(dict)  # evidence → its statement, as rewritten
+        extracted: dict = defaultdict(dict)  # … and as extracted
         evidence = set()
         for t in triples:
             s, merged = node(t.subject)
@@ -244,13 +246,17 @@ class Curation:
                 continue  # the node kept keeps its own types
             if p == LABEL and merged:
                 p = ALT_LABEL
+            if p in _RELATIONS and not self._keeps(t.subject.value, p, t.object.value):
+                continue  # a correction made before a merge still holds
             rewritten.append((s, p, o))
             if p in _STATEMENT:
                 statements[s][p] = o.value
+                extracted[s][p] = t.object.value
             elif p == RDF_TYPE and o.value == str(ZG.Evidence):
                 evidence.add(s)
-        gone = {ev for ev in evidence if not self._keeps(*(statements[ev].get(k, "")
-                                                           for k in _STATEMENT))}
+        gone = {ev for ev in evidence
+                if not all(self._keeps(*(said[ev].get(k, "") for k in _STATEMENT))
+                           for said in (statements, extracted))}
         out = []
         for s, p, o in rewritten:
             if s in gone or s.value in self.dropped or o.value in self.dropped:
