@@ -12,6 +12,7 @@ import csv
 import getpass
 import io
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -124,9 +125,10 @@ def _record(store_path: Path, action: str, author: str | None, note: str, resolv
     with GraphStore(store_path) as store:
         fields = resolve_fields(store)
         correction = new_correction(action, _author(author), _now(), note, **fields)
+        correction = replace(correction, description=describe(correction,
+                                                              _labels(store, [correction])))
         store.change_corrections(add=[correction])
-        labels = _labels(store, [correction])
-    click.echo(f"{correction.id}  {action}  {describe(correction, labels)}")
+    click.echo(f"{correction.id}  {action}  {correction.description}")
 
 
 # ------------------------------------------------------------------ the commands
@@ -357,9 +359,10 @@ def correction_rows(store) -> list[dict]:
     rows = []
     for c in corrections:
         gone = missing(store.ox, c)
-        rows.append({"id": c.id, "action": c.action, "what": describe(c, labels),
+        rows.append({"id": c.id, "action": c.action,
+                     "what": c.description if gone and c.description else describe(c, labels),
                      "note": c.note, "by": c.author, "when": c.created,
-                     "status": ("dangling: " + ", ".join(labels.get(g) or _short(g) for g in gone))
+                     "status": "dangling: " + ", ".join(_short(g) for g in gone)
                      if gone else "applied"})
     return rows
 

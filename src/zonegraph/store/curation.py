@@ -29,6 +29,7 @@ RDF_TYPE = RDF_NS + "type"
 RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+DESCRIPTION = "http://purl.org/dc/terms/description"
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -56,6 +57,9 @@ class Correction:
     note: str = ""
     author: str = ""
     created: str = ""  # xsd:dateTime
+    #: The correction in words, with its targets' names when it was made (so a dangling
+    #: correction still says what it was about).
+    description: str = ""
 
     @property
     def iri(self) -> str:
@@ -120,6 +124,8 @@ def record_triples(c: Correction) -> list[tuple[str, str, str]]:
                 (agent, _iri(RDF_TYPE), _iri(PROV + "Agent")), (agent, _iri(LABEL), _text(c.author))]
     if c.note:
         out.append((node, _iri(COMMENT), _text(c.note)))
+    if c.description:
+        out.append((node, _iri(DESCRIPTION), _text(c.description)))
     for prop, value in ((RDF_SUBJECT, c.subject), (RDF_PREDICATE, c.predicate),
                         (RDF_OBJECT, c.object), (str(ZG.target), c.target),
                         (str(ZG.keep), c.keep), (str(ZG.newType), c.new_type),
@@ -141,6 +147,7 @@ def corrections_from_triples(triples) -> list[Correction]:
     fields = {RDF_SUBJECT: "subject", RDF_PREDICATE: "predicate", RDF_OBJECT: "object",
               str(ZG.target): "target", str(ZG.keep): "keep", str(ZG.newLabel): "new_label",
               str(ZG.newType): "new_type", str(ZG.newNode): "new_node", COMMENT: "note",
+              DESCRIPTION: "description",
               PROV + "generatedAtTime": "created"}
     prefix = correction_iri("")
     out = []
