@@ -6,6 +6,7 @@ an office the extractor wrongly takes for a partner.
 """
 from __future__ import annotations
 
+import csv
 import json
 
 import pyoxigraph as ox
@@ -283,3 +284,46 @@ def test_curating_is_refused_while_a_build_holds_the_writer_lock(built, run_cli)
     listed = json.loads(run_cli("curate", "list", "--store", store, "--format", "json").output)
     assert listed == []
     assert any("公司办公室" in p for p in pairs(run_cli, store))
+
+
+def test_snapshots_list_their_corrections_and_diff_shows_them(built, run_cli, tmp_path):
+    _, store = built
+    first = curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区",
+                   "--note", "an office").split()[0]
+    assert run_cli("snapshot", "--as-of", "2024-12-31", "--out", tmp_path / "s1",
+                   "--store", store).exit_code == 0
+    manifest = json.loads((tmp_path / "s1" / "manifest.json").read_text(encoding="utf-8"))
+    assert [(c["id"], c["action"], c["note"], c["by"]) for c in manifest["corrections"]] == [
+        (first, "reject", "an office", "tester")]
+    with (tmp_path / "s1" / "edges.csv").open(encoding="utf-8") as fh:
+        edges = {frozenset((r["source_label"], r["target_label"])) for r in csv.DictReader(fh)
+                 if r["predicate"] == "cooperatesWith"}
+    assert OFFICE_NANSHA not in edges and frozenset({"天津滨海新区", "广州南沙新区"}) in edges
+    second = curate(run_cli, store, "drop", "华辰新材料股份有限公司").split()[0]
+    assert run_cli("snapshot", "--as-of", "2024-12-31", "--out", tmp_path / "s2",
+                   "--store", store).exit_code == 0
+    result = run_cli("diff", tmp_path / "s1", tmp_path / "s2")
+    assert result.exit_code == 0
+    assert "## Corrections added (1)" in result.output
+    assert f"| {second} | drop | 华辰新材料股份有限公司 |" in result.output
+    assert "| 华辰新材料股份有限公司 | Enterprise |" in result.output  # the entity it removed
+
+
+def test_push_sends_the_curated_graph(built, run_cli, tmp_path):
+    from test_push import OxigraphServer
+
+    from zonegraph.sparql.run import QueryTarget, run_sparql
+
+    _, store = built
+    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
+    curate(run_cli, store, "add", "华辰新材料股份有限公司", "cooperatesWith", "金普新区",
+           "--note", "见报道")
+    server = OxigraphServer(tmp_path / "server")
+    try:
+        result = run_cli("push", "--endpoint", server.store_url, "--store", store)
+        assert result.exit_code == 0, result.output
+        assert "sent corrections" in result.output
+        _, remote = run_sparql(QueryTarget(endpoint=server.query_url), PAIRS)
+        assert {frozenset(t.value for t in row) for row in remote} == pairs(run_cli, store)
+    finally:
+        server.stop()

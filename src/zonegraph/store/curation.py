@@ -284,9 +284,11 @@ class Curation:
         return (s not in self.dropped and o not in self.dropped
                 and (s, p, o) not in self.rejected and not (p in _RELATIONS and s == o))
 
-    def additions(self) -> list:
+    def additions(self, present: set[str]) -> list:
         """What the corrections add: their records, new labels and types, and each added
-        relation with an evidence node carrying the note, author and date."""
+        relation with an evidence node carrying the note, author and date — for the
+        entities ``present`` (typed in the curated document graphs) only, so a correction
+        whose target is gone adds no stray label or relation."""
         import pyoxigraph as ox
 
         lines = []
@@ -294,17 +296,17 @@ class Curation:
             lines += record_triples(c)
         for iri, label in self.labels.items():
             target = self.canonical(iri)
-            if target not in self.dropped:
+            if target in present:
                 lines.append((_iri(target), _iri(LABEL if target == iri else ALT_LABEL),
                               _text(label)))
         for iri, cls in self.types.items():
-            if self.canonical(iri) not in self.dropped:
+            if self.canonical(iri) in present:
                 lines.append((_iri(self.canonical(iri)), _iri(RDF_TYPE), _iri(cls)))
         for c in self.corrections:
             if c.action != "add":
                 continue
             s, o = self.canonical(c.subject), self.canonical(c.object)
-            if not self._keeps(s, c.predicate, o):
+            if not self._keeps(s, c.predicate, o) or s not in present or o not in present:
                 continue
             ev = _iri(c.evidence_iri)
             lines += [(_iri(s), _iri(c.predicate), _iri(o)), (ev, _iri(RDF_TYPE), _iri(str(ZG.Evidence))),
@@ -372,9 +374,10 @@ def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] 
         collect(ox_store.quads_for_pattern(None, None, n, None))
     for iri in subjects:
         collect(ox_store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
-    wanted = set(after.additions())
+    wanted = set()
     for graph, triples in per_graph.items():
         wanted.update(after.apply(triples, graph))
+    wanted.update(after.additions(typed(wanted)))
     removed, added = current - wanted, wanted - current
     parts = list(also)
     if removed or added or parts:
@@ -384,6 +387,11 @@ def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] 
             parts.append("INSERT DATA { " + " ".join(f"{t} ." for t in added) + " }")
         ox_store.update(" ;\n".join(parts))
     return len(removed), len(added)
+
+
+def typed(triples) -> set[str]:
+    """The subjects that ``triples`` give a type."""
+    return {t.subject.value for t in triples if t.predicate.value == RDF_TYPE}
 
 
 def footprint_markers(curation: Curation) -> list[bytes]:

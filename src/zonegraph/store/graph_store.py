@@ -409,11 +409,15 @@ class GraphStore:
 
         self.flush()
         curation = curate.Curation() if self.raw else self.curation
+        present = set()
         for g in self.document_graph_names():
-            triples = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
-            yield g, curation.apply(triples, g.value)
+            triples = curation.apply([q.triple for q in self.ox.quads_for_pattern(
+                None, None, None, g)], g.value)
+            if curation:
+                present |= curate.typed(triples)
+            yield g, triples
         if curation:
-            yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions()
+            yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions(present)
 
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
