@@ -32,7 +32,7 @@ def validate_store(store: GraphStore) -> ValidationReport:
     onto = Graph().parse(onto_path, format="turtle")
     report = ValidationReport()
     SH = Namespace("http://www.w3.org/ns/shacl#")
-    for g in sorted(store.ox.named_graphs(), key=str):
+    for g in store.document_graph_names():  # not the curation graph: no document's
         data = Graph()
         buf = ox.serialize(list(q.triple for q in store.ox.quads_for_pattern(None, None, None, g)),
                            format=ox.RdfFormat.N_TRIPLES)
