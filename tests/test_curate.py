@@ -327,3 +327,26 @@ def test_push_sends_the_curated_graph(built, run_cli, tmp_path):
         assert {frozenset(t.value for t in row) for row in remote} == pairs(run_cli, store)
     finally:
         server.stop()
+
+
+def test_any_history_of_corrections_gives_what_a_fresh_store_gives(built, run_cli, tmp_path):
+    docs, store = built
+    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
+    merge = curate(run_cli, store, "merge", "天津滨海新区", "公司办公室").split()[0]
+    curate(run_cli, store, "rename", "天津滨海新区", "滨海新区")
+    curate(run_cli, store, "retype", "华辰新材料股份有限公司", "Institution")
+    curate(run_cli, store, "drop", "舟山群岛新区")
+    assert run_cli("remove", "b.txt", "--store", store).exit_code == 0
+    curate(run_cli, store, "undo", merge)
+    assert run_cli("build", docs, "--store", store).exit_code == 0
+    assert_consistent(store)
+    corrections = tmp_path / "corrections.ttl"
+    curate(run_cli, store, "export", corrections)
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", docs, "--store", fresh).exit_code == 0
+    curate(run_cli, fresh, "import", corrections)
+    for s in (store, fresh):
+        out = tmp_path / f"{s.name}.nq"
+        assert run_cli("export", "--store", s, "--format", "nq", "--out", out).exit_code == 0
+    assert (tmp_path / "store.nq").read_bytes() == (tmp_path / "fresh.nq").read_bytes()
+    assert frozenset({"公司办公室", "滨海新区"}) in pairs(run_cli, store)  # merge undone

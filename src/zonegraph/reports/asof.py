@@ -104,16 +104,17 @@ def as_of_quads(ox_store, as_of: str) -> list:
     import pyoxigraph as ox
 
     from ..graph.namespace import CURATION_GRAPH
-    from ..store.curation import Curation, is_document_graph, stored_corrections, typed
+    from ..store.curation import Curation, is_document_graph, stored_corrections
 
     curation = Curation(stored_corrections(ox_store))
     out, present = [], set()
     for g in sorted(filter(is_document_graph, ox_store.named_graphs()), key=str):
         cut = _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of)
         if curation and cut:
-            curated = curation.apply([q.triple for q in cut], g.value)
-            present |= typed(curated)
-            cut = [ox.Quad(t.subject, t.predicate, t.object, g) for t in curated]
+            triples = [q.triple for q in cut]
+            present |= curation.present(triples, g.value)
+            cut = [ox.Quad(t.subject, t.predicate, t.object, g)
+                   for t in curation.apply(triples, g.value)]
         out += cut
     if curation:
         out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(CURATION_GRAPH)))

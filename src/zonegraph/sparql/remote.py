@@ -169,7 +169,7 @@ def push(store, endpoint: str, timeout: float | None = 60,
     import pyoxigraph as ox
 
     from ..graph.namespace import CURATION_GRAPH, GRAPH, PREFIXES
-    from ..store.curation import Curation, stored_corrections, typed
+    from ..store.curation import Curation, stored_corrections
 
     _check_url(endpoint)
     report = PushReport(endpoint)
@@ -185,10 +185,9 @@ def push(store, endpoint: str, timeout: float | None = 60,
     graphs = store.query(DOCUMENT_GRAPHS, prefixes={**PREFIXES, "zggraph": str(GRAPH)})
     for row in list(graphs):
         graph = row["g"]
-        triples = curation.apply([q.triple for q in store.quads_for_pattern(
-            None, None, None, graph)], graph.value)
-        present |= typed(triples) if curation else set()
-        send(row["file"].value, graph.value, triples)
+        triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
+        present |= curation.present(triples, graph.value) if curation else set()
+        send(row["file"].value, graph.value, curation.apply(triples, graph.value))
     if curation:
         send("corrections", str(CURATION_GRAPH), curation.additions(present))
     return report

@@ -8,11 +8,14 @@ the corrections applied, document graph by document graph (``Curation.apply``), 
 the corrections themselves contribute (``Curation.additions``: added relations with the
 note as their evidence, new labels and types, and the correction records).
 
-A correction only ever changes triples that touch its *footprint*: the entities it names
-(and a split's new node), and the evidence nodes about them. So the default graph is kept
-curated by re-deriving that footprint alone (``rederive``) after anything that may have
-changed it: a batch of documents that mentions a footprint entity, a removal, a new or
-undone correction. A build with no corrections does no curation work at all.
+A correction only ever changes the triples of its *footprint* (``Footprint``): a reject or
+an add, its statement and the evidence for it; a rename, its entity's labels; a retype, its
+types; a drop, merge or split, everything about the nodes involved and the evidence about
+them. So the default graph is kept curated by re-deriving the footprint alone
+(``rederive``) after anything that may have changed it: a batch of documents that mentions
+a footprint node, a removal, a new or undone correction — a rename of a zone named in
+thousands of articles reads its labels, not its thousands of mentions. A build with no
+corrections does no curation work at all.
 """
 from __future__ import annotations
 
@@ -77,6 +80,22 @@ class Correction:
     def footprint(self) -> set[str]:
         """Every node whose triples this correction may change."""
         return self.entities() | ({self.new_node} if self.new_node else set())
+
+
+@dataclass
+class Footprint:
+    """The triples corrections may change, as patterns: every triple of ``whole`` nodes
+    (as subject or object) and of the evidence about them; the labels of ``labels``; the
+    types of ``types``; the ``statements`` (either direction) and the evidence for them."""
+
+    whole: set[str] = field(default_factory=set)
+    labels: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    statements: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def __or__(self, other: "Footprint") -> "Footprint":
+        return Footprint(self.whole | other.whole, self.labels | other.labels,
+                         self.types | other.types, self.statements | other.statements)
 
 
 def correction_iri(cid: str) -> str:
@@ -206,6 +225,26 @@ class Curation:
     def footprint(self) -> set[str]:
         return set().union(*(c.footprint() for c in self.corrections))
 
+    def patterns(self) -> Footprint:
+        """The triples these corrections may change (see ``Footprint``)."""
+        f = Footprint()
+        for c in self.corrections:
+            if c.action in ("drop", "merge", "split"):
+                f.whole |= c.footprint()
+            elif c.action == "rename":
+                f.labels.add(c.target)
+            elif c.action == "retype":
+                f.types.add(c.target)
+            else:
+                f.statements.add((c.subject, c.predicate, c.object))
+        return f
+
+    def present(self, triples, graph: str | None = None) -> set[str]:
+        """The curated nodes the extracted ``triples`` (of document ``graph``) give a type:
+        the nodes a correction's additions may be about."""
+        return {self.canonical(t.subject.value, graph) for t in triples
+                if t.predicate.value == RDF_TYPE} - self.dropped
+
     def own_nodes(self) -> set[str]:
         """Nodes only the corrections make: their records, authors and added evidence."""
         return ({c.iri for c in self.corrections} | {c.evidence_iri for c in self.corrections}
@@ -287,8 +326,8 @@ class Curation:
     def additions(self, present: set[str]) -> list:
         """What the corrections add: their records, new labels and types, and each added
         relation with an evidence node carrying the note, author and date — for the
-        entities ``present`` (typed in the curated document graphs) only, so a correction
-        whose target is gone adds no stray label or relation."""
+        entities ``present`` (``Curation.present``) only, so a correction whose target is
+        gone adds no stray label or relation."""
         import pyoxigraph as ox
 
         lines = []
@@ -345,39 +384,50 @@ def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] 
     in one atomic update with the SPARQL updates ``also`` (the change of the curation graph
     that made ``after``); return (triples removed, triples added).
 
-    The footprint is every triple of a footprint entity (as subject or object) and every
-    triple of an evidence node about one, in the default graph now and in the document
-    graphs; only those are read, curated again and written back where they differ.
+    Only the footprint's triples are read — in the default graph as it is, and in the
+    document graphs to curate them again — and written back where they differ.
     """
     import pyoxigraph as ox
 
-    entities = sorted(before.footprint() | after.footprint())
-    default = ox.DefaultGraph()
+    f = before.patterns() | after.patterns()
     subjects = set(before.own_nodes() | after.own_nodes())
-    for iri in entities:
-        n = ox.NamedNode(iri)
-        for p in (RDF_SUBJECT, RDF_OBJECT):
-            subjects.update(q.subject.value for q in ox_store.quads_for_pattern(
-                None, ox.NamedNode(p), n, None))
     current, per_graph = set(), defaultdict(set)
 
-    def collect(quads):
-        for q in quads:
+    def collect(s=None, p=None, o=None):
+        for q in ox_store.quads_for_pattern(s and ox.NamedNode(s), p and ox.NamedNode(p),
+                                            o and ox.NamedNode(o), None):
             if isinstance(q.graph_name, ox.DefaultGraph):
                 current.add(q.triple)
             elif is_document_graph(q.graph_name):
                 per_graph[q.graph_name.value].add(q.triple)
 
-    for iri in entities:
-        n = ox.NamedNode(iri)
-        collect(ox_store.quads_for_pattern(n, None, None, None))
-        collect(ox_store.quads_for_pattern(None, None, n, None))
-    for iri in subjects:
-        collect(ox_store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
-    wanted = set()
+    def evidence(p: str, node: str) -> set[str]:
+        return {q.subject.value for q in ox_store.quads_for_pattern(
+            None, ox.NamedNode(p), ox.NamedNode(node), None)}
+
+    for x in f.whole:
+        collect(s=x)
+        collect(o=x)
+        subjects |= evidence(RDF_SUBJECT, x) | evidence(RDF_OBJECT, x)
+    for x in f.labels:
+        collect(x, LABEL)
+        collect(x, ALT_LABEL)
+    for x in f.types:
+        collect(x, RDF_TYPE)
+    for s, p, o in f.statements:
+        collect(s, p, o)
+        collect(o, p, s)
+        subjects |= ((evidence(RDF_SUBJECT, s) & evidence(RDF_OBJECT, o))
+                     | (evidence(RDF_SUBJECT, o) & evidence(RDF_OBJECT, s)))
+    for x in subjects:
+        collect(s=x)
+    wanted, present = set(), set()
     for graph, triples in per_graph.items():
         wanted.update(after.apply(triples, graph))
-    wanted.update(after.additions(typed(wanted)))
+    for x in sorted(after.footprint()):
+        present |= {after.canonical(x, q.graph_name.value) for q in ox_store.quads_for_pattern(
+            ox.NamedNode(x), ox.NamedNode(RDF_TYPE), None, None) if is_document_graph(q.graph_name)}
+    wanted.update(after.additions(present - after.dropped))
     removed, added = current - wanted, wanted - current
     parts = list(also)
     if removed or added or parts:
@@ -387,11 +437,6 @@ def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] 
             parts.append("INSERT DATA { " + " ".join(f"{t} ." for t in added) + " }")
         ox_store.update(" ;\n".join(parts))
     return len(removed), len(added)
-
-
-def typed(triples) -> set[str]:
-    """The subjects that ``triples`` give a type."""
-    return {t.subject.value for t in triples if t.predicate.value == RDF_TYPE}
 
 
 def footprint_markers(curation: Curation) -> list[bytes]:

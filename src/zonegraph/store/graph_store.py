@@ -93,6 +93,8 @@ class GraphStore:
         self.raw = raw
         self._curation: curate.Curation | None = None
         self._markers: list[bytes] = []
+        #: Written since the footprint was last re-derived (``_settle``).
+        self._stale = False
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
         self._queued_bytes = 0
@@ -128,7 +130,7 @@ class GraphStore:
     def dataset(self):
         """The store as an rdflib ``Dataset`` (through oxrdflib), made on first use:
         importing rdflib's plugins and binding prefixes costs a short command ~0.15 s."""
-        self.flush()
+        self._settle()
         if self._dataset is None:
             if self.ox is None:
                 raise StoreError(f"{self.path}: the store is closed")
@@ -152,7 +154,7 @@ class GraphStore:
         problem = None
         if self._lock is not None and self.ox is not None:
             try:
-                self.flush()  # whole documents, so written even when a build stops early
+                self._settle()  # whole documents, so written even when a build stops early
                 if self._bulk_loaded:
                     self.compact()
                 if store_access.needs_publishing(self.path):
@@ -194,7 +196,7 @@ class GraphStore:
                            remove: list[curate.Correction] = ()) -> tuple[int, int]:
         """Add and remove corrections, and re-derive the default graph with them, in one
         atomic update; return (triples removed, triples added) in the default graph."""
-        self.flush()
+        self.flush()  # the re-derivation below covers what ``_settle`` would do
         before = self.curation
         gone = {c.id for c in remove}
         kept = [c for c in before.corrections if c.id not in gone]
@@ -218,15 +220,28 @@ class GraphStore:
             raise StoreError(f"{self.path}: could not write the corrections "
                              f"({store_access.one_line(exc)})") from None
         self._markers = curate.footprint_markers(after)
+        self._stale = False
         self._after_write()
         return changed
 
     def _before_write(self) -> None:
         store_access.mark_unpublished(self.path)
 
+    def _settle(self) -> None:
+        """Write the queued documents and, if they (or a removal) touched what corrections
+        change, re-derive that: what every reader of the default graph needs first. A
+        build removes and writes many documents, then settles once."""
+        self.flush()
+        if self._stale:
+            self._rederive()
+            self._stale = False
+
     def _after_write(self) -> None:
         """Publish now and then during a long build, so readers see it progress."""
         if time.monotonic() - self._published_at >= store_access.PUBLISH_SECONDS:
+            if self._stale:  # never publish extraction alone where a correction applies
+                self._rederive()
+                self._stale = False
             store_access.publish(self.ox, self.path)
             self._published_at = time.monotonic()
 
@@ -305,7 +320,7 @@ class GraphStore:
                 journal.unlink()
                 self._bulk_loaded = True
             if any(marker in data for marker in self._markers):
-                self._rederive()  # the batch's default-graph copy is extraction alone
+                self._stale = True  # the batch's default-graph copy is extraction alone
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({store_access.one_line(exc)})") from None
         self._after_write()
@@ -365,10 +380,9 @@ class GraphStore:
         self._before_write()
         try:
             self.ox.update(update)
-            if self.curation:  # what only it supported may have been curated
-                self._rederive()
         except OSError as exc:
             raise StoreError(f"{self.path}: could not remove document ({exc})") from None
+        self._stale = self._stale or bool(self.curation)  # what only it supported, curated
         self._after_write()
 
     def find_documents(self, name_or_sha: str) -> list[DocumentInfo]:
@@ -383,7 +397,7 @@ class GraphStore:
 
     def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
         """Run a SELECT and return rows of plain Python strings (for internal use)."""
-        self.flush()
+        self._settle()
         result = self.ox.query(sparql, prefixes=PREFIXES, substitutions=bindings or None,
                                **self.graph_options())
         names = [v.value for v in result.variables]
@@ -407,15 +421,14 @@ class GraphStore:
         writes, whose union is the default graph."""
         import pyoxigraph as ox
 
-        self.flush()
+        self._settle()
         curation = curate.Curation() if self.raw else self.curation
         present = set()
         for g in self.document_graph_names():
-            triples = curation.apply([q.triple for q in self.ox.quads_for_pattern(
-                None, None, None, g)], g.value)
+            triples = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
             if curation:
-                present |= curate.typed(triples)
-            yield g, triples
+                present |= curation.present(triples, g.value)
+            yield g, curation.apply(triples, g.value)
         if curation:
             yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions(present)
 
@@ -432,7 +445,7 @@ class GraphStore:
             raise StoreError(f"unknown export format {fmt!r}; expected one of "
                              f"{', '.join(sorted(set(RDF_FORMATS)))}")
         rdf_format = getattr(ox.RdfFormat, name)
-        self.flush()
+        self._settle()
         prefixes = {k: v for k, v in PREFIXES.items()}
         if name in QUAD_FORMATS:
             quads = sorted((ox.Quad(t.subject, t.predicate, t.object, g)
