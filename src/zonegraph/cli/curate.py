@@ -57,16 +57,24 @@ def _now() -> str:
 # ------------------------------------------------------------------ resolving names
 
 def resolve(store, name: str, entity_type: str | None = None) -> str:
-    """The IRI of the one entity called ``name`` in the curated graph of ``store``."""
-    from ..sparql.find import entity_rows, rank_entities
+    """The IRI of the one entity called ``name`` in the curated graph of ``store``.
+
+    The names stored exactly as given (or as ``fold`` gives them) are looked up first; when
+    that finds not exactly one entity, every name is ranked as ``find`` ranks them (in a
+    large store that takes seconds; it also gives the candidates an error lists)."""
+    from ..ingest.normalize import fold
+    from ..sparql.find import entity_rows, exact_name_rows, rank_entities
 
     iri = _as_iri(name)
     if iri is not None:
         if _has_label(store, iri):
             return iri
         raise ZoneGraphError(f"{name}: no entity has this IRI")
-    rows = entity_rows(store.select)
-    matches = rank_entities(name, rows, entity_type, limit=None)
+    exact = [m for m in rank_entities(name, exact_name_rows(store.select, (name, fold(name))),
+                                      entity_type, limit=None) if m.rank == "exact"]
+    if len(exact) == 1:
+        return exact[0].entity
+    matches = rank_entities(name, entity_rows(store.select), entity_type, limit=None)
     exact = [m for m in matches if m.rank == "exact"]
     if len(exact) == 1:
         return exact[0].entity

@@ -121,6 +121,15 @@ def find_entities(target, query: str, entity_type: str | None = None,
     return rank_entities(query, entity_rows(select), entity_type, limit)
 
 
+def exact_name_rows(select, names) -> list[dict]:
+    """The rows of ``entity_rows`` (without counts) of the entities that carry one of
+    ``names`` exactly: a look-up by index, where ``entity_rows`` reads every name."""
+    import pyoxigraph as ox
+
+    values = " ".join(str(ox.Literal(n)) for n in dict.fromkeys(names) if n)
+    return select(ENTITY_NAMES.replace("WHERE {", "WHERE {\n  VALUES ?name { " + values + " }", 1))
+
+
 def entity_rows(select) -> list[dict]:
     """Every name of every entity with its counts, from ``select`` (SPARQL → rows of
     strings): what ``rank_entities`` ranks, for ``find`` and for ``curate``'s names."""
