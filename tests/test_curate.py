@@ -350,3 +350,25 @@ def test_any_history_of_corrections_gives_what_a_fresh_store_gives(built, run_cl
         assert run_cli("export", "--store", s, "--format", "nq", "--out", out).exit_code == 0
     assert (tmp_path / "store.nq").read_bytes() == (tmp_path / "fresh.nq").read_bytes()
     assert frozenset({"公司办公室", "滨海新区"}) in pairs(run_cli, store)  # merge undone
+
+
+def test_the_endpoints_entity_page_shows_an_added_relation_with_its_note(built, run_cli):
+    from types import SimpleNamespace
+
+    from zonegraph.graph.namespace import PREFIXES
+    from zonegraph.sparql.entity_page import render_entity
+    from zonegraph.sparql.worker import execute
+    from zonegraph.store.access import open_read_only
+
+    _, store = built
+    curate(run_cli, store, "add", "华辰新材料股份有限公司", "cooperatesWith", "金普新区",
+           "--note", "<b>见</b>第二篇")
+    ox_store = open_read_only(store)
+
+    def run(request):  # as the server's workers run the page's queries
+        header, body = execute(ox_store, {**request, "prefixes": PREFIXES})
+        return SimpleNamespace(media_type=header["media_type"], body=body)
+
+    (iri,), = rows(run_cli, store, 'SELECT ?e WHERE { ?e rdfs:label "大连金普新区" }')
+    page = render_entity(run, iri, "nonce")
+    assert "&lt;b&gt;见&lt;/b&gt;第二篇" in page and "curated by tester" in page
