@@ -179,6 +179,16 @@ def test_rename_and_retype(built, run_cli):
     assert_consistent(store)
 
 
+def test_views_ring_corrected_nodes_and_list_their_corrections(built, run_cli, tmp_path):
+    _, store = built
+    curate(run_cli, store, "rename", "星河智造科技有限公司", "星河智造", "--note", "short name")
+    page = tmp_path / "view.html"
+    assert run_cli("view", "--store", store, "--out", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("\"borderWidth\":3,") == 1  # the one corrected node, ringed
+    assert "rename · short name · tester · 20" in html
+
+
 def test_corrections_survive_a_forced_rebuild_and_apply_to_new_documents(built, run_cli):
     docs, store = built
     curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
