@@ -155,15 +155,21 @@ def curate():
     """
 
 
+def _statement_command(note_required: bool):
+    """What ``reject`` and ``add`` take: SUBJECT PREDICATE OBJECT and the usual options."""
+    def wrap(func):
+        for decorate in reversed((click.argument("subject"), click.argument("predicate"),
+                                  click.argument("object_", metavar="OBJECT"), store_option,
+                                  _by_option,
+                                  _note_option(required=note_required), _type_option,
+                                  library_errors)):
+            func = decorate(func)
+        return func
+    return wrap
+
+
 @curate.command()
-@click.argument("subject")
-@click.argument("predicate")
-@click.argument("object_")
-@store_option
-@_by_option
-@_note_option()
-@_type_option
-@library_errors
+@_statement_command(note_required=False)
 def reject(subject, predicate, object_, store, author, note, entity_type):
     """Reject a relation the extraction got wrong (SUBJECT PREDICATE OBJECT by name).
 
@@ -177,14 +183,7 @@ def reject(subject, predicate, object_, store, author, note, entity_type):
 
 
 @curate.command()
-@click.argument("subject")
-@click.argument("predicate")
-@click.argument("object_")
-@store_option
-@_by_option
-@_note_option(required=True)
-@_type_option
-@library_errors
+@_statement_command(note_required=True)
 def add(subject, predicate, object_, store, author, note, entity_type):
     """Add a relation the text gives but extraction missed; the note is its evidence.
 
