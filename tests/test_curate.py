@@ -243,6 +243,8 @@ def test_export_then_import_into_a_fresh_store_is_idempotent(built, run_cli, tmp
     assert once == dump(store)
     assert "imported 0 correction(s); 3 already here" in curate(run_cli, fresh, "import",
                                                                  corrections)
+    checked = run_cli("validate", "--store", fresh)  # the corrections too, against the shapes
+    assert checked.exit_code == 0 and "conforms: 2 document graph(s)" in checked.output
     assert dump(fresh) == once
     assert pairs(run_cli, fresh) == pairs(run_cli, store)
 
