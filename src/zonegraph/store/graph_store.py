@@ -92,7 +92,7 @@ class GraphStore:
         self.read_only = read_only
         self.raw = raw
         self._curation: curate.Curation | None = None
-        self._markers: list[bytes] = []
+        self._markers = None  # the footprint's IRIs (``curation.footprint_markers``)
         #: Written since the footprint was last re-derived (``_settle``).
         self._stale = False
         self._dataset = self.ox = self._lock = None
@@ -319,7 +319,7 @@ class GraphStore:
                 self.ox.bulk_load(data, **nquads)
                 journal.unlink()
                 self._bulk_loaded = True
-            if any(marker in data for marker in self._markers):
+            if not self._stale and self._markers is not None and self._markers.search(data):
                 self._stale = True  # the batch's default-graph copy is extraction alone
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({store_access.one_line(exc)})") from None
