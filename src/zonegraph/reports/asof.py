@@ -107,10 +107,11 @@ def as_of_quads(ox_store, as_of: str) -> list:
     from ..store.curation import Curation, is_document_graph, stored_corrections
 
     curation = Curation(stored_corrections(ox_store))
+    touched = curation.touched(ox_store) if curation else set()
     out, present = [], set()
     for g in sorted(filter(is_document_graph, ox_store.named_graphs()), key=str):
         cut = _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of)
-        if curation and cut:
+        if g.value in touched and cut:
             triples = [q.triple for q in cut]
             present |= curation.present(triples, g.value)
             cut = [ox.Quad(t.subject, t.predicate, t.object, g)

@@ -174,6 +174,7 @@ def push(store, endpoint: str, timeout: float | None = 60,
     _check_url(endpoint)
     report = PushReport(endpoint)
     curation = Curation(stored_corrections(store))
+    touched = curation.touched(store) if curation else set()
     present: set[str] = set()
 
     def send(file_name: str, graph: str, triples: list) -> None:
@@ -186,8 +187,10 @@ def push(store, endpoint: str, timeout: float | None = 60,
     for row in list(graphs):
         graph = row["g"]
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
-        present |= curation.present(triples, graph.value) if curation else set()
-        send(row["file"].value, graph.value, curation.apply(triples, graph.value))
+        if graph.value in touched:
+            present |= curation.present(triples, graph.value)
+            triples = curation.apply(triples, graph.value)
+        send(row["file"].value, graph.value, triples)
     if curation:
         send("corrections", str(CURATION_GRAPH), curation.additions(present))
     return report

@@ -240,6 +240,19 @@ class Curation:
                 f.statements.add((c.subject, c.predicate, c.object))
         return f
 
+    def touched(self, ox_store) -> set[str]:
+        """The document graphs that say something about a footprint node: the others are
+        the same curated as extracted (``apply`` may skip them)."""
+        import pyoxigraph as ox
+
+        graphs = set()
+        for iri in self.footprint():
+            n = ox.NamedNode(iri)
+            for quads in (ox_store.quads_for_pattern(n, None, None, None),
+                          ox_store.quads_for_pattern(None, None, n, None)):
+                graphs.update(q.graph_name.value for q in quads if is_document_graph(q.graph_name))
+        return graphs
+
     def present(self, triples, graph: str | None = None) -> set[str]:
         """The curated nodes the extracted ``triples`` (of document ``graph``) give a type:
         the nodes a correction's additions may be about."""

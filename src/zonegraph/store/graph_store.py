@@ -423,12 +423,14 @@ class GraphStore:
 
         self._settle()
         curation = curate.Curation() if self.raw else self.curation
+        touched = curation.touched(self.ox) if curation else set()
         present = set()
         for g in self.document_graph_names():
             triples = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
-            if curation:
+            if g.value in touched:
                 present |= curation.present(triples, g.value)
-            yield g, curation.apply(triples, g.value)
+                triples = curation.apply(triples, g.value)
+            yield g, triples
         if curation:
             yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions(present)
 
