@@ -20,10 +20,9 @@ import click
 
 from ..errors import ZoneGraphError
 from ..graph.namespace import ENTITY_CLASSES, ID, RELATIONS
+from ..sparql.find import resolve_name
+from ..store.corrections import correction_labels, correction_rows, describe
 from .options import library_errors, store_option
-
-#: How many candidates an unknown or ambiguous name lists.
-CANDIDATES = 6
 
 
 def _by_option(func):
@@ -54,59 +53,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-# ------------------------------------------------------------------ resolving names
-
-def resolve(store, name: str, entity_type: str | None = None) -> str:
-    """The IRI of the one entity called ``name`` in the curated graph of ``store``.
-
-    The names stored exactly as given (or as ``fold`` gives them) are looked up first; when
-    that finds not exactly one entity, every name is ranked as ``find`` ranks them (in a
-    large store that takes seconds; it also gives the candidates an error lists)."""
-    from ..ingest.normalize import fold
-    from ..sparql.find import entity_rows, exact_name_rows, rank_entities
-
-    iri = _as_iri(name)
-    if iri is not None:
-        if _has_label(store, iri):
-            return iri
-        raise ZoneGraphError(f"{name}: no entity has this IRI")
-    exact = [m for m in rank_entities(name, exact_name_rows(store.select, (name, fold(name))),
-                                      entity_type, limit=None) if m.rank == "exact"]
-    if len(exact) == 1:
-        return exact[0].entity
-    matches = rank_entities(name, entity_rows(store.select), entity_type, limit=None)
-    exact = [m for m in matches if m.rank == "exact"]
-    if len(exact) == 1:
-        return exact[0].entity
-    listed = "; ".join(f"{m.label} ({'/'.join(m.types)}, {_short(m.entity)})"
-                       for m in (exact or matches)[:CANDIDATES])
-    narrowed = f" of type {entity_type}" if entity_type else ""
-    if exact:
-        raise ZoneGraphError(f"{name!r} names {len(exact)} entities{narrowed}: {listed}; "
-                             "add --type or give the IRI")
-    raise ZoneGraphError(f"no entity{narrowed} is called {name!r}"
-                         + (f"; similar: {listed}" if listed else ""))
-
-
-def _as_iri(name: str) -> str | None:
-    if name.startswith("zgid:"):
-        return str(ID) + name[len("zgid:"):]
-    if name.startswith(str(ID)):
-        return name
-    return None
-
-
-def _short(iri: str) -> str:
-    return "zgid:" + iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
-
-
-def _has_label(store, iri: str) -> bool:
-    import pyoxigraph as ox
-
-    return any(True for _ in store.ox.quads_for_pattern(
-        ox.NamedNode(iri), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None,
-        ox.DefaultGraph()))
-
+# ------------------------------------------------------------------ names and types
 
 def _predicate(name: str) -> str:
     local = name.split(":", 1)[1] if name.startswith("zg:") else name.rsplit("#", 1)[-1]
@@ -125,7 +72,7 @@ def _entity_class(name: str) -> str:
 def _record(store_path: Path, action: str, author: str | None, note: str, resolve_fields):
     """Open the store for writing (refused while a build writes it), resolve the names
     (``resolve_fields(store)`` → the correction's fields), then write the correction."""
-    from ..store.curation import new_correction
+    from ..store.corrections import new_correction
     from ..store.graph_store import GraphStore
 
     if not Path(store_path).is_dir():
@@ -133,8 +80,8 @@ def _record(store_path: Path, action: str, author: str | None, note: str, resolv
     with GraphStore(store_path) as store:
         fields = resolve_fields(store)
         correction = new_correction(action, _author(author), _now(), note, **fields)
-        correction = replace(correction, description=describe(correction,
-                                                              _labels(store, [correction])))
+        correction = replace(correction, description=describe(
+            correction, correction_labels(store, [correction])))
         store.change_corrections(add=[correction])
     click.echo(f"{correction.id}  {action}  {correction.description}")
 
@@ -178,8 +125,8 @@ def reject(subject, predicate, object_, store, author, note, entity_type):
       zonegraph curate reject 公司办公室 cooperatesWith 两江新区 --note "an office, no partner"
     """
     _record(store, "reject", author, note, lambda s: {
-        "subject": resolve(s, subject, entity_type), "predicate": _predicate(predicate),
-        "object": resolve(s, object_, entity_type)})
+        "subject": resolve_name(s.select, subject, entity_type), "predicate": _predicate(predicate),
+        "object": resolve_name(s.select, object_, entity_type)})
 
 
 @curate.command()
@@ -192,8 +139,8 @@ def add(subject, predicate, object_, store, author, note, entity_type):
       zonegraph curate add 两江新区 cooperatesWith 天府新区 --note "协议见第3期第2篇"
     """
     _record(store, "add", author, note, lambda s: {
-        "subject": resolve(s, subject, entity_type), "predicate": _predicate(predicate),
-        "object": resolve(s, object_, entity_type)})
+        "subject": resolve_name(s.select, subject, entity_type), "predicate": _predicate(predicate),
+        "object": resolve_name(s.select, object_, entity_type)})
 
 
 @curate.command()
@@ -210,7 +157,7 @@ def drop(name, store, author, note, entity_type):
     Example:
       zonegraph curate drop 公司办公室 --note "a department, not an organization"
     """
-    _record(store, "drop", author, note, lambda s: {"target": resolve(s, name, entity_type)})
+    _record(store, "drop", author, note, lambda s: {"target": resolve_name(s.select, name, entity_type)})
 
 
 @curate.command()
@@ -229,7 +176,7 @@ def merge(keep, other, store, author, note, entity_type):
       zonegraph curate merge 华夏科技集团 华夏科技 --note "same company"
     """
     def fields(s):
-        kept, merged = resolve(s, keep, entity_type), resolve(s, other, entity_type)
+        kept, merged = resolve_name(s.select, keep, entity_type), resolve_name(s.select, other, entity_type)
         if kept == merged:
             raise ZoneGraphError(f"{keep!r} and {other!r} are already one node")
         return {"keep": kept, "target": merged}
@@ -255,7 +202,7 @@ def split(name, documents, new_name, store, author, note, entity_type):
       zonegraph curate split 新城公司 --documents issue_07.txt --as 新城建设公司
     """
     def fields(s):
-        target = resolve(s, name, entity_type)
+        target = resolve_name(s.select, name, entity_type)
         docs = []
         for given in (d.strip() for d in documents.split(",") if d.strip()):
             found = s.find_documents(given)
@@ -299,7 +246,7 @@ def rename(name, new_name, store, author, note, entity_type):
     if not new_name.strip():
         raise ZoneGraphError("the new name is empty")
     _record(store, "rename", author, note, lambda s: {
-        "target": resolve(s, name, entity_type), "new_label": new_name.strip()})
+        "target": resolve_name(s.select, name, entity_type), "new_label": new_name.strip()})
 
 
 @curate.command()
@@ -320,59 +267,10 @@ def retype(name, new_type, store, author, note, entity_type):
     """
     cls = _entity_class(new_type)
     _record(store, "retype", author, note, lambda s: {
-        "target": resolve(s, name, entity_type), "new_type": cls})
+        "target": resolve_name(s.select, name, entity_type), "new_type": cls})
 
 
 # ------------------------------------------------------------------ list, undo, files
-
-def _labels(store, corrections) -> dict[str, str]:
-    from ..store.curation import document_labels
-
-    iris = {i for c in corrections for i in c.footprint()}
-    labels = document_labels(store.ox, iris)
-    if any(c.documents for c in corrections):
-        labels.update({str(ID[f"document/{d.sha256}"]): d.file_name for d in store.documents()})
-    return labels
-
-
-def describe(c, labels: dict[str, str]) -> str:
-    """A correction in words: its targets by name."""
-    def name(iri):
-        return labels.get(iri) or _short(iri)
-
-    def local(iri):
-        return iri.rsplit("#", 1)[-1]
-
-    if c.action in ("reject", "add"):
-        return f"{name(c.subject)} {local(c.predicate)} {name(c.object)}"
-    if c.action == "merge":
-        return f"{name(c.target)} into {name(c.keep)}"
-    if c.action == "split":
-        docs = ", ".join(labels.get(d) or d.rsplit("/", 1)[-1][:12] for d in c.documents)
-        return f"{name(c.target)} in {docs}" + (f" as {c.new_label}" if c.new_label else "")
-    if c.action == "rename":
-        return f"{name(c.target)} to {c.new_label}"
-    if c.action == "retype":
-        return f"{name(c.target)} to {local(c.new_type)}"
-    return name(c.target)
-
-
-def correction_rows(store) -> list[dict]:
-    """One row per correction, oldest first: id, action, what, note, by, when, status."""
-    from ..store.curation import missing
-
-    corrections = store.curation.corrections
-    labels = _labels(store, corrections)
-    rows = []
-    for c in corrections:
-        gone = missing(store.ox, c)
-        rows.append({"id": c.id, "action": c.action,
-                     "what": c.description if gone and c.description else describe(c, labels),
-                     "note": c.note, "by": c.author, "when": c.created,
-                     "status": "dangling: " + ", ".join(_short(g) for g in gone)
-                     if gone else "applied"})
-    return rows
-
 
 @curate.command("list")
 @store_option
@@ -434,7 +332,7 @@ def undo(correction_id, store):
                 "no such correction (`zonegraph curate list` shows them)" if not found
                 else f"matches {len(found)} corrections: "
                      + ", ".join(c.id for c in found)))
-        labels = _labels(gs, found)
+        labels = correction_labels(gs, found)
         gs.change_corrections(remove=found)
     click.echo(f"undone {found[0].id}  {found[0].action}  {describe(found[0], labels)}")
 
@@ -480,7 +378,7 @@ def import_(source, store):
     """
     import pyoxigraph as ox
 
-    from ..store.curation import corrections_from_triples
+    from ..store.corrections import corrections_from_triples
     from ..store.graph_store import GraphStore
 
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import ZoneGraphError
 from ..graph.namespace import ENTITY_CLASSES, PREFIXES, RELATIONS, SCHEMA, ZG
-from ..store.curation import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE
+from ..store.corrections import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE
 
 DCTERMS_DATE = "http://purl.org/dc/terms/date"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
@@ -104,7 +104,8 @@ def as_of_quads(ox_store, as_of: str) -> list:
     import pyoxigraph as ox
 
     from ..graph.namespace import CURATION_GRAPH
-    from ..store.curation import Curation, is_document_graph, stored_corrections
+    from ..store.corrections import is_document_graph, stored_corrections
+    from ..store.curation import Curation
 
     curation = Curation(stored_corrections(ox_store))
     touched = curation.touched(ox_store) if curation else set()

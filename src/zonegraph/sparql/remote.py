@@ -169,7 +169,8 @@ def push(store, endpoint: str, timeout: float | None = 60,
     import pyoxigraph as ox
 
     from ..graph.namespace import CURATION_GRAPH, GRAPH, PREFIXES
-    from ..store.curation import Curation, stored_corrections
+    from ..store.corrections import stored_corrections
+    from ..store.curation import Curation
 
     _check_url(endpoint)
     report = PushReport(endpoint)

@@ -200,7 +200,7 @@ def one_line(exc: BaseException) -> str:
 def raw_default_graph(store) -> list:
     """The document graphs of a pyoxigraph ``store``: the default graph of a ``--raw``
     query (their union, without the analysts' corrections)."""
-    from ..store.curation import is_document_graph
+    from ..store.corrections import is_document_graph
 
     return sorted((g for g in store.named_graphs() if is_document_graph(g)), key=str)
 

@@ -1,9 +1,7 @@
-"""Analysts' corrections (``zonegraph curate``) and how they are applied to the graph.
+"""How analysts' corrections (``zonegraph.store.corrections``) are applied to the graph.
 
-Corrections are data, not edits: each is a ``zg:Correction`` node (action, targets, note,
-author, time) in the named graph ``graph/curation``; the documents' named graphs are
-never changed, so a rebuild, a new document or a removal leaves every correction in force.
-What readers see — the store's default graph — is the union of the document graphs with
+The documents' named graphs are never changed, so a rebuild, a new document or a removal
+leaves every correction in force. What readers see — the store's default graph — is the union of the document graphs with
 the corrections applied, document graph by document graph (``Curation.apply``), plus what
 the corrections themselves contribute (``Curation.additions``: added relations with the
 note as their evidence, new labels and types, and the correction records).
@@ -19,68 +17,33 @@ corrections does no curation work at all.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import urllib.parse
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..graph.namespace import CURATION_GRAPH, ENTITY_CLASSES, GRAPH, ID, RELATIONS, ZG
+from ..graph.namespace import ENTITY_CLASSES, GRAPH, RELATIONS, ZG
+from .corrections import (
+    ALT_LABEL,
+    COMMENT,
+    LABEL,
+    PROV,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    XSD,
+    Correction,
+    agent_iri,
+    is_document_graph,
+    nt_iri,
+    nt_text,
+    record_triples,
+)
 
-ACTIONS = ("reject", "add", "drop", "merge", "split", "rename", "retype")
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_TYPE = RDF_NS + "type"
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
-DESCRIPTION = "http://purl.org/dc/terms/description"
-ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _ENTITY_CLASSES = frozenset(str(c) for c in ENTITY_CLASSES.values())
 _RELATIONS = frozenset(str(p) for p in RELATIONS.values())
 _SYMMETRIC = str(ZG.cooperatesWith)
 _STATEMENT = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT)
-
-
-@dataclass(frozen=True)
-class Correction:
-    """One correction. IRIs are full; ``documents`` are ``zg:Document`` IRIs (split)."""
-
-    id: str
-    action: str
-    subject: str = ""  # reject, add: the statement
-    predicate: str = ""
-    object: str = ""
-    target: str = ""  # drop, split, rename, retype; merge: the node merged away
-    keep: str = ""  # merge: the node kept
-    new_label: str = ""  # rename; split: the new node's label
-    new_type: str = ""  # retype: a zg: entity class
-    new_node: str = ""  # split
-    documents: tuple[str, ...] = ()  # split
-    note: str = ""
-    author: str = ""
-    created: str = ""  # xsd:dateTime
-    #: The correction in words, with its targets' names when it was made (so a dangling
-    #: correction still says what it was about).
-    description: str = ""
-
-    @property
-    def iri(self) -> str:
-        return correction_iri(self.id)
-
-    @property
-    def evidence_iri(self) -> str:
-        """The evidence node of an added relation."""
-        return str(ID[f"evidence/curated-{self.id}"])
-
-    def entities(self) -> set[str]:
-        """The entities this correction names (what must exist for it to apply)."""
-        return {e for e in (self.subject, self.object, self.target, self.keep) if e}
-
-    def footprint(self) -> set[str]:
-        """Every node whose triples this correction may change."""
-        return self.entities() | ({self.new_node} if self.new_node else set())
 
 
 @dataclass
@@ -97,93 +60,6 @@ class Footprint:
     def __or__(self, other: "Footprint") -> "Footprint":
         return Footprint(self.whole | other.whole, self.labels | other.labels,
                          self.types | other.types, self.statements | other.statements)
-
-
-def correction_iri(cid: str) -> str:
-    return str(ID[f"correction/{cid}"])
-
-
-def agent_iri(name: str) -> str:
-    return str(ID["agent/" + urllib.parse.quote(name, safe="")])
-
-
-def new_correction(action: str, author: str, created: str, note: str = "", **fields) -> Correction:
-    """A correction with its id: a hash of what it does, who made it and when (so the same
-    correction imported twice is one node)."""
-    if action not in ACTIONS:
-        raise ValueError(f"unknown action {action!r}")
-    key = "\x1f".join([action, author, created, note,
-                       *(f"{k}={v}" for k, v in sorted(fields.items()))])
-    cid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    c = Correction(cid, action, note=note, author=author, created=created, **fields)
-    if action == "split" and not c.new_node:
-        c = replace(c, new_node=f"{c.target}-split-{cid[:8]}")
-    return c
-
-
-# ----------------------------------------------------------------- as RDF
-
-def _iri(value: str) -> str:
-    return f"<{value}>"
-
-
-def _text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace(
-        "\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def record_triples(c: Correction) -> list[tuple[str, str, str]]:
-    """The correction as N-Triples terms (what the curation graph holds)."""
-    node = _iri(c.iri)
-    out = [(node, _iri(RDF_TYPE), _iri(str(ZG.Correction))),
-           (node, _iri(str(ZG.action)), _text(c.action)),
-           (node, _iri(PROV + "generatedAtTime"), f'"{c.created}"^^<{XSD}dateTime>')]
-    if c.author:
-        agent = _iri(agent_iri(c.author))
-        out += [(node, _iri(PROV + "wasAttributedTo"), agent),
-                (agent, _iri(RDF_TYPE), _iri(PROV + "Agent")), (agent, _iri(LABEL), _text(c.author))]
-    if c.note:
-        out.append((node, _iri(COMMENT), _text(c.note)))
-    if c.description:
-        out.append((node, _iri(DESCRIPTION), _text(c.description)))
-    for prop, value in ((RDF_SUBJECT, c.subject), (RDF_PREDICATE, c.predicate),
-                        (RDF_OBJECT, c.object), (str(ZG.target), c.target),
-                        (str(ZG.keep), c.keep), (str(ZG.newType), c.new_type),
-                        (str(ZG.newNode), c.new_node)):
-        if value:
-            out.append((node, _iri(prop), _iri(value)))
-    if c.new_label:
-        out.append((node, _iri(str(ZG.newLabel)), _text(c.new_label)))
-    out += [(node, _iri(str(ZG.forDocument)), _iri(d)) for d in c.documents]
-    return out
-
-
-def corrections_from_triples(triples) -> list[Correction]:
-    """Read corrections back from pyoxigraph triples (the curation graph, or a file),
-    oldest first. Nodes that are not whole corrections are left out."""
-    by_node: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for t in triples:
-        by_node[t.subject.value][t.predicate.value].append(t.object.value)
-    fields = {RDF_SUBJECT: "subject", RDF_PREDICATE: "predicate", RDF_OBJECT: "object",
-              str(ZG.target): "target", str(ZG.keep): "keep", str(ZG.newLabel): "new_label",
-              str(ZG.newType): "new_type", str(ZG.newNode): "new_node", COMMENT: "note",
-              DESCRIPTION: "description",
-              PROV + "generatedAtTime": "created"}
-    prefix = correction_iri("")
-    out = []
-    for node, props in by_node.items():
-        if str(ZG.Correction) not in props.get(RDF_TYPE, ()) or not node.startswith(prefix):
-            continue
-        action = (props.get(str(ZG.action)) or [""])[0]
-        if action not in ACTIONS:
-            continue
-        values = {name: props[p][0] for p, name in fields.items() if props.get(p)}
-        agents = props.get(PROV + "wasAttributedTo", [])
-        author = next((by_node[a][LABEL][0] for a in agents if by_node[a].get(LABEL)), "")
-        out.append(Correction(node[len(prefix):], action, author=author,
-                              documents=tuple(sorted(props.get(str(ZG.forDocument), ()))),
-                              **values))
-    return sorted(out, key=lambda c: (c.created, c.id))
 
 
 # ----------------------------------------------------------------- applying them
@@ -350,47 +226,32 @@ class Curation:
         for iri, label in self.labels.items():
             target = self.canonical(iri)
             if target in present:
-                lines.append((_iri(target), _iri(LABEL if target == iri else ALT_LABEL),
-                              _text(label)))
+                lines.append((nt_iri(target), nt_iri(LABEL if target == iri else ALT_LABEL),
+                              nt_text(label)))
         for iri, cls in self.types.items():
             if self.canonical(iri) in present:
-                lines.append((_iri(self.canonical(iri)), _iri(RDF_TYPE), _iri(cls)))
+                lines.append((nt_iri(self.canonical(iri)), nt_iri(RDF_TYPE), nt_iri(cls)))
         for c in self.corrections:
             if c.action != "add":
                 continue
             s, o = self.canonical(c.subject), self.canonical(c.object)
             if not self._keeps(s, c.predicate, o) or s not in present or o not in present:
                 continue
-            ev = _iri(c.evidence_iri)
-            lines += [(_iri(s), _iri(c.predicate), _iri(o)), (ev, _iri(RDF_TYPE), _iri(str(ZG.Evidence))),
-                      (ev, _iri(RDF_SUBJECT), _iri(s)), (ev, _iri(RDF_PREDICATE), _iri(c.predicate)),
-                      (ev, _iri(RDF_OBJECT), _iri(o)), (ev, _iri(PROV + "wasDerivedFrom"), _iri(c.iri)),
-                      (ev, _iri(str(ZG.curated)), f'"true"^^<{XSD}boolean>'),
-                      (ev, _iri(PROV + "generatedAtTime"), f'"{c.created}"^^<{XSD}dateTime>')]
+            ev = nt_iri(c.evidence_iri)
+            lines += [(nt_iri(s), nt_iri(c.predicate), nt_iri(o)), (ev, nt_iri(RDF_TYPE), nt_iri(str(ZG.Evidence))),
+                      (ev, nt_iri(RDF_SUBJECT), nt_iri(s)), (ev, nt_iri(RDF_PREDICATE), nt_iri(c.predicate)),
+                      (ev, nt_iri(RDF_OBJECT), nt_iri(o)), (ev, nt_iri(PROV + "wasDerivedFrom"), nt_iri(c.iri)),
+                      (ev, nt_iri(str(ZG.curated)), f'"true"^^<{XSD}boolean>'),
+                      (ev, nt_iri(PROV + "generatedAtTime"), f'"{c.created}"^^<{XSD}dateTime>')]
             if c.note:
-                lines.append((ev, _iri(COMMENT), _text(c.note)))
+                lines.append((ev, nt_iri(COMMENT), nt_text(c.note)))
             if c.author:
-                lines.append((ev, _iri(PROV + "wasAttributedTo"), _iri(agent_iri(c.author))))
+                lines.append((ev, nt_iri(PROV + "wasAttributedTo"), nt_iri(agent_iri(c.author))))
         text = "".join(f"{s} {p} {o} .\n" for s, p, o in dict.fromkeys(lines))
         return [q.triple for q in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)]
 
 
 # ----------------------------------------------------------------- in a store
-
-def stored_corrections(ox_store) -> list[Correction]:
-    """The corrections kept in the store's curation graph."""
-    import pyoxigraph as ox
-
-    return corrections_from_triples(q.triple for q in ox_store.quads_for_pattern(
-        None, None, None, ox.NamedNode(str(CURATION_GRAPH))))
-
-
-def is_document_graph(name) -> bool:
-    """A document's named graph (not the default graph, not the curation graph)."""
-    import pyoxigraph as ox
-
-    return isinstance(name, ox.NamedNode) and name.value != str(CURATION_GRAPH)
-
 
 def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] = ()
              ) -> tuple[int, int]:
@@ -462,38 +323,3 @@ def footprint_markers(curation: Curation):
     if not iris:
         return None
     return re.compile(b"|".join(re.escape(f"<{iri}>".encode("utf-8")) for iri in iris))
-
-
-
-def in_documents(ox_store, iri: str) -> bool:
-    """Whether some document graph says something about ``iri``."""
-    import pyoxigraph as ox
-
-    return any(is_document_graph(q.graph_name)
-               for q in ox_store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
-
-
-def missing(ox_store, c: Correction) -> list[str]:
-    """What a correction names that no document graph holds any more (the entities, and a
-    split's documents): a correction with something missing is *dangling*. It stays, and
-    applies again if a document brings its targets back."""
-    import pyoxigraph as ox
-
-    gone = [e for e in sorted(c.entities()) if not in_documents(ox_store, e)]
-    return gone + [d for d in c.documents if not ox_store.contains_named_graph(
-        ox.NamedNode(str(GRAPH[d.rsplit("/", 1)[-1]])))]
-
-
-def document_labels(ox_store, iris) -> dict[str, str]:
-    """The extracted ``rdfs:label`` of each of ``iris`` (from the document graphs, so a
-    node merged away or dropped still has its name), or nothing for unknown ones."""
-    import pyoxigraph as ox
-
-    label = ox.NamedNode(LABEL)
-    out = {}
-    for iri in iris:
-        names = sorted(q.object.value for q in ox_store.quads_for_pattern(
-            ox.NamedNode(iri), label, None, None) if is_document_graph(q.graph_name))
-        if names:
-            out[iri] = names[0]
-    return out

@@ -36,6 +36,7 @@ from ..errors import StoreError
 from ..graph.namespace import CURATION_GRAPH, ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
 from ..graph.triples import graph_iri
 from . import access as store_access
+from . import corrections
 from . import curation as curate
 
 DEFAULT_STORE = Path("zonegraph-data")
@@ -186,14 +187,14 @@ class GraphStore:
     def curation(self) -> curate.Curation:
         """The corrections in force (read from the curation graph once)."""
         if self._curation is None:
-            self._curation = curate.Curation(curate.stored_corrections(self.ox))
+            self._curation = curate.Curation(corrections.stored_corrections(self.ox))
         return self._curation
 
     def _rederive(self, before: curate.Curation | None = None, also: tuple[str, ...] = ()):
         return curate.rederive(self.ox, before or curate.Curation(), self.curation, also)
 
-    def change_corrections(self, add: list[curate.Correction] = (),
-                           remove: list[curate.Correction] = ()) -> tuple[int, int]:
+    def change_corrections(self, add: list[corrections.Correction] = (),
+                           remove: list[corrections.Correction] = ()) -> tuple[int, int]:
         """Add and remove corrections, and re-derive the default graph with them, in one
         atomic update; return (triples removed, triples added) in the default graph."""
         self.flush()  # the re-derivation below covers what ``_settle`` would do
@@ -207,7 +208,7 @@ class GraphStore:
         if remove:
             also.append(f"DROP SILENT GRAPH {g}")
         records = [t for c in (after.corrections if remove else new)
-                   for t in curate.record_triples(c)]
+                   for t in corrections.record_triples(c)]
         if records:
             also.append("INSERT DATA { GRAPH " + g + " { "
                         + " ".join(f"{s} {p} {o} ." for s, p, o in records) + " } }")
@@ -411,7 +412,7 @@ class GraphStore:
         return {"default_graph": self.document_graph_names()}
 
     def document_graph_names(self) -> list:
-        return sorted((g for g in self.ox.named_graphs() if curate.is_document_graph(g)),
+        return sorted((g for g in self.ox.named_graphs() if corrections.is_document_graph(g)),
                       key=str)
 
     def document_graphs(self):
