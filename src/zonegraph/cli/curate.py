@@ -92,7 +92,7 @@ def _record(store_path: Path, action: str, author: str | None, note: str, resolv
 def curate():
     """Correct the graph: reject, add, drop, merge, split, rename, retype — corrections
     kept beside the extracted graph, applied to every query, view and export, and kept
-    through every rebuild (``--raw`` on query, view and export shows extraction alone).
+    through every rebuild (`--raw` on query, view, analyze and export shows extraction alone).
 
     \b
     Example:
