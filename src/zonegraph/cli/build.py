@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .options import echo_error, library_errors, store_option
+from .options import echo_error, library_errors, raw_option, store_option
 
 
 def limit_options(func):
@@ -179,9 +179,11 @@ def stats(store):
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
               default="trig", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@raw_option
 @library_errors
-def export(store, fmt, out):
-    """Write the whole graph to a file (TriG and N-Quads keep one graph per document).
+def export(store, fmt, out, raw):
+    """Write the whole graph to a file (TriG and N-Quads keep one graph per document, with
+    the corrections applied in each, and the corrections in a graph of their own).
 
     \b
     Example:
@@ -189,7 +191,7 @@ def export(store, fmt, out):
     """
     from ..store.graph_store import export_file
 
-    export_file(store, out, fmt)
+    export_file(store, out, fmt, raw=raw)
     click.echo(f"wrote {out}")
 
 

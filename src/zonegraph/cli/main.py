@@ -11,6 +11,7 @@ import click
 
 from .. import __version__
 from .build import build, export, remove, stats, validate
+from .curate import curate
 from .snapshot import diff, snapshot
 from .sparql import find, push, query, serve
 from .views import analyze, view
@@ -44,7 +45,7 @@ def cli(debug: bool) -> None:
 
 
 for command in (build, query, stats, export, validate, view, remove, analyze, find, serve, push,
-                snapshot, diff):
+                snapshot, diff, curate):
     cli.add_command(command)
 
 

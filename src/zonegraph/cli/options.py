@@ -20,6 +20,12 @@ def store_option(func):
                         help="Folder of the on-disk graph store (Oxigraph).")(func)
 
 
+def raw_option(func):
+    """``--raw``: extraction alone, without the analysts' corrections (``zonegraph curate``)."""
+    return click.option("--raw", is_flag=True,
+                        help="Extraction alone: without the corrections of `zonegraph curate`.")(func)
+
+
 class OneLineError(click.ClickException):
     """A user-facing error printed as ``error: …`` (as the build's per-file lines are)."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError, ZoneGraphError
-from .options import library_errors, store_option
+from .options import library_errors, raw_option, store_option
 
 
 def endpoint_option(help_text: str, required: bool = False):
@@ -38,7 +38,7 @@ def list_named_queries() -> None:
 
 
 def query_result(sparql: str | None, store: Path, named: str | None, params: tuple[str, ...],
-                 endpoint: str | None, timeout: float | None):
+                 endpoint: str | None, timeout: float | None, raw: bool = False):
     """Run what ``zonegraph query`` was given and return the result for printing.
 
     ``named`` picks a shipped query (its parameters from ``params``: ``NAME=VALUE``);
@@ -49,7 +49,7 @@ def query_result(sparql: str | None, store: Path, named: str | None, params: tup
     from ..sparql.run import QueryTarget, literal_bindings, run_named, run_sparql
 
     values = parse_param_options(params)
-    target = QueryTarget(store=store, endpoint=endpoint, timeout=timeout)
+    target = QueryTarget(store=store, endpoint=endpoint, timeout=timeout, raw=raw)
     if named:
         if sparql:
             raise QueryError("give either a query or --named NAME, not both")
@@ -73,8 +73,9 @@ def query_result(sparql: str | None, store: Path, named: str | None, params: tup
                    "Fuseki …/DATASET/query, another `zonegraph serve` …/sparql).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Stop the query after this many seconds.")
+@raw_option
 @library_errors
-def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, timeout):
+def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, timeout, raw):
     """Run a SPARQL query; prefixes zg:, rdf:, rdfs:, owl:, xsd:, skos:, dcterms:, prov:,
     org:, schema: are predeclared and the default graph is the union of all documents.
 
@@ -92,7 +93,7 @@ def query(sparql, query_file, store, fmt, named, params, list_named, endpoint, t
         sparql = _read_query_file(query_file)
     if not sparql and not named:
         raise ZoneGraphError("no query given (pass SPARQL text, --file F.rq or --named NAME)")
-    result = query_result(sparql, store, named, params, endpoint, timeout)
+    result = query_result(sparql, store, named, params, endpoint, timeout, raw)
     if fmt == "table" and isinstance(result, tuple):
         from rich.console import Console
         from rich.table import Table

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .options import echo_undated, lang_option, library_errors, store_option, view_filter_options
+from .options import (echo_undated, lang_option, library_errors, raw_option, store_option,
+                      view_filter_options)
 
 #: Columns of the table format (csv and json carry every field).
 NODE_COLUMNS = ("name", "type", "degree", "betweenness", "community", "articles", "bridges")
@@ -34,9 +35,10 @@ SORT_KEYS = ("betweenness", "degree", "weighted_degree", "articles", "name")
 @click.option("--title", help="Page title.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("zonegraph-view.html"),
               show_default=True)
+@raw_option
 @library_errors
 def view(store, cooperation, zones_only, focus, depth, filters, lang, size_by, color_by,
-         physics_limit, title, out):
+         physics_limit, title, out, raw):
     """Write an interactive network view (one self-contained HTML file that works offline):
     legend with type toggles, search, and a details panel with the evidence for each link.
 
@@ -49,7 +51,7 @@ def view(store, cooperation, zones_only, focus, depth, filters, lang, size_by, c
     from ..views.viewgraph import Selection, load_selection
 
     selection = Selection(filters, cooperation, zones_only, focus, depth)
-    graph = load_selection(store, selection, lang)
+    graph = load_selection(store, selection, lang, raw)
     _say_undated(graph, filters)
     result = render(graph, out, ViewOptions(title or selection.title, size_by, color_by,
                                             physics_limit))
@@ -76,9 +78,10 @@ def view(store, cooperation, zones_only, focus, depth, filters, lang, size_by, c
 @click.option("--top", type=click.IntRange(1), help="Only the first N rows.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
+@raw_option
 @library_errors
 def analyze(store, cooperation, zones_only, focus, depth, filters, lang, show_edges, sort_by, top,
-            fmt):
+            fmt, raw):
     """Degree and betweenness centrality, Louvain communities, entities that bridge zones,
     and the weighted zone-cooperation network — one row per entity (or per pair with
     --edges).
@@ -91,7 +94,8 @@ def analyze(store, cooperation, zones_only, focus, depth, filters, lang, show_ed
     from ..views.analyze import edge_rows, format_rows, node_rows
     from ..views.viewgraph import Selection, load_selection
 
-    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth), lang)
+    graph = load_selection(store, Selection(filters, cooperation, zones_only, focus, depth), lang,
+                           raw)
     _say_undated(graph, filters)
     if show_edges:
         rows, columns = edge_rows(graph), EDGE_COLUMNS

@@ -14,6 +14,8 @@ ONTOLOGY_IRI = "https://w3id.org/zonegraph/ontology#"
 ID = Namespace("https://w3id.org/zonegraph/id/")
 #: One named graph per document, named after the document's sha256.
 GRAPH = Namespace("https://w3id.org/zonegraph/graph/")
+#: The named graph of the analysts' corrections (``zonegraph curate``).
+CURATION_GRAPH = GRAPH["curation"]
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 
@@ -73,6 +75,16 @@ class ZG(DefinedNamespace):
     dateFrom: URIRef
     sourceFrom: URIRef
     metadataSha256: URIRef
+    # curation (zonegraph curate)
+    Correction: URIRef
+    action: URIRef
+    target: URIRef
+    keep: URIRef
+    newLabel: URIRef
+    newType: URIRef
+    newNode: URIRef
+    forDocument: URIRef
+    curated: URIRef
 
 
 ENTITY_CLASSES = {name: ZG[name] for name in (

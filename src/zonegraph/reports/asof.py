@@ -21,11 +21,8 @@ from pathlib import Path
 
 from ..errors import ZoneGraphError
 from ..graph.namespace import ENTITY_CLASSES, PREFIXES, RELATIONS, SCHEMA, ZG
+from ..store.corrections import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
-RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
-RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
 DCTERMS_DATE = "http://purl.org/dc/terms/date"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _ENTITY_TYPES = frozenset(str(c) for c in ENTITY_CLASSES.values())
@@ -103,14 +100,31 @@ def _cut_graph(quads: list, as_of: str, keep_undated: bool = False) -> list:
 
 
 def as_of_quads(ox_store, as_of: str, keep_undated: bool = False) -> list:
-    """Every named-graph quad of ``ox_store`` that holds as of ``as_of`` (ISO date), sorted;
-    ``keep_undated`` keeps what articles without a date say too."""
+    """Every named-graph quad of ``ox_store`` that holds as of ``as_of`` (ISO date), with
+    the analysts' corrections applied to each document graph, and the curation graph (the
+    corrections, and what they add to what the cut holds), sorted; ``keep_undated`` keeps
+    what articles without a date say too."""
     import pyoxigraph as ox
 
-    out = []
-    for g in sorted(ox_store.named_graphs(), key=str):
-        out += _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of,
-                          keep_undated)
+    from ..graph.namespace import CURATION_GRAPH
+    from ..store.corrections import is_document_graph, stored_corrections
+    from ..store.curation import Curation
+
+    curation = Curation(stored_corrections(ox_store))
+    touched = curation.touched(ox_store) if curation else set()
+    out, present = [], set()
+    for g in sorted(filter(is_document_graph, ox_store.named_graphs()), key=str):
+        cut = _cut_graph(list(ox_store.quads_for_pattern(None, None, None, g)), as_of,
+                         keep_undated)
+        if g.value in touched and cut:
+            triples = [q.triple for q in cut]
+            present |= curation.present(triples, g.value)
+            cut = [ox.Quad(t.subject, t.predicate, t.object, g)
+                   for t in curation.apply(triples, g.value)]
+        out += cut
+    if curation:
+        out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(CURATION_GRAPH)))
+                for t in curation.additions(present)]
     if not all(isinstance(t, ox.NamedNode) or isinstance(t, ox.Literal)
                for q in out for t in (q.subject, q.object)):
         raise ZoneGraphError("the store holds blank nodes; a snapshot needs stable IRIs")

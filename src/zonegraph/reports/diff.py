@@ -28,6 +28,25 @@ class Facts:
     #: person → ((title, organization IRI), …)
     posts: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    #: The analysts' corrections the graph includes: id → row (``corrections``).
+    corrections: dict[str, dict] = field(default_factory=dict)
+
+
+CORRECTIONS = """
+SELECT ?c ?action ?what ?note ?by ?when WHERE {
+  ?c a zg:Correction ; zg:action ?action .
+  OPTIONAL { ?c dcterms:description ?what } OPTIONAL { ?c rdfs:comment ?note }
+  OPTIONAL { ?c prov:wasAttributedTo/rdfs:label ?by } OPTIONAL { ?c prov:generatedAtTime ?when }
+}"""
+
+
+def corrections(source) -> list[dict]:
+    """The corrections (``zonegraph curate``) a graph includes, oldest first: id, action,
+    what, note, by, when."""
+    rows = [{"id": r["c"].rsplit("/", 1)[-1], "action": r["action"], "what": r.get("what", ""),
+             "note": r.get("note", ""), "by": r.get("by", ""), "when": r.get("when", "")}
+            for r in source.select(CORRECTIONS)]
+    return sorted(rows, key=lambda r: (r["when"], r["id"]))
 
 
 def read_facts(source) -> Facts:
@@ -52,7 +71,8 @@ def read_facts(source) -> Facts:
             ?person zg:holds ?pos . ?pos zg:title ?title ; zg:organization ?org }"""):
         posts.setdefault(r["person"], set()).add((r["title"], r["org"]))
     return Facts(entities, edges, {k: tuple(sorted(v)) for k, v in attributes.items()},
-                 {k: tuple(sorted(v)) for k, v in posts.items()}, labels)
+                 {k: tuple(sorted(v)) for k, v in posts.items()}, labels,
+                 {r["id"]: r for r in corrections(source)})
 
 
 @dataclass(frozen=True)
@@ -67,11 +87,14 @@ class Diff:
     relations_removed: list[dict]
     attributes_changed: list[dict]
     posts_changed: list[dict]
+    corrections_added: list[dict] = field(default_factory=list)
+    corrections_removed: list[dict] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.entities_added or self.entities_removed or self.relations_added
-                    or self.relations_removed or self.attributes_changed or self.posts_changed)
+                    or self.relations_removed or self.attributes_changed or self.posts_changed
+                    or self.corrections_added or self.corrections_removed)
 
     def as_dict(self) -> dict:
         return {"old": self.old_name, "new": self.new_name,
@@ -79,7 +102,9 @@ class Diff:
                 "relations_added": self.relations_added,
                 "relations_removed": self.relations_removed,
                 "attributes_changed": self.attributes_changed,
-                "posts_changed": self.posts_changed}
+                "posts_changed": self.posts_changed,
+                "corrections_added": self.corrections_added,
+                "corrections_removed": self.corrections_removed}
 
 
 def compare(old: Facts, new: Facts, old_name: str = "old", new_name: str = "new") -> Diff:
@@ -121,7 +146,9 @@ def compare(old: Facts, new: Facts, old_name: str = "old", new_name: str = "new"
                 relation_rows(new.relations - old.relations),
                 relation_rows(old.relations - new.relations),
                 sorted(changed, key=lambda r: (r["label"], r["attribute"], r["iri"])),
-                sorted(posts, key=lambda r: (r["label"], r["iri"])))
+                sorted(posts, key=lambda r: (r["label"], r["iri"])),
+                [r for i, r in new.corrections.items() if i not in old.corrections],
+                [r for i, r in old.corrections.items() if i not in new.corrections])
 
 
 def md_cell(text: object) -> str:
@@ -159,6 +186,13 @@ def diff_markdown(d: Diff, heading: str = "##") -> str:
                 "| person | old posts | new posts |", "| --- | --- | --- |"]
         out += [f"| {md_cell(r['label'])} | {md_cell('; '.join(r['old']))} | "
                 f"{md_cell('; '.join(r['new']))} |" for r in d.posts_changed] + [""]
+    for title, rows in (("Corrections added", d.corrections_added),
+                        ("Corrections withdrawn", d.corrections_removed)):
+        if rows:
+            out += [f"{heading} {title} ({len(rows)})", "", "| id | action | what | note | by | when |",
+                    "| --- | --- | --- | --- | --- | --- |"]
+            out += ["| " + " | ".join(md_cell(r[k]) for k in ("id", "action", "what", "note", "by",
+                                                            "when")) + " |" for r in rows] + [""]
     return "\n".join(out)
 
 
@@ -168,6 +202,9 @@ def format_diff(d: Diff, fmt: str) -> str:
         return json.dumps(d.as_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     counts = (f"{len(d.entities_added)} entities added, {len(d.entities_removed)} removed; "
               f"{len(d.relations_added)} relations added, {len(d.relations_removed)} removed; "
-              f"{len(d.attributes_changed)} attributes and {len(d.posts_changed)} posts changed")
+              f"{len(d.attributes_changed)} attributes and {len(d.posts_changed)} posts changed"
+              + (f"; {len(d.corrections_added)} corrections added, "
+                 f"{len(d.corrections_removed)} withdrawn"
+                 if d.corrections_added or d.corrections_removed else ""))
     return f"# Changes from {md_cell(d.old_name)} to {md_cell(d.new_name)}\n\n{counts}\n\n" + \
         diff_markdown(d)

@@ -137,7 +137,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
     from ..store.graph_store import GraphStore
     from ..views.page import ViewOptions, render
     from ..views.viewgraph import cooperation, load_view_graph, parse_date_bound
-    from .diff import compare, read_facts
+    from .diff import compare, corrections, read_facts
     from .figure import figure_svg, find_cjk_font, layout_figure, render_png
     from .report import build_report, counts, report_html, report_markdown
     from .tables import (
@@ -210,6 +210,7 @@ def write_snapshot(store_path: Path, as_of: str, out: Path, *, title: str | None
                    "relations_by_predicate": dict(sorted(predicates.items()))},
         "left_out": left_out,
         "undated_kept": undated_kept,
+        "corrections": corrections(graph),
         "files": {name: _sha256(out / name) for name in FILES},
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",

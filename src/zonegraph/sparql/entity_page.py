@@ -18,6 +18,7 @@ from ..ingest.metadata import web_url
 
 RELATIONS = """
 SELECT ?entity ?direction ?p ?other ?otherName ?sentence ?title ?source ?url ?file ?planned
+       ?curatedBy
 WHERE {
   VALUES ?p { zg:memberOf zg:locatedIn zg:partOf zg:cooperatesWith zg:issuedBy zg:launchedBy }
   {
@@ -31,7 +32,8 @@ WHERE {
   }
   OPTIONAL { ?other rdfs:label ?otherName }
   OPTIONAL {
-    ?ev zg:sentence ?sentence .
+    ?ev zg:sentence|rdfs:comment ?sentence .  # an added relation's note is its evidence
+    OPTIONAL { ?ev zg:curated true ; prov:wasAttributedTo/rdfs:label ?curatedBy }
     OPTIONAL {
       ?ev prov:wasDerivedFrom ?article .
       ?article dcterms:title ?title ;
@@ -169,6 +171,8 @@ def render_entity(run: Callable[[dict], object], iri: str, nonce: str) -> str:
             sentences = "".join(
                 f"<li>{e(ev['sentence'])}"
                 + (' <span class="planned">planned</span>' if ev.get("planned") == "true" else "")
+                + (f' <span class="planned">curated by {e(ev["curatedBy"])}</span>'
+                   if ev.get("curatedBy") else "")
                 + f'<div class="source">{e(" · ".join(ev[k] for k in ("title", "source", "file") if ev.get(k)))}'
                 + _page_link(ev.get("url", "")) + "</div></li>" for ev in evidence)
             rows.append(f"<tr><td>{e(relation)}</td>"

@@ -16,6 +16,7 @@ import difflib
 from dataclasses import dataclass
 
 from ..errors import QueryError
+from ..store.corrections import short
 
 RANKS = ("exact", "prefix", "contains", "fuzzy")
 #: Below this ``difflib`` ratio a name is not offered as a fuzzy match.
@@ -142,8 +143,75 @@ def find_entities(target, query: str, entity_type: str | None = None,
         variables, terms = run_sparql(target, sparql)
         return [{v: t.value for v, t in zip(variables, row) if t is not None} for row in terms]
 
+    return rank_entities(query, entity_rows(select), entity_type, limit)
+
+
+def exact_name_rows(select, names) -> list[dict]:
+    """The rows of ``entity_rows`` (without counts) of the entities that carry one of
+    ``names`` exactly: a look-up by index, where ``entity_rows`` reads every name."""
+    import pyoxigraph as ox
+
+    values = " ".join(str(ox.Literal(n)) for n in dict.fromkeys(names) if n)
+    return select(ENTITY_NAMES.replace("WHERE {", "WHERE {\n  VALUES ?name { " + values + " }", 1))
+
+
+def entity_rows(select) -> list[dict]:
+    """Every name of every entity with its counts, from ``select`` (SPARQL → rows of
+    strings): what ``rank_entities`` ranks, for ``find`` and for ``curate``'s names."""
     articles = {r["entity"]: r["n"] for r in select(ARTICLE_COUNTS)}
     relations = {r["entity"]: r["n"] for r in select(RELATION_COUNTS)}
-    rows = [{**r, "articles": articles.get(r["entity"], 0),
+    return [{**r, "articles": articles.get(r["entity"], 0),
              "relations": relations.get(r["entity"], 0)} for r in select(ENTITY_NAMES)]
-    return rank_entities(query, rows, entity_type, limit)
+
+
+#: How many candidates an unknown or ambiguous name lists (``resolve_name``).
+CANDIDATES = 6
+
+
+def resolve_name(select, name: str, entity_type: str | None = None) -> str:
+    """The IRI of the one entity called ``name`` (any label or alias, as ``find`` compares
+    them, but only exactly), from ``select`` (SPARQL → rows of strings); a ``zgid:`` or
+    full entity IRI names one node directly. No match, or several, is a ``QueryError``
+    listing the candidates.
+
+    The names stored exactly as given (or as ``fold`` gives them) are looked up first; when
+    that finds not exactly one entity, every name is ranked as ``find`` ranks them (in a
+    large store that takes seconds; it also gives the candidates an error lists)."""
+    from ..ingest.normalize import fold
+
+    iri = _as_iri(name)
+    if iri is not None:
+        if select(f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1"):
+            return iri
+        raise QueryError(f"{name}: no entity has this IRI")
+    exact = [m for m in rank_entities(name, exact_name_rows(select, (name, fold(name))),
+                                      entity_type, limit=None) if m.rank == "exact"]
+    if len(exact) == 1:
+        return exact[0].entity
+    matches = rank_entities(name, entity_rows(select), entity_type, limit=None)
+    exact = [m for m in matches if m.rank == "exact"]
+    if len(exact) == 1:
+        return exact[0].entity
+    listed = "; ".join(f"{m.label} ({'/'.join(m.types)}, {short(m.entity)})"
+                       for m in (exact or matches)[:CANDIDATES])
+    narrowed = f" of type {entity_type}" if entity_type else ""
+    if exact:
+        raise QueryError(f"{name!r} names {len(exact)} entities{narrowed}: {listed}; "
+                         "add --type or give the IRI")
+    raise QueryError(f"no entity{narrowed} is called {name!r}"
+                     + (f"; similar: {listed}" if listed else ""))
+
+
+def _as_iri(name: str) -> str | None:
+    """The entity IRI ``name`` spells (``zgid:…`` or in full), if it is one."""
+    import pyoxigraph as ox
+
+    from ..graph.namespace import ID
+
+    iri = str(ID) + name[len("zgid:"):] if name.startswith("zgid:") else name
+    if not iri.startswith(str(ID)):
+        return None
+    try:
+        return ox.NamedNode(iri).value
+    except ValueError:
+        raise QueryError(f"{name}: not an IRI") from None

@@ -158,7 +158,9 @@ SELECT ?g ?file WHERE {
 
 def push(store, endpoint: str, timeout: float | None = 60,
          on_graph: Callable[[str, str, int], None] | None = None) -> PushReport:
-    """Send every document graph of the pyoxigraph ``store`` to ``endpoint``, one PUT each.
+    """Send every document graph of the pyoxigraph ``store`` to ``endpoint``, one PUT each,
+    with the analysts' corrections applied, and then the curation graph (the corrections
+    and what they add), so the server's union is the curated graph.
 
     Only the named graphs go (never the local default graph: a server shared by several
     stores keeps its own union). ``on_graph(file_name, graph_iri, triples)`` is called
@@ -166,17 +168,30 @@ def push(store, endpoint: str, timeout: float | None = 60,
     """
     import pyoxigraph as ox
 
-    from ..graph.namespace import GRAPH, PREFIXES
+    from ..graph.namespace import CURATION_GRAPH, GRAPH, PREFIXES
+    from ..store.corrections import stored_corrections
+    from ..store.curation import Curation
 
     _check_url(endpoint)
     report = PushReport(endpoint)
+    curation = Curation(stored_corrections(store))
+    touched = curation.touched(store) if curation else set()
+    present: set[str] = set()
+
+    def send(file_name: str, graph: str, triples: list) -> None:
+        put_graph(endpoint, graph, ox.serialize(triples, None, ox.RdfFormat.N_TRIPLES), timeout)
+        report.graphs.append((file_name, graph, len(triples)))
+        if on_graph is not None:
+            on_graph(file_name, graph, len(triples))
+
     graphs = store.query(DOCUMENT_GRAPHS, prefixes={**PREFIXES, "zggraph": str(GRAPH)})
     for row in list(graphs):
-        graph, file_name = row["g"], row["file"].value
+        graph = row["g"]
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
-        data = ox.serialize(triples, None, ox.RdfFormat.N_TRIPLES)
-        put_graph(endpoint, graph.value, data, timeout)
-        report.graphs.append((file_name, graph.value, len(triples)))
-        if on_graph is not None:
-            on_graph(file_name, graph.value, len(triples))
+        if graph.value in touched:
+            present |= curation.present(triples, graph.value)
+            triples = curation.apply(triples, graph.value)
+        send(row["file"].value, graph.value, triples)
+    if curation:
+        send("corrections", str(CURATION_GRAPH), curation.additions(present))
     return report

@@ -165,6 +165,8 @@ def execute(store, request: dict) -> tuple[dict, bytes]:
                                     for k, v in request["bindings"].items()})
     if request.get("default_graph"):
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graph"]]
+    if request.get("raw"):  # extraction alone: the union of the document graphs
+        kwargs["default_graph"] = raw_default_graph(store)
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
     try:
@@ -197,6 +199,14 @@ def execute(store, request: dict) -> tuple[dict, bytes]:
 def one_line(exc: BaseException) -> str:
     """An exception's message on one line, at most 300 characters."""
     return " ".join(str(exc).split())[:300]
+
+
+def raw_default_graph(store) -> list:
+    """The document graphs of a pyoxigraph ``store``: the default graph of a ``--raw``
+    query (their union, without the analysts' corrections)."""
+    from ..store.corrections import is_document_graph
+
+    return sorted((g for g in store.named_graphs() if is_document_graph(g)), key=str)
 
 
 def syntax_message(message: str) -> str:

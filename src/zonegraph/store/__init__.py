@@ -1,6 +1,7 @@
 """The on-disk Oxigraph store: documents written whole (``graph_store``), one writer and
-many readers through published checkpoints (``access``), counts (``stats``) and the SHACL
-check of what it holds (``validate``).
+many readers through published checkpoints (``access``), analysts' corrections kept beside
+the documents (``corrections``) and applied on top of them (``curation``), counts
+(``stats``) and the SHACL check of what it holds (``validate``).
 
 May import ``graph`` (IRIs and terms), ``extract`` (the types and predicates it counts)
 and ``ingest``; never ``build`` or a face.

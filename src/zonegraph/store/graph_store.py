@@ -17,6 +17,11 @@ that dies therefore leaves each document all in or all out.
 
 One process writes at a time; readers open the checkpoint the writer last published, never
 the database being written (``zonegraph.store.access`` says why and how).
+
+Analysts' corrections live in the curation graph and the default graph is kept curated
+(``zonegraph.store.curation``): a batch that mentions a corrected entity, a removal or a
+change of the corrections re-derives what the corrections touch; ``raw=True`` reads the
+union of the document graphs instead, extraction alone.
 """
 from __future__ import annotations
 
@@ -28,9 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
-from ..graph.namespace import ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
+from ..graph.namespace import CURATION_GRAPH, ONTOLOGY_IRI, PREFIXES, SCHEMA, ZG
 from ..graph.triples import document_iri, graph_iri
 from . import access as store_access
+from . import corrections
+from . import curation as curate
 
 DEFAULT_STORE = Path("zonegraph-data")
 #: Queued N-Quads are bulk-loaded once they reach this size (``$ZONEGRAPH_BATCH_BYTES``):
@@ -76,14 +83,19 @@ class GraphStore:
     """An opened store. Use as a context manager; ``read_only`` for queries and exports."""
 
     def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False,
-                 wait: float = 0.0):
+                 wait: float = 0.0, raw: bool = False):
         """Open for reading (the newest published checkpoint) or for writing (exclusively:
         another writer is refused, or waited for up to ``wait`` seconds); see
-        ``zonegraph.store.access``."""
+        ``zonegraph.store.access``. ``raw`` reads extraction alone, without corrections."""
         import pyoxigraph as ox
 
         self.path = Path(path)
         self.read_only = read_only
+        self.raw = raw
+        self._curation: curate.Curation | None = None
+        self._markers = None  # the footprint's IRIs (``curation.footprint_markers``)
+        #: Written since the footprint was last re-derived (``_settle``).
+        self._stale = False
         self._dataset = self.ox = self._lock = None
         self._queued: list[QueuedDocument] = []
         self._queued_bytes = 0
@@ -98,7 +110,10 @@ class GraphStore:
             try:
                 self.ox = ox.Store(str(self.path))
                 self._load_journal()
+                self._markers = curate.footprint_markers(self.curation)
                 if store_access.needs_publishing(self.path):
+                    if self.curation:  # a writer may have died between a write and its
+                        self._rederive()  # re-derivation
                     store_access.publish(self.ox, self.path)
             except (OSError, RuntimeError, StoreError) as exc:
                 self.ox = None  # closed without publishing: what it holds may be half-written
@@ -116,7 +131,7 @@ class GraphStore:
     def dataset(self):
         """The store as an rdflib ``Dataset`` (through oxrdflib), made on first use:
         importing rdflib's plugins and binding prefixes costs a short command ~0.15 s."""
-        self.flush()
+        self._settle()
         if self._dataset is None:
             if self.ox is None:
                 raise StoreError(f"{self.path}: the store is closed")
@@ -140,7 +155,7 @@ class GraphStore:
         problem = None
         if self._lock is not None and self.ox is not None:
             try:
-                self.flush()  # whole documents, so written even when a build stops early
+                self._settle()  # whole documents, so written even when a build stops early
                 if self._bulk_loaded:
                     self.compact()
                 if store_access.needs_publishing(self.path):
@@ -166,12 +181,68 @@ class GraphStore:
         if problem is not None and raise_errors:
             raise problem
 
+    # ------------------------------------------------------------ corrections
+
+    @property
+    def curation(self) -> curate.Curation:
+        """The corrections in force (read from the curation graph once)."""
+        if self._curation is None:
+            self._curation = curate.Curation(corrections.stored_corrections(self.ox))
+        return self._curation
+
+    def _rederive(self, before: curate.Curation | None = None, also: tuple[str, ...] = ()):
+        return curate.rederive(self.ox, before or curate.Curation(), self.curation, also)
+
+    def change_corrections(self, add: list[corrections.Correction] = (),
+                           remove: list[corrections.Correction] = ()) -> tuple[int, int]:
+        """Add and remove corrections, and re-derive the default graph with them, in one
+        atomic update; return (triples removed, triples added) in the default graph."""
+        self.flush()  # the re-derivation below covers what ``_settle`` would do
+        before = self.curation
+        gone = {c.id for c in remove}
+        kept = [c for c in before.corrections if c.id not in gone]
+        new = [c for c in add if c.id not in {k.id for k in kept}]
+        after = curate.Curation(kept + new)
+        g = f"<{CURATION_GRAPH}>"
+        also = []
+        if remove:
+            also.append(f"DROP SILENT GRAPH {g}")
+        records = [t for c in (after.corrections if remove else new)
+                   for t in corrections.record_triples(c)]
+        if records:
+            also.append("INSERT DATA { GRAPH " + g + " { "
+                        + " ".join(f"{s} {p} {o} ." for s, p, o in records) + " } }")
+        self._before_write()
+        self._curation = after
+        try:
+            changed = self._rederive(before, tuple(also))
+        except OSError as exc:
+            self._curation = before
+            raise StoreError(f"{self.path}: could not write the corrections "
+                             f"({store_access.one_line(exc)})") from None
+        self._markers = curate.footprint_markers(after)
+        self._stale = False
+        self._after_write()
+        return changed
+
     def _before_write(self) -> None:
         store_access.mark_unpublished(self.path)
+
+    def _settle(self) -> None:
+        """Write the queued documents and, if they (or a removal) touched what corrections
+        change, re-derive that: what every reader of the default graph needs first. A
+        build removes and writes many documents, then settles once."""
+        self.flush()
+        if self._stale:
+            self._rederive()
+            self._stale = False
 
     def _after_write(self) -> None:
         """Publish now and then during a long build, so readers see it progress."""
         if time.monotonic() - self._published_at >= store_access.PUBLISH_SECONDS:
+            if self._stale:  # never publish extraction alone where a correction applies
+                self._rederive()
+                self._stale = False
             store_access.publish(self.ox, self.path)
             self._published_at = time.monotonic()
 
@@ -259,6 +330,8 @@ class GraphStore:
                 self.ox.bulk_load(data, **nquads)
                 journal.unlink()
                 self._bulk_loaded = True
+            if not self._stale and self._markers is not None and self._markers.search(data):
+                self._stale = True  # the batch's default-graph copy is extraction alone
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed ({store_access.one_line(exc)})") from None
         self._after_write()
@@ -320,6 +393,7 @@ class GraphStore:
             self.ox.update(update)
         except OSError as exc:
             raise StoreError(f"{self.path}: could not remove document ({exc})") from None
+        self._stale = self._stale or bool(self.curation)  # what only it supported, curated
         self._after_write()
 
     def find_documents(self, name_or_sha: str) -> list[DocumentInfo]:
@@ -334,10 +408,42 @@ class GraphStore:
 
     def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
         """Run a SELECT and return rows of plain Python strings (for internal use)."""
-        self.flush()
-        result = self.ox.query(sparql, prefixes=PREFIXES, substitutions=bindings or None)
+        self._settle()
+        result = self.ox.query(sparql, prefixes=PREFIXES, substitutions=bindings or None,
+                               **self.graph_options())
         names = [v.value for v in result.variables]
         return [{n: term.value for n, term in zip(names, row) if term is not None} for row in result]
+
+    def graph_options(self) -> dict:
+        """Query options for reading this store: with ``raw``, the default graph is the
+        union of the document graphs (each fact once per document that states it)."""
+        if not self.raw:
+            return {}
+        return {"default_graph": self.document_graph_names()}
+
+    def document_graph_names(self) -> list:
+        return sorted((g for g in self.ox.named_graphs() if corrections.is_document_graph(g)),
+                      key=str)
+
+    def document_graphs(self):
+        """``(graph name, triples)`` of every document graph, with the corrections applied
+        unless ``raw``, and then (unless ``raw``, when there are corrections) the curation
+        graph holding them and what they add: the graphs a curated TriG export or a push
+        writes, whose union is the default graph."""
+        import pyoxigraph as ox
+
+        self._settle()
+        curation = curate.Curation() if self.raw else self.curation
+        touched = curation.touched(self.ox) if curation else set()
+        present = set()
+        for g in self.document_graph_names():
+            triples = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
+            if g.value in touched:
+                present |= curation.present(triples, g.value)
+                triples = curation.apply(triples, g.value)
+            yield g, triples
+        if curation:
+            yield ox.NamedNode(str(CURATION_GRAPH)), curation.additions(present)
 
     def triple_count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -352,15 +458,18 @@ class GraphStore:
             raise StoreError(f"unknown export format {fmt!r}; expected one of "
                              f"{', '.join(sorted(set(RDF_FORMATS)))}")
         rdf_format = getattr(ox.RdfFormat, name)
-        self.flush()
+        self._settle()
         prefixes = {k: v for k, v in PREFIXES.items()}
         if name in QUAD_FORMATS:
-            quads = sorted((q for q in self.ox.quads_for_pattern(None, None, None, None)
-                            if not isinstance(q.graph_name, ox.DefaultGraph)), key=str)
+            quads = sorted((ox.Quad(t.subject, t.predicate, t.object, g)
+                            for g, triples in self.document_graphs() for t in triples), key=str)
             ox.serialize(quads, out, rdf_format, prefixes=prefixes if name == "TRIG" else None)
         else:
-            triples = sorted((q.triple for q in self.ox.quads_for_pattern(
-                None, None, None, ox.DefaultGraph())), key=str)
+            if self.raw:
+                triples = sorted({t for _, ts in self.document_graphs() for t in ts}, key=str)
+            else:
+                triples = sorted((q.triple for q in self.ox.quads_for_pattern(
+                    None, None, None, ox.DefaultGraph())), key=str)
             kwargs = {"prefixes": prefixes} if name in ("TURTLE",) else {}
             ox.serialize(triples, out, rdf_format, **kwargs)
 
@@ -393,14 +502,15 @@ def file_format(out: Path) -> str:
     return fmt
 
 
-def export_file(store_path: Path, out: Path, fmt: str | None = None) -> Path:
+def export_file(store_path: Path, out: Path, fmt: str | None = None, raw: bool = False) -> Path:
     """Write the store's graph to ``out`` (format ``fmt``, else from its suffix), complete
-    or not at all: written under a ``.part`` name, then renamed."""
+    or not at all: written under a ``.part`` name, then renamed. Curated unless ``raw``
+    (extraction alone)."""
     out = Path(out)
     fmt = fmt or file_format(out)
     tmp = out.with_name(out.name + ".part")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with GraphStore(store_path, read_only=True) as gs, tmp.open("wb") as fh:
+    with GraphStore(store_path, read_only=True, raw=raw) as gs, tmp.open("wb") as fh:
         gs.export(fh, fmt)
     tmp.replace(out)
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import ZoneGraphError
+from ..graph.namespace import CURATION_GRAPH
 from .graph_store import GraphStore, ontology_dir
 
 
@@ -32,14 +33,16 @@ def validate_store(store: GraphStore) -> ValidationReport:
     onto = Graph().parse(onto_path, format="turtle")
     report = ValidationReport()
     SH = Namespace("http://www.w3.org/ns/shacl#")
-    for g in sorted(store.ox.named_graphs(), key=str):
+    curation = ox.NamedNode(str(CURATION_GRAPH))
+    for g in store.document_graph_names() + ([curation] if store.ox.contains_named_graph(
+            curation) else []):  # each document's graph, and the corrections
         data = Graph()
         buf = ox.serialize(list(q.triple for q in store.ox.quads_for_pattern(None, None, None, g)),
                            format=ox.RdfFormat.N_TRIPLES)
         data.parse(data=buf.decode("utf-8"), format="nt")
         conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=onto,
                                                 inference="none", allow_warnings=True)
-        report.documents += 1
+        report.documents += g != curation
         if not conforms:
             report.conforms = False
             for res in results.subjects(SH.resultMessage, None):

@@ -202,6 +202,8 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
                 "color": colors[iri], "shape": SHAPES.get(n.type, "dot"), "size": sizes[iri]}
         if iri in positions:
             node["x"], node["y"] = positions[iri]
+        if n.corrections:  # corrected by an analyst: a dashed ring
+            node.update(borderWidth=3, shapeProperties={"borderDashes": [4, 3]})
         vis_nodes.append(node)
         attrs = [[ATTRIBUTE_NAMES.get(k, k), format_amount(v) if k == "amountCNY" else v]
                  for k, v in sorted(n.attributes.items())]
@@ -209,7 +211,8 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
                              "attrs": attrs, "posts": [], "edges": [],
                              "articles": [article_index[a] for a in n.articles
                                           if a in article_index],
-                             "metric": round(metric[iri], 4)}
+                             "metric": round(metric[iri], 4),
+                             "corrections": list(n.corrections)}
     for post in view.posts:
         for me, other in ((post.person, post.organization), (post.organization, post.person)):
             if me in ids:
@@ -228,11 +231,14 @@ def build_page_data(view: ViewGraph, options: ViewOptions):
                           "width": max(1, min(n_articles, 12)),
                           "color": {"color": RELATION_COLORS.get(p, OTHER_COLOR), "opacity": 0.75},
                           "arrows": "" if p == SYMMETRIC else "to",
-                          "dashes": bool(evidence) and all(e.planned for e in evidence),
+                          # dotted: added by an analyst; dashed: planned only
+                          "dashes": ([2, 6] if evidence and all(e.curated for e in evidence)
+                                     else bool(evidence) and all(e.planned for e in evidence)),
                           "title": _edge_tooltip(view, key, evidence, view.articles)})
         edge_details[j] = {"from": ids[s], "to": ids[o], "relation": p, "articles": n_articles,
                            "evidence": [[e.sentence, article_index.get(e.article, -1),
-                                         e.confidence, e.planned, _as_written(view, key, e)]
+                                         e.confidence, e.planned, _as_written(view, key, e),
+                                         e.curated]
                                         for e in evidence]}
         details[ids[s]]["edges"].append(j)
         details[ids[o]]["edges"].append(j)

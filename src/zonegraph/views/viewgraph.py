@@ -51,6 +51,9 @@ class Evidence:
     article: str
     confidence: float | None = None
     planned: bool = False
+    #: Set on a relation an analyst added (``zonegraph curate add``): who and when; the
+    #: ``sentence`` is then the analyst's note and ``article`` the correction.
+    curated: str = ""
 
 
 @dataclass(frozen=True, order=True)
@@ -72,6 +75,8 @@ class Entity:
     names: tuple[str, ...] = ()
     attributes: dict[str, str] = field(default_factory=dict)
     articles: tuple[str, ...] = ()  # IRIs of the articles that mention it
+    #: The analysts' corrections of this node (``zonegraph curate``), each in words.
+    corrections: tuple[str, ...] = ()
 
     @property
     def type(self) -> str:
@@ -122,6 +127,22 @@ def article_count(evidence: list[Evidence]) -> int:
 def _local(iri: str) -> str:
     """``zg:cooperatesWith`` → ``cooperatesWith``; ``dcterms:issued`` → ``issued``."""
     return re.split(r"[#/]", iri)[-1]
+
+
+#: Relations analysts added: the note is their evidence (``zonegraph.store.curation``).
+CURATED_EVIDENCE = """
+SELECT ?s ?p ?o ?c ?note ?by ?when WHERE {
+  ?ev a zg:Evidence ; zg:curated true ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      prov:wasDerivedFrom ?c .
+  OPTIONAL { ?ev rdfs:comment ?note } OPTIONAL { ?ev prov:wasAttributedTo/rdfs:label ?by }
+  OPTIONAL { ?ev prov:generatedAtTime ?when } }"""
+#: Corrections of a node (merged into it, split from it, renamed, retyped).
+NODE_CORRECTIONS = """
+SELECT ?e ?action ?note ?by ?when WHERE {
+  ?c a zg:Correction ; zg:action ?action ; zg:target|zg:keep|zg:newNode ?e .
+  FILTER (?action != "drop")
+  OPTIONAL { ?c rdfs:comment ?note } OPTIONAL { ?c prov:wasAttributedTo/rdfs:label ?by }
+  OPTIONAL { ?c prov:generatedAtTime ?when } }"""
 
 
 #: Languages a view or report shows names in: ``zh``, the canonical simplified Chinese
@@ -196,6 +217,20 @@ def load_view_graph(store: GraphStore, lang: str = "zh") -> ViewGraph:
         view.edges.setdefault(key, []).append(Evidence(
             r["s"], p, r["o"], r["sentence"], r["article"], conf,
             r.get("planned", "false") in ("true", "1")))
+    for r in store.select(CURATED_EVIDENCE):
+        p = _local(r["p"])
+        key = edge_key(r["s"], p, r["o"])
+        view.edges.setdefault(key, []).append(Evidence(
+            r["s"], p, r["o"], r.get("note", ""), r["c"],
+            curated=" · ".join(filter(None, (r.get("by", ""), r.get("when", "")[:10])))))
+    corrections: dict[str, list[str]] = {}
+    for r in store.select(NODE_CORRECTIONS):
+        line = " · ".join(filter(None, (r["action"], r.get("note", ""), r.get("by", ""),
+                                        r.get("when", "")[:10])))
+        corrections.setdefault(r["e"], []).append(line)
+    for iri, lines in corrections.items():
+        if iri in view.nodes:
+            view.nodes[iri].corrections = tuple(sorted(lines))
     view.posts = tuple(sorted(Post(r["person"], r["org"], r["title"]) for r in store.select("""
         SELECT ?person ?org ?title WHERE {
           ?person zg:holds ?pos . ?pos zg:organization ?org ; zg:title ?title }""")))
@@ -277,7 +312,8 @@ class ViewFilter:
 
 
 def _evidence_passes(f: ViewFilter, ev: Evidence, articles: dict[str, Article]) -> bool:
-    if f.min_confidence > 0 and (ev.confidence is None or ev.confidence < f.min_confidence):
+    if f.min_confidence > 0 and not ev.curated and (ev.confidence is None
+                                                    or ev.confidence < f.min_confidence):
         return False
     if f.since or f.until:
         return _in_range(f, articles.get(ev.article, Article("", "")).date)
@@ -432,9 +468,10 @@ def select(view: ViewGraph, selection: Selection) -> ViewGraph:
     return view
 
 
-def load_selection(store_path, selection: Selection = Selection(), lang: str = "zh") -> ViewGraph:
-    """Open the store at ``store_path`` read-only, load the view graph (names in ``lang``)
-    and select from it."""
-    with GraphStore(store_path, read_only=True) as store:
+def load_selection(store_path, selection: Selection = Selection(), lang: str = "zh",
+                   raw: bool = False) -> ViewGraph:
+    """Open the store at ``store_path`` read-only, load the view graph (names in ``lang``;
+    curated, or with ``raw`` extraction alone) and select from it."""
+    with GraphStore(store_path, read_only=True, raw=raw) as store:
         view = load_view_graph(store, lang)
     return select(view, selection)

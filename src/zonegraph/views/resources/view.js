@@ -101,6 +101,7 @@ function zgView(nodes, edges, options) {
       legend.appendChild(row);
     });
     legend.appendChild(el("div", "dashed: planned only · 虚线：仅为计划", "zg-row"));
+    legend.appendChild(el("div", "dotted: added by an analyst · 点线：人工添加; dashed ring: corrected · 虚线框：人工校正", "zg-row"));
   }
   legend.appendChild(el("h2", "Size · 大小"));
   legend.appendChild(el("div", data.sizeBy, "zg-row"));
@@ -146,6 +147,11 @@ function zgView(nodes, edges, options) {
     evidence.forEach(function (ev) {
       var li = el("li");
       li.appendChild(el("div", ev[0], "zg-sentence"));
+      if (ev[5]) {  // added by an analyst: the sentence is the note
+        li.appendChild(el("div", "curated · 人工校正 · " + ev[5], "zg-curated"));
+        ul.appendChild(li);
+        return;
+      }
       var meta = articleMeta(ev[1]);
       if (ev[2] !== null) { meta += " · confidence " + ev[2]; }
       if (ev[4]) { meta += " · as written: " + ev[4]; }
@@ -172,6 +178,12 @@ function zgView(nodes, edges, options) {
       var dl = el("dl");
       facts.forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
       panelBody.appendChild(dl);
+    }
+    if (n.corrections && n.corrections.length) {
+      panelBody.appendChild(el("h3", "Corrections · 人工校正"));
+      var ulc = el("ul");
+      n.corrections.forEach(function (c) { ulc.appendChild(el("li", c, "zg-curated")); });
+      panelBody.appendChild(ulc);
     }
     if (n.posts.length) {
       panelBody.appendChild(el("h3", "Posts · 职务"));
