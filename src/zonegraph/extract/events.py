@@ -21,7 +21,7 @@ from .model import Mention
 
 #: Verbs that hold, open, chair or attend a meeting: a name starts after them.
 EVENT_VERBS = ("举行", "举办", "召开", "主持", "出席", "参加", "开幕", "闭幕", "启动", "亮相",
-               "组织", "承办", "主办", "筹办", "参会", "开展", "部署", "暨")
+               "组织", "承办", "主办", "筹办", "参会", "开展", "部署", "办好", "开好", "暨")
 _VERB_CUT = re.compile("(?:" + "|".join(EVENT_VERBS) + ")")
 #: The kind of a ceremony or campaign event, named by the work it marks.
 _CEREMONY = r"(?:签约|开工|揭牌|启动|竣工|投产|开业|发布|推介|授牌|集中签约|集中开工)(?:仪式|活动|大会)"
@@ -71,7 +71,10 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
     organization or person among ``others`` before it (某管委会与某公司|…签约仪式)."""
     ends = sorted(m.end for m in others if m.type not in ("Zone", "Place"))
     out: list[Mention] = []
+    suffix_ends = {e.end for e in found}
     for m in _CEREMONY_NAME.finditer(text):
+        if m.end(1) in suffix_ends:
+            continue  # …招商推介大会: named by its suffix already, with a better left edge
         start = m.start(1) + cut_at_verb(m.group(1))
         start = max([start] + [e for e in ends if start < e <= m.end(1) - 6])
         name = text[start:m.end(1)]
