@@ -89,7 +89,7 @@ def test_reject_takes_a_relation_and_its_evidence_out_of_queries_but_not_out_of_
     assert OFFICE_NANSHA not in pairs(run_cli, store)
     assert frozenset({"天津滨海新区", "广州南沙新区"}) in pairs(run_cli, store)
     evidence = rows(run_cli, store, """SELECT ?ev WHERE { ?ev a zg:Evidence ;
-        rdf:subject|rdf:object ?x , ?y . ?x rdfs:label "公司办公室" . ?y rdfs:label "广州南沙新区" }""")
+        rdf:subject|rdf:object ?x , ?y . ?x rdfs:label "公司办公室"@zh-Hans . ?y rdfs:label "广州南沙新区"@zh-Hans }""")
     assert not evidence
     assert OFFICE_NANSHA in pairs(run_cli, store, "--raw")
     assert_consistent(store)
@@ -139,11 +139,11 @@ def test_drop_takes_an_entity_with_its_relations_out_of_find_and_queries(built, 
 def test_merge_rewrites_the_other_node_into_the_kept_one(built, run_cli):
     _, store = built
     curate(run_cli, store, "merge", "星河智造科技有限公司", "华辰新材料股份有限公司")
-    labels = rows(run_cli, store, """SELECT ?alt ?t WHERE { ?e rdfs:label "星河智造科技有限公司" ;
+    labels = rows(run_cli, store, """SELECT ?alt ?t WHERE { ?e rdfs:label "星河智造科技有限公司"@zh-Hans ;
         skos:altLabel ?alt ; a ?t }""")
     assert ("华辰新材料股份有限公司", "https://w3id.org/zonegraph/ontology#Enterprise") in labels
-    assert not rows(run_cli, store, 'SELECT ?e WHERE { ?e rdfs:label "华辰新材料股份有限公司" }')
-    located = rows(run_cli, store, """SELECT ?z WHERE { ?e rdfs:label "星河智造科技有限公司" ;
+    assert not rows(run_cli, store, 'SELECT ?e WHERE { ?e rdfs:label "华辰新材料股份有限公司"@zh-Hans }')
+    located = rows(run_cli, store, """SELECT ?z WHERE { ?e rdfs:label "星河智造科技有限公司"@zh-Hans ;
         zg:locatedIn/rdfs:label ?z }""")
     assert located == {("天津滨海新区",), ("广州南沙新区",)}
     # the other name now finds the kept node, so corrections can name it either way
@@ -161,7 +161,7 @@ def test_split_gives_one_documents_mentions_a_node_of_their_own(built, run_cli):
         FILTER (STRSTARTS(?n, "星河智造")) }""")
     assert ("星河智造（大连）", "大连金普新区") in partners
     assert ("星河智造科技有限公司", "大连金普新区") not in partners
-    located = rows(run_cli, store, """SELECT ?z WHERE { ?e rdfs:label "星河智造科技有限公司" ;
+    located = rows(run_cli, store, """SELECT ?z WHERE { ?e rdfs:label "星河智造科技有限公司"@zh-Hans ;
         zg:locatedIn/rdfs:label ?z }""")
     assert located == {("天津滨海新区",)}
     assert_consistent(store)
@@ -172,8 +172,13 @@ def test_rename_and_retype(built, run_cli):
     curate(run_cli, store, "rename", "星河智造科技有限公司", "星河智造")
     curate(run_cli, store, "retype", "星河智造", "Institution")
     (label, alt, t), = rows(run_cli, store, """SELECT ?l ?alt ?t WHERE {
-        ?e rdfs:label ?l ; skos:altLabel ?alt ; a ?t . FILTER (?l = "星河智造") }""")
+        ?e rdfs:label ?l ; skos:altLabel ?alt ; a ?t . FILTER (STR(?l) = "星河智造") }""")
     assert (alt, t) == ("星河智造科技有限公司", "https://w3id.org/zonegraph/ontology#Institution")
+    # still one name per thing: one rdfs:label, the same skos:prefLabel, both @zh-Hans
+    names = rows(run_cli, store, """SELECT ?p ?n WHERE { ?e rdfs:label "星河智造"@zh-Hans ;
+        ?p ?n FILTER (?p IN (rdfs:label, skos:prefLabel)) }""")
+    assert names == {("http://www.w3.org/2000/01/rdf-schema#label", "星河智造"),
+                     ("http://www.w3.org/2004/02/skos/core#prefLabel", "星河智造")}
     assert "Institution" in run_cli("find", "星河智造科技有限公司", "--store", store,
                                     "--format", "tsv").output
     assert_consistent(store)
@@ -381,6 +386,6 @@ def test_the_endpoints_entity_page_shows_an_added_relation_with_its_note(built, 
         header, body = execute(ox_store, {**request, "prefixes": PREFIXES})
         return SimpleNamespace(media_type=header["media_type"], body=body)
 
-    (iri,), = rows(run_cli, store, 'SELECT ?e WHERE { ?e rdfs:label "大连金普新区" }')
+    (iri,), = rows(run_cli, store, 'SELECT ?e WHERE { ?e rdfs:label "大连金普新区"@zh-Hans }')
     page = render_entity(run, iri, "nonce")
     assert "&lt;b&gt;见&lt;/b&gt;第二篇" in page and "curated by tester" in page

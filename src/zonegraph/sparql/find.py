@@ -122,16 +122,9 @@ def rank_entities(query: str, rows: list[dict], entity_type: str | None = None,
     return matches if limit is None else matches[:limit]
 
 
-#: Columns of ``find``'s output, one row per match.
-COLUMNS = ("match", "name", "type", "articles", "relations", "matched alias", "id")
-
-
 def match_rows(matches: list[Match]) -> list[dict]:
-    """The matches as rows of ``COLUMNS`` (``matched alias`` empty when the canonical name
-    matched), for tables, CSV and JSON alike."""
-    return [dict(zip(COLUMNS, (m.rank, m.label, "/".join(m.types), m.articles, m.relations,
-                               "" if m.matched == m.label else m.matched, m.entity)))
-            for m in matches]
+    """The matches as rows of ``COLUMNS``, for tables, CSV and JSON alike."""
+    return [m.row() for m in matches]
 
 
 def find_entities(target, query: str, entity_type: str | None = None,

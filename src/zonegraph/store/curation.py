@@ -44,6 +44,14 @@ _ENTITY_CLASSES = frozenset(str(c) for c in ENTITY_CLASSES.values())
 _RELATIONS = frozenset(str(p) for p in RELATIONS.values())
 _SYMMETRIC = str(ZG.cooperatesWith)
 _STATEMENT = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT)
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+#: The canonical name's language (``graph.names``): a rename or split names in it.
+CANONICAL = "@zh-Hans"
+
+
+def _chinese(term) -> bool:
+    """A literal tagged zh-… (the canonical name), not an English one."""
+    return (getattr(term, "language", None) or "").startswith("zh")
 
 
 @dataclass
@@ -180,8 +188,8 @@ class Curation:
             p = t.predicate.value
             if merged and p == RDF_TYPE and o.value in _ENTITY_CLASSES:
                 continue  # the node kept keeps its own types
-            if p == LABEL and merged:
-                p = ALT_LABEL
+            if p in (LABEL, PREF_LABEL) and merged:
+                p = ALT_LABEL  # the node kept keeps its own names; the other's are aliases
             if p in _RELATIONS and not self._keeps(t.subject.value, p, t.object.value):
                 continue  # a correction made before a merge still holds
             rewritten.append((s, p, o))
@@ -199,7 +207,8 @@ class Curation:
                 continue
             if p in _RELATIONS and not self._keeps(s.value, p, o.value):
                 continue
-            if s.value in self.labels and p in (LABEL, ALT_LABEL):
+            if s.value in self.labels and (p in (LABEL, ALT_LABEL) or
+                                           (p == PREF_LABEL and _chinese(o))):
                 if o.value == self.labels[s.value]:
                     continue
                 p = ALT_LABEL
@@ -226,8 +235,10 @@ class Curation:
         for iri, label in self.labels.items():
             target = self.canonical(iri)
             if target in present:
-                lines.append((nt_iri(target), nt_iri(LABEL if target == iri else ALT_LABEL),
-                              nt_text(label)))
+                name = nt_text(label) + CANONICAL
+                lines += ([(nt_iri(target), nt_iri(LABEL), name),
+                           (nt_iri(target), nt_iri(PREF_LABEL), name)] if target == iri
+                          else [(nt_iri(target), nt_iri(ALT_LABEL), name)])
         for iri, cls in self.types.items():
             if self.canonical(iri) in present:
                 lines.append((nt_iri(self.canonical(iri)), nt_iri(RDF_TYPE), nt_iri(cls)))
@@ -287,6 +298,7 @@ def rederive(ox_store, before: Curation, after: Curation, also: tuple[str, ...] 
     for x in f.labels:
         collect(x, LABEL)
         collect(x, ALT_LABEL)
+        collect(x, PREF_LABEL)
     for x in f.types:
         collect(x, RDF_TYPE)
     for s, p, o in f.statements:
