@@ -123,3 +123,18 @@ def test_a_verb_phrase_of_policy_prose_is_no_part_of_a_fund_name(extractor):
     ex = _extract(extractor, "要做大做强江城新区绿色发展基金。")
     assert _names(ex, "Fund") == ["江城新区绿色发展基金"]
 
+
+
+def test_the_first_item_of_a_list_starts_after_the_verbs_le(extractor):
+    ex = _extract(extractor, "新区近年培育了求真光谱、远达电子、明正科技等专精特新企业。")
+    assert _names(ex, "Enterprise") == ["求真光谱", "远达电子", "明正科技"]
+
+
+def test_a_firm_named_first_in_a_clause_that_settles_somewhere(extractor):
+    ex = _extract(extractor, "中航重投落户江城新区。一批重点项目落户新区，优质企业入驻园区。")
+    assert _names(ex, "Enterprise") == ["中航重投"]
+
+
+def test_an_exchange_is_an_enterprise(extractor):
+    ex = _extract(extractor, "江城数据交易所揭牌。")
+    assert _names(ex, "Enterprise") == ["江城数据交易所"]

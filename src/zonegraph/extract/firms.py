@@ -39,6 +39,13 @@ _COUNTED_FIRMS = re.compile(r"([^\s、,，。;；:：!?！？“”《》()（�
                             r"(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
 
 
+#: A firm that settles somewhere, named first in its clause (某某重投落户某新区).
+_SETTLES = re.compile(r"(?:^|(?<=[\n，。；！？：,;!?]))([\u4e00-\u9fffA-Za-z]{2,10}?)"
+                      r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)")
+#: What a settling thing that is no firm ends with (项目, 企业, 人才, 机构 …).
+_NOT_FIRM_END = re.compile(r"(?:项目|企业|人才|机构|团队|平台|总部|基地|产业|资金|工程|群体|一批|多家)$")
+
+
 def _proper_head(tokens: list[str]) -> str:
     """The leading words of a project's name that name its owner (瑞丰|高端光源…)."""
     tags = word_tags()
@@ -111,6 +118,17 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
             for a, b, item, toks in firms:
                 if free(a, b):
                     out.append(Mention(a, b, "Enterprise", item, rule="firm-list", confidence=0.65))
+    for m in _SETTLES.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        toks = _tokens_between(tokens, a, b)
+        if not toks or "".join(toks) != name or name in GENERIC or name in NOT_NAMES \
+                or is_place(name) or _NOT_FIRM_END.search(name) or not free(a, b):
+            continue
+        tags = [word_tags().get(t) for t in toks]
+        if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags):
+            continue  # 项目落户, 企业入驻: a kind of thing, not a name
+        out.append(Mention(a, b, "Enterprise", name, rule="settles", confidence=0.6))
     for m in _COUNTED_FIRMS.finditer(text):
         a, b = m.span(1)
         item = m.group(1)

@@ -20,7 +20,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     # enterprises
     ("有限责任公司", "Enterprise"), ("股份有限公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("公司", "Enterprise"), ("集团", "Enterprise"), ("银行", "Enterprise"), ("分行", "Enterprise"),
-    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"), ("商场", "Enterprise"),
+    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"), ("商场", "Enterprise"), ("交易所", "Enterprise"),
     # institutions
     ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
@@ -459,6 +459,9 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             if n == 0:  # the list's first item has the sentence in front of it
                 start = left_edge(text, end, tokens, anchors, body_ends=body_ends)
                 start = skip_leading_words(start, end, tokens, anchors, tags, VERBAL_TAGS)
+                done = text.rfind("了", max(0, start - 3), start)
+                if done >= 0 and end - done <= 9 and not _PUNCT.search(text[done:start]):
+                    start = done + 1  # 发掘了|求|是|光谱: the verb's 了 ends the sentence's part
                 if end - start < 2:
                     continue
             name = text[start:end]
@@ -470,6 +473,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
     return out
 
 
+_PUNCT = re.compile(r"[\s、,，。;；:：!?！？“”《》]")
 # 甲、乙、丙和丁: a list of things; an item is what lies between the separators.
 _LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》等的]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》等的]{2,14})+")
 # What ends the name of a place-like park (独角兽岛, 天府无线谷, 紫光芯城).
