@@ -138,3 +138,13 @@ def test_a_firm_named_first_in_a_clause_that_settles_somewhere(extractor):
 def test_an_exchange_is_an_enterprise(extractor):
     ex = _extract(extractor, "江城数据交易所揭牌。")
     assert _names(ex, "Enterprise") == ["江城数据交易所"]
+
+
+def test_a_zones_clusters_are_places(extractor):
+    ex = _extract(extractor, "贵安新区电子组团和贵安新区物流组团加快发展，车企全面提档长安组团。")
+    assert _names(ex, "Place") == ["贵安新区电子组团", "贵安新区物流组团"]
+
+
+def test_a_township_health_centre_is_an_institution(extractor):
+    ex = _extract(extractor, "走马镇卫生院新建住院楼。")
+    assert _names(ex, "Institution") == ["走马镇卫生院"]

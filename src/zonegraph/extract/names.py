@@ -26,7 +26,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
     ("实验室", "Institution"), ("研发中心", "Institution"), ("推广中心", "Institution"),
     ("工程中心", "Institution"), ("研究基地", "Institution"), ("计算所", "Institution"),
-    ("设计所", "Institution"), ("检测所", "Institution"), ("技术所", "Institution"), ("医院", "Institution"), ("保健院", "Institution"),
+    ("设计所", "Institution"), ("检测所", "Institution"), ("技术所", "Institution"), ("医院", "Institution"), ("保健院", "Institution"), ("卫生院", "Institution"),
     ("中学", "Institution"), ("小学", "Institution"), ("学校", "Institution"),
     ("协会", "Institution"), ("商会", "Institution"), ("学会", "Institution"),
     ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
@@ -55,7 +55,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("基地", "Park"), ("集聚区", "Park"), ("聚集区", "Park"), ("小镇", "Park"),
     ("园", "Park"), ("TOWN", "Park"), ("公园", "Park"), ("岛", "Park"), ("谷", "Park"),
     # places
-    ("新城", "Place"), ("现代城", "Place"), ("片区", "Place"), ("街道", "Place"),
+    ("新城", "Place"), ("现代城", "Place"), ("片区", "Place"), ("街道", "Place"), ("组团", "Place"),
     ("经济圈", "Place"), ("经济带", "Place"), ("城市群", "Place"), ("都市圈", "Place"),
     # funds
     ("基金", "Fund"), ("基金集群", "Fund"), ("基金群", "Fund"), ("引导基金", "Fund"),
@@ -358,6 +358,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype != "Program" and text[start - 1:start] == "“" and text[end:end + 1] == "”":
             continue  # “医药进医院”: a quoted slogan, not an organization
+        if suffix == "组团" and not anchored:
+            continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):
             continue
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end
@@ -387,7 +389,7 @@ _HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范区", "试验区", "先行区", "集聚区", "聚集区",
                          "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
-                         "新城", "现代城", "片区"}
+                         "新城", "现代城", "片区", "组团"}
 
 
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
