@@ -9,7 +9,7 @@ from zonegraph.extract.coref import find_references
 from zonegraph.extract.model import Mention
 from zonegraph.ingest.normalize import normalize
 
-REFERENCE_WORDS = {"双方", "两地", "三方", "该公司", "公司", "该区", "该基金"}
+REFERENCE_WORDS = {"双方", "两地", "三方", "该公司", "公司", "该区", "该基金", "该市"}
 
 
 def _extract(extractor, body, date="2024-03-01"):
@@ -90,3 +90,9 @@ def test_a_group_reference_stands_for_each_party_where_it_is_written():
     (ref,) = find_references(text, [a, b], None)
     assert (ref.text, ref.antecedents) == ("双方", [a, b])
     assert [(s.start, s.end, s.text) for s in ref.stand_ins] == [(10, 10, "甲公司"), (10, 12, "乙公司")]
+
+
+def test_the_city_is_the_city_named_before(extractor):
+    ex = _extract(extractor, "宜宾市代表团到访天府新区。该市与天府新区签署合作协议。")
+    assert _rels(ex, "cooperatesWith") == {("宜宾市", "四川天府新区")}
+    assert _no_reference_became_a_name(ex)

@@ -73,6 +73,24 @@ def test_the_parties_named_at_the_head_of_an_agreement(extractor):
     assert _rels(ex, "issuedBy") == {("宜宾市—天府新区战略合作框架协议", "四川天府新区")}
 
 
+def test_bodies_written_before_a_title_issued_it(extractor):
+    ex = _extract(extractor, "会议指出，云南省委、云南省人民政府《关于支持滇中新区高质量发展的意见》明确了新区定位。")
+    assert _rels(ex, "issuedBy") == {("关于支持滇中新区高质量发展的意见", "云南省委"),
+                                     ("关于支持滇中新区高质量发展的意见", "云南省人民政府")}
+
+
+def test_a_policy_passively_issued_by_nobody_named_is_nobodys(extractor):
+    ex = _extract(extractor, "在各方推动下，滇中新区《关于优化管理体制的意见》已经正式出台。")
+    assert _rels(ex, "issuedBy") == {("关于优化管理体制的意见", "云南滇中新区")}
+    ex = _extract(extractor, "滇中新区持续推进改革，在各方推动下，《关于优化管理体制的意见》已经正式出台。")
+    assert _rels(ex, "issuedBy") == set()
+
+
+def test_the_date_written_right_after_a_policy(extractor):
+    ex = _extract(extractor, "《滇中新区数据要素市场培育方案》于2024年2月5日正式印发，明确了发展目标。")
+    assert _dates(ex) == {"滇中新区数据要素市场培育方案": "2024-02-05"}
+
+
 # cooperatesWith and launchedBy of several parties
 
 def test_four_parties_signing_a_fund_agreement_cooperate_and_found_the_fund(extractor):
@@ -94,6 +112,8 @@ def test_who_attends_or_hosts_a_signing_is_no_party_of_it(extractor):
     ex = _extract(extractor, "云帆数据科技有限公司、北港物流有限公司负责人参加签约仪式。")
     assert _coop(ex) == set()
     ex = _extract(extractor, "两江新区、滇中新区分别举行重点项目签约活动。")
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "两江新区、滇中新区重点项目签约仪式举行。")  # their projects sign
     assert _coop(ex) == set()
 
 

@@ -59,8 +59,8 @@ ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人�
 PARTY_ORGANS = ("党工委", "工委", "区委")
 # Titles of the head of a zone's government: the post is in the zone itself.
 ZONE_HEADS = ("区长", "副区长", "常务副区长", "代区长")
-_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:预计|计划|拟|初定|设定)?"
-                     r"(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
+_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:预计|计划|拟|初定|设定|将)?"
+                     r"(?:为|达|达到|约|超|超过|逾|不低于|不少于|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
 _AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
 _UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
@@ -540,7 +540,8 @@ class AttributesComponent:
                     amounts[id(m)] = amount
             elif m.type == "Policy":
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
-                date = sentence_date(text, m.start, article_date) \
+                after = _DATED_AFTER.match(text, m.end)
+                date = sentence_date(text, after.end(1) - 1 if after else m.start, article_date) \
                     or _sent_out_now(text[sent[0]:sent[1]], article_date)
                 if date:
                     dates[id(m)] = date
@@ -557,6 +558,9 @@ class AttributesComponent:
 
 
 _NAMED_SIZE = re.compile(r"^(十|百|千)亿(?!级)")
+# 《…》于2024年3月5日正式印发: the date written right after the title
+_DATED_AFTER = re.compile(r"》?\s*(?:已经?)?[于在]\s*((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+                          r"(?:正式)?(?:印发|发布|出台|公布|颁布)")
 # 《…》已经省政府同意,现印发给你们: the notice issues the policy on the day it is dated
 _SENT_NOW = re.compile(r"现(?:将|予)?(?:印发|发布|公布)")
 

@@ -23,7 +23,9 @@ SINGLE = {
     "该企业": ("Enterprise",), "该集团": ("Enterprise",), "公司": ("Enterprise",),
     "集团": ("Enterprise",), "该基金": ("Fund",), "本基金": ("Fund",), "基金": ("Fund",),
     "该园区": ("Park",), "园区": ("Park",), "该园": ("Park",), "该校": ("Institution",),
-    "该院": ("Institution",), "商会": ("Institution",), "协会": ("Institution",),
+    "该院": ("Institution",), "该中心": ("Institution",), "商会": ("Institution",),
+    "协会": ("Institution",), "该行": ("Enterprise",), "该基地": ("Park",),
+    "该市": ("Place",), "该省": ("Place",), "该县": ("Place",),
 }
 #: Several parties named earlier: word → how many (0: all parties of the last joint act).
 GROUP = {"双方": 2, "两地": 2, "两区": 2, "三方": 3, "三地": 3, "各方": 0, "多方": 0}

@@ -18,9 +18,9 @@ from .model import Mention, Post, Relation
 ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
 ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
-_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|协同|联合|结对|对口|联手|合资|会同|联动|共同|框架协议|战略协议")
+_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
 _CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|进驻|安家|入园")
+_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
 _LAUNCH = re.compile(r"推出|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
@@ -99,7 +99,7 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
         if not groups:
             continue
         group = groups[-1]
-        if trig.group() in ("携手", "联合", "联手", "会同"):
+        if trig.group() in ("携手", "牵手", "联合", "联手", "会同"):
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
                 group = group + _groups(text, after)[0]
@@ -132,8 +132,9 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             if subject is None:
                 continue
             pairs = [(subject, b) for b in group]
-        elif 2 <= len(group) <= MAX_PARTIES and signing \
+        elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
                 and not any(m.rule == "enumeration" for m in group):
+            # (甲、乙重点项目签约 signs projects of both with investors, not the two)
             pairs = list(combinations(group, 2))
         planned, negated = _flags(text, s0, trig.start())
         if negated:
@@ -325,12 +326,14 @@ def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
         policies = _policy_run(text, trig.end(), [m for m in ms if m.type == "Policy" and m.start >= trig.end()])
         before = [m for m in ms if m.type in _ISSUERS and m.end <= trig.start()]
         if not policies:
-            # 《P》由X印发 / X发布的《P》
+            # 《P》由X印发 / 省委、省政府《P》正式出台 (a passive 出台 with nobody named is no one's)
             policies = [m for m in ms if m.type == "Policy" and m.end <= trig.start()
                         and trig.start() - m.end <= 8]
-            before = [m for m in ms if m.type in _ISSUERS and m.end <= trig.start()
-                      and (not policies or m.start > policies[-1].end)] or before
-        if not policies or not before:
+            if not policies:
+                continue
+            before = [m for m in before if m.start > policies[-1].end] \
+                or _heading(text, ms, policies[0])
+        if not before:
             continue
         # 区委、区政府印发: every body of the run right before the verb issued it
         issuers = [m for m in _groups(text, before)[-1] if m.type in _ISSUERS][-3:]
@@ -345,6 +348,25 @@ def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
 
 
 _ISSUERS = {"GovernmentBody", "Zone"}
+
+
+def _heading(text: str, ms: list[Mention], policy: Mention) -> list[Mention]:
+    """The bodies written right before a policy's title (省委、省政府《…意见》, 国务院的《…》)."""
+    before = [m for m in ms if m.type in _ISSUERS and m.end <= policy.start]
+    if not before or text[before[-1].end:policy.start] not in ("《", "的《"):
+        return []
+    return _groups(text, before)[-1]
+
+
+def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """省委、省政府《关于…的意见》: bodies heading a policy's title issued it, with or
+    without a verb."""
+    out: list[Relation] = []
+    for p in ms:
+        if p.type == "Policy":
+            out += [Relation(p, "issuedBy", body, span, "issuer-before-title", 0.75)
+                    for body in _heading(text, ms, p)[-3:]]
+    return out
 # Policies named one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》)
 _POLICY_JOIN = re.compile(r"^》?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?《?$")
 
@@ -546,6 +568,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found += attraction(text, span, inside)
         found += described_in(text, span, inside)
         found += issued(text, span, inside)
+        found += headed(text, span, inside)
         found += launched(text, span, inside, zone)
         found += fund_managers(text, span, inside)
         found += part_of(text, span, inside)
