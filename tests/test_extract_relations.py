@@ -138,6 +138,22 @@ def test_a_zone_holding_an_event_launched_it(extractor):
     assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}
 
 
+def test_the_organizer_after_the_host_launched_the_event_too(extractor):
+    ex = _extract(extractor, "第三届滇池数字经济博览会由滇中新区管委会主办，云帆数据科技有限公司承办。")
+    assert _rels(ex, "launchedBy") == {("第三届滇池数字经济博览会", "滇中新区管委会"),
+                                       ("第三届滇池数字经济博览会", "云帆数据科技有限公司")}
+
+
+def test_programs_announced_in_a_row(extractor):
+    ex = _extract(extractor, "两江新区发布“明月英才计划”、“星火创业行动”。")
+    assert _rels(ex, "launchedBy") == {("明月英才计划", "重庆两江新区"), ("星火创业行动", "重庆两江新区")}
+
+
+def test_a_fund_named_as_the_setting_of_another_was_not_launched_here(extractor):
+    ex = _extract(extractor, "两江新区推动在星辰产业投资基金下设立明月科创子基金。")
+    assert _rels(ex, "launchedBy") == {("明月科创子基金", "重庆两江新区")}
+
+
 # locatedIn
 
 def test_a_company_building_in_a_zone_is_located_there(extractor):

@@ -22,7 +22,7 @@ _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联
 _CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
 _LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
-_LAUNCH = re.compile(r"推出|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
+_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
 PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
 _NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
@@ -323,7 +323,7 @@ def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
     out: list[Relation] = []
     s0, s1 = span
     for trig in _ISSUE.finditer(text, s0, s1):
-        policies = _policy_run(text, trig.end(), [m for m in ms if m.type == "Policy" and m.start >= trig.end()])
+        policies = _named_run(text, trig.end(), [m for m in ms if m.type == "Policy" and m.start >= trig.end()])
         before = [m for m in ms if m.type in _ISSUERS and m.end <= trig.start()]
         if not policies:
             # 《P》由X印发 / 省委、省政府《P》正式出台 (a passive 出台 with nobody named is no one's)
@@ -367,18 +367,22 @@ def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
             out += [Relation(p, "issuedBy", body, span, "issuer-before-title", 0.75)
                     for body in _heading(text, ms, p)[-3:]]
     return out
-# Policies named one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》)
-_POLICY_JOIN = re.compile(r"^》?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?《?$")
+# Names one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》, “甲计划”、“乙行动”)
+_NAME_JOIN = re.compile(r"^[》”\"]?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?[《“\"]?$")
+# What may stand between a verb and the first name it acts on (设立了总规模50亿元的…基金)
+_TO_NAME = re.compile(r"[^,，;；在]*")
 
 
-def _policy_run(text: str, at: int, first: list[Mention]) -> list[Mention]:
-    """The policies named right after a verb at ``at``: the first one and those joined to it."""
-    if not first or first[0].start - at > 12:
+def _named_run(text: str, at: int, cands: list[Mention], reach: int = 12) -> list[Mention]:
+    """The names a verb at ``at`` acts on: the first one after it, within ``reach``
+    characters and its clause, and those joined to it."""
+    if not cands or cands[0].start - at > reach or not _TO_NAME.fullmatch(text, at, cands[0].start):
         return []
-    run = [first[0]]
-    for m in first[1:]:
-        if m.type == "Policy" and _POLICY_JOIN.match(text[run[-1].end:m.start]):
-            run.append(m)
+    run = [cands[0]]
+    for m in cands[1:]:
+        if not _NAME_JOIN.match(text[run[-1].end:m.start]):
+            break
+        run.append(m)
     return run
 
 
@@ -414,8 +418,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     s0, s1 = span
     launchable = {"Fund", "Program", "Event"}
     for trig in _LAUNCH.finditer(text, s0, s1):
-        objs = [m for m in ms if m.type in launchable and m.start >= trig.end()
-                and m.start - trig.end() <= 25]
+        objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
+                                             and m.start >= trig.end()], reach=25)
         subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()]
         if not objs:
             # Event召开 / 基金设立: the object before the verb, the actor before it
@@ -427,6 +431,10 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             # 博览会由A和B联合主办: the thing named before 由, launched by every party
             objs = [m for m in ms if m.type in launchable and m.end <= by[0].start]
             objs = objs[-1:]
+        if not objs and trig.group() in ("主办", "承办"):
+            # 博览会由A主办、B承办: the same thing, launched by B too
+            by = _co_host(text, ms, trig.start(), s0)
+            objs = [m for m in ms if m.type in launchable and by and m.end <= by[0].start][-1:]
         if not objs:
             continue
         subjects = by or _joint(text, subj_before, trig.start()) or subj_before[-1:]
@@ -482,6 +490,18 @@ def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
     return []
 
 
+def _co_host(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
+    """The hosts of 由A主办、B承办 written right before the second verb (B), with the
+    earlier 由 that tells what they host; the first mention after that 由 leads the list."""
+    by_at = text.rfind("由", s0, trigger)
+    before = [m for m in ms if m.type in ACTORS and by_at < m.start and m.end <= trigger]
+    groups = _groups(text, before)
+    if by_at < 0 or not groups or not re.fullmatch(r"(?:联合|共同)?", text[groups[-1][-1].end:trigger]):
+        return []
+    first = next((m for m in ms if m.start > by_at), None)
+    return [first] + groups[-1] if first is not None and first not in groups[-1] else groups[-1]
+
+
 def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
     """The parties of 由A和B(联合)主办 that end right before the verb, if written so."""
     before = [m for m in ms if m.type in ACTORS and m.end <= trigger]
@@ -490,7 +510,8 @@ def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Menti
         return []
     group = groups[-1]
     gap = text[group[-1].end:trigger]
-    if text[max(s0, group[0].start - 1):group[0].start] != "由" or not re.fullmatch(r"(?:联合|共同)?", gap):
+    if text[max(s0, group[0].start - 1):group[0].start] != "由" \
+            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:发起)?", gap):
         return []
     return group
 
