@@ -161,6 +161,18 @@ def test_a_company_building_in_a_zone_is_located_there(extractor):
     assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
 
 
+def test_a_companys_project_starting_in_a_zone(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司智能终端项目在滇中新区开工建设。")
+    assert _rels(ex, "locatedIn") == {("云帆数据科技有限公司", "云南滇中新区")}
+
+
+def test_a_company_described_as_one_of_a_districts(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司是万州区电子信息产业龙头企业。")
+    assert _rels(ex, "locatedIn") == {("云帆数据科技有限公司", "万州区")}
+    ex = _extract(extractor, "云帆数据科技有限公司是中国电子信息产业龙头企业。")
+    assert _rels(ex, "locatedIn") == set()
+
+
 def test_located_in_a_part_of_a_place(extractor):
     ex = _extract(extractor, "位于滇中新区东南部的澜岸制药有限公司已全面投产。")
     assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
@@ -169,3 +181,11 @@ def test_located_in_a_part_of_a_place(extractor):
 def test_a_park_lying_in_a_city(extractor):
     ex = _extract(extractor, "星河数字产业园地处成都东部，规划面积12平方公里。")
     assert _rels(ex, "locatedIn") == {("星河数字产业园", "成都市")}
+
+
+# fund sizes
+
+def test_a_funds_whole_size_wins_over_its_first_phase(extractor):
+    ex = _extract(extractor, "新区设立星辰产业投资基金，首期规模20亿元，总规模100亿元。")
+    fund = next(m for m in ex.mentions if m.type == "Fund")
+    assert ex.amounts == {id(fund): 1e10}

@@ -579,7 +579,9 @@ def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | Non
     m = _AMOUNT_BEFORE.search(before)
     if m is None:
         clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0] or [sent[1]])
-        m = _AMOUNT.search(text, fund.end, min(clause_end, fund.end + 30))
+        sizes = list(_AMOUNT.finditer(text, fund.end, min(clause_end, fund.end + 30)))
+        # 首期规模20亿元、总规模100亿元: the whole size, whichever is written first
+        m = next((x for x in sizes if x.group().startswith(("总规模", "总额"))), sizes[0] if sizes else None)
     if m is None:
         return None
     return float(m.group(1)) * _UNITS[m.group(2)]

@@ -183,8 +183,9 @@ _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建
                       r"布局|落地|打造")
 # 位于Y(东南部)的X: a few words of position between the place and 的
 _WHOSE = re.compile(r"[^,，。;；、\s]{0,6}?的")
-# X(将/计划/拟)在Y…: what may stand between a subject and 在
-_BEFORE_IN = re.compile(r"(?:将|还将|计划|拟|已|也|正|还|已经|今年|近日|日前|首次|正式|同时)?")
+# X(…项目)(将/计划/拟)在Y…: what may stand between a subject and 在 (甲公司乙项目在Y开工)
+_BEFORE_IN = re.compile(r"(?:[^,，。;；、的]{0,12}项目)?"
+                        r"(?:将|还将|计划|拟|已|也|正|还|已经|今年|近日|日前|首次|正式|同时)?")
 # 在Y(正式/投资/开工)建设: what may stand between the place and the act
 _BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|首次)?")
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
@@ -280,7 +281,7 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
         return out  # the sentence must begin with the thing it describes
     for trig in _IS.finditer(text, subject.end, s1):
         host = next((m for m in ms if m.start == trig.end()), None)
-        if host is None or host.type not in ("Zone", "Park") or host is subject:
+        if host is None or host is subject or not (host.type in ("Zone", "Park") or _local_place(host)):
             continue
         clause_end = min((i for i in (text.find(c, host.end, s1) for c in ",，;；。") if i >= 0),
                          default=s1)
@@ -290,6 +291,11 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
         if not negated:
             out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
     return out
+
+
+def _local_place(m: Mention) -> bool:
+    """A city, district or county (甲是万州区…龙头企业), not a country or province."""
+    return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
 
 
 _ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
