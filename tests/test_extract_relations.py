@@ -173,6 +173,13 @@ def test_a_company_described_as_one_of_a_districts(extractor):
     assert _rels(ex, "locatedIn") == set()
 
 
+def test_a_place_said_to_lie_somewhere_is_not_the_firm_speaking(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司负责人表示，滇南地处昆明南部，区位优越。")
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "滇中新区管委会负责人表示，下一步滇南将承办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == set()
+
+
 def test_located_in_a_part_of_a_place(extractor):
     ex = _extract(extractor, "位于滇中新区东南部的澜岸制药有限公司已全面投产。")
     assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}

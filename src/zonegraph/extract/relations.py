@@ -39,6 +39,10 @@ def _between(text: str, a: Mention, b: Mention) -> str:
     return text[a.end:b.start].strip()
 
 
+# 甲负责人表示,…: what follows is what someone says, its subject is not the speaker's body
+_SPEAKS = re.compile(r"(?:表示|指出|介绍|认为|称|说)[,，:：]")
+
+
 def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
     """(planned, negated) for a trigger: a plan word anywhere before it in the sentence,
     a negation in its clause (尚未与长春新区签署合作协议)."""
@@ -231,6 +235,9 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
             subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
                 and trig.start() - cands[-1].end <= 16 else None
+            # 甲公司表示,南沙地处…: what the firm says is about something else
+            if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
+                subj = None
         if subj is None or subj is obj or subj.type in ("Zone", "Place"):
             continue
         # 甲、乙、丙等企业已入驻Y: every item of the list
@@ -443,7 +450,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             objs = [m for m in ms if m.type in launchable and by and m.end <= by[0].start][-1:]
         if not objs:
             continue
-        subjects = by or _joint(text, subj_before, trig.start()) or subj_before[-1:]
+        subjects = by or _joint(text, subj_before, trig.start()) or [
+            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())]
         if not subjects:
             continue
         rule = f"launch:{trig.group()}"
