@@ -299,9 +299,10 @@ def test_multi_zone_entities(target):
     assert set(got["成渝智能网联汽车研究院"]["zones"].split(" / ")) == {"重庆两江新区", "四川天府新区"}
     # what the texts tie to two zones (by name part, as labels vary with extraction);
     # 2024_q1: 星城算力 (总部位于湘江新区) cooperates with 黔云数据 (入驻贵安综合保税区), so
-    # each is tied to its own zone and, through the other, to the partner's
+    # each is tied to its own zone and, through the other, to the partner's; "两区还将联合
+    # 湘江新区智能计算研究院和贵州大学" ties both to the two zones (两区 = 湘江 and 贵安)
     allowed = ("成渝智能网联汽车研究院", "雄安新区数字城市研究院", "浦江智链", "湘黔算力走廊",
-               "星城算力", "黔云数据",
+               "星城算力", "黔云数据", "湘江新区智能计算研究院", "贵州大学",
                "双区联动", "协同发展联席会议", "数字产业对接大会", "产业合作座谈会", "智博会",
                "中国国际智能产业博览会")
     for name, r in got.items():

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .coref import find_references
 from .events import find_events
 from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
@@ -60,7 +61,8 @@ ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人�
 PARTY_ORGANS = ("党工委", "工委", "区委")
 # Titles of the head of a zone's government: the post is in the zone itself.
 ZONE_HEADS = ("区长", "副区长", "常务副区长", "代区长")
-_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
+_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:预计|计划|拟|初定|设定|将)?"
+                     r"(?:为|达|达到|约|超|超过|逾|不低于|不少于|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
 _AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
 _UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
@@ -112,6 +114,13 @@ def _boundaries(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
         cached = (frozenset([s for s, _, _ in tokens]), frozenset([e for _, e, _ in tokens]))
         doc.user_data["zg_boundaries"] = cached
     return cached
+
+
+def _fund_references(doc: Doc) -> list:
+    """References to a fund named before (该基金规模20亿元)."""
+    mentions = sorted(doc._.zg_mentions or [], key=lambda m: m.start)
+    return [r for r in find_references(_text(doc), mentions, None)
+            if r.antecedents[0].type == "Fund"]
 
 
 class GazetteerComponent:
@@ -469,24 +478,69 @@ _TITLE_ISSUER = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,12}?(?:人民政府|�
                            r"党工委|办公厅|国务院|政府|部|厅|局)(?=[\s、和及]*[\u4e00-\u9fff])")
 
 
-def _issuers_in_title(policy: Mention) -> list[Mention]:
-    """Bodies named at the head of a policy's title (《中共四川省委 四川省人民政府关于…》)."""
+def _issuers_in_title(policy: Mention, gazetteer: Gazetteer) -> list[Mention]:
+    """Bodies named at the head of a policy's title (《中共四川省委 四川省人民政府关于…》,
+    《国务院关于…》: a known body, or a name of a body's shape)."""
     out: list[Mention] = []
     pos = 0
     text = policy.text
+    known = {h.start: h for h in gazetteer.find(text) if h.entry.type == "GovernmentBody"}
     while True:
-        m = _TITLE_ISSUER.match(text, pos)
-        if m is None:
-            break
-        out.append(Mention(policy.start + m.start(), policy.start + m.end(), "GovernmentBody",
-                           m.group(), rule="policy-title", confidence=0.8))
-        pos = m.end()
+        h = known.get(pos)
+        if h is not None:
+            out.append(Mention(policy.start + h.start, policy.start + h.end, "GovernmentBody",
+                               h.surface, rule="policy-title", confidence=0.85, key=h.entry.key,
+                               name=h.entry.name))
+            pos = h.end
+        else:
+            m = _TITLE_ISSUER.match(text, pos)
+            if m is None:
+                break
+            out.append(Mention(policy.start + m.start(), policy.start + m.end(), "GovernmentBody",
+                               m.group(), rule="policy-title", confidence=0.8))
+            pos = m.end()
         while pos < len(text) and text[pos] in " 、和及\u3000":
             pos += 1
     rest = text[pos:]
     if not out or not (rest.startswith("关于") or len(rest) >= 6):
         return []
     return out
+
+
+# 《甲市—乙新区战略合作框架协议》: the parties named at the head of an agreement
+_PARTY_JOIN = re.compile(r"[—\-－–、与和]")
+
+
+def _agreement_parties(policy: Mention, sent: tuple[int, int], gazetteer: Gazetteer) -> list[Relation]:
+    """An agreement whose title begins with its parties (甲市—乙新区…协议): they cooperate,
+    and those that issue documents (zones, bodies) issued it."""
+    text = policy.text
+    hits = {h.start: h for h in gazetteer.find(text)
+            if h.entry.type in ("Zone", "Place", "GovernmentBody")}
+    parties: list[Mention] = []
+    pos = 0
+    while pos in hits:
+        h = hits[pos]
+        parties.append(Mention(policy.start + h.start, policy.start + h.end, h.entry.type, h.surface,
+                               rule="agreement-title", confidence=0.8, key=h.entry.key,
+                               name=h.entry.name))
+        pos = h.end + 1 if _PARTY_JOIN.match(text, h.end) else -1
+    if len(parties) < 2:
+        return []
+    rels = [Relation(a, "cooperatesWith", b, sent, "agreement-title", 0.75)
+            for i, a in enumerate(parties) for b in parties[i + 1:]]
+    rels += [Relation(policy, "issuedBy", p, sent, "agreement-title", 0.75)
+             for p in parties if p.type in ("Zone", "GovernmentBody")]
+    return rels
+
+
+def _explicit_issuers_first(rels: list[Relation]) -> list[Relation]:
+    """A policy named after a zone was issued by it only when the text names no issuer
+    (《甲新区发展规划》 approved by 国务院 is not the zone's own)."""
+    stated = {r.subject.name or r.subject.text for r in rels
+              if r.predicate == "issuedBy" and r.rule != "name-prefix"}
+    return [r for r in rels if not (r.predicate == "issuedBy" and r.rule == "name-prefix"
+                                    and (r.subject.name or r.subject.text) in stated)]
 
 
 class AttributesComponent:
@@ -506,14 +560,35 @@ class AttributesComponent:
                 if amount:
                     amounts[id(m)] = amount
             elif m.type == "Policy":
-                date = sentence_date(text, m.start, article_date)
+                sent = _sentence_of(spans, m.start, (m.start, m.end))
+                after = _DATED_AFTER.match(text, m.end)
+                date = sentence_date(text, after.end(1) - 1 if after else m.start, article_date) \
+                    or _sent_out_now(text[sent[0]:sent[1]], article_date)
                 if date:
                     dates[id(m)] = date
+        # 该基金规模20亿元: the size of the fund named before
+        for ref in _fund_references(doc):
+            fund = ref.antecedents[0]
+            if fund.type == "Fund" and id(fund) not in amounts:
+                sent = _sentence_of(spans, ref.start, (ref.start, ref.end))
+                amount = _fund_amount(text, ref.stand_ins[0], sent)
+                if amount:
+                    amounts[id(fund)] = amount
         doc._.zg_amounts, doc._.zg_dates = amounts, dates
         return doc
 
 
 _NAMED_SIZE = re.compile(r"^(十|百|千)亿(?!级)")
+# 《…》于2024年3月5日正式印发: the date written right after the title
+_DATED_AFTER = re.compile(r"》?\s*(?:已经?)?[于在]\s*((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+                          r"(?:正式)?(?:印发|发布|出台|公布|颁布)")
+# 《…》已经省政府同意,现印发给你们: the notice issues the policy on the day it is dated
+_SENT_NOW = re.compile(r"现(?:将|予)?(?:印发|发布|公布)")
+
+
+def _sent_out_now(text: str, article_date: str) -> str:
+    """The article's date for the policies of a notice that issues them itself."""
+    return article_date if article_date and _SENT_NOW.search(text) else ""
 
 
 def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | None:
@@ -525,7 +600,9 @@ def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | Non
     m = _AMOUNT_BEFORE.search(before)
     if m is None:
         clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0] or [sent[1]])
-        m = _AMOUNT.search(text, fund.end, min(clause_end, fund.end + 30))
+        sizes = list(_AMOUNT.finditer(text, fund.end, min(clause_end, fund.end + 30)))
+        # 首期规模20亿元、总规模100亿元: the whole size, whichever is written first
+        m = next((x for x in sizes if x.group().startswith(("总规模", "总额"))), sizes[0] if sizes else None)
     if m is None:
         return None
     return float(m.group(1)) * _UNITS[m.group(2)]
@@ -567,7 +644,7 @@ class RelationsComponent:
         for m in mentions:
             if m.type == "Policy":
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
-                bodies = _issuers_in_title(m)
+                bodies = _issuers_in_title(m, self.gazetteer)
                 rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8) for body in bodies]
                 # 《北京市人民政府、天津市人民政府…合作协议》: the parties cooperate
                 if len(bodies) > 1 and _AGREEMENT.search(m.text):
@@ -582,7 +659,9 @@ class RelationsComponent:
                                        rule="name-prefix", confidence=0.8, key=h.entry.key,
                                        name=h.entry.name)
                         rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
-        doc._.zg_relations = rels
+                if _AGREEMENT.search(m.text) and not bodies:
+                    rels += _agreement_parties(m, sent, self.gazetteer)
+        doc._.zg_relations = _explicit_issuers_first(rels)
         return doc
 
 

@@ -12,16 +12,17 @@ import functools
 import re
 from itertools import combinations
 
+from .coref import find_references, resolve
 from .model import Mention, Post, Relation
 
 ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
 ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
-_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|协同|联合|结对|对口|联手|合资|会同|联动|共同|框架协议|战略协议")
+_COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
 _CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|落地|选址|布局|总部设在|迁入|进驻")
-_ISSUE = re.compile(r"印发|出台|发布|颁布|批准|制定|出炉|公布|审议通过|推出")
-_LAUNCH = re.compile(r"推出|设立|发起|举办|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
+_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
+_ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
+_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
 PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
 _NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
@@ -38,6 +39,10 @@ def _between(text: str, a: Mention, b: Mention) -> str:
     return text[a.end:b.start].strip()
 
 
+# 甲负责人表示,…: what follows is what someone says, its subject is not the speaker's body
+_SPEAKS = re.compile(r"(?:表示|指出|介绍|认为|称|说)[,，:：]")
+
+
 def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
     """(planned, negated) for a trigger: a plan word anywhere before it in the sentence,
     a negation in its clause (尚未与长春新区签署合作协议)."""
@@ -47,12 +52,18 @@ def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
 
 
 def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
-    """Runs of mentions joined only by connectives (A与B、C): the parties of one act."""
+    """Runs of mentions joined only by connectives (A与B、C): the parties of one act.
+
+    A parent named before its own unit (甲集团旗下乙公司) gives way to the unit.
+    """
     groups: list[list[Mention]] = []
     for m in ms:
         if groups and m.start < groups[-1][-1].end:
             continue  # a name inside the previous one (ABB in ABB变压器…基地)
-        if groups and _CONNECT.match(_between(text, groups[-1][-1], m)):
+        gap = _between(text, groups[-1][-1], m) if groups else None
+        if gap is not None and _UNIT_OF.match(gap):
+            groups[-1][-1] = m
+        elif gap is not None and _CONNECT.match(gap):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -60,61 +71,127 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
 
 
 _WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
+_UNIT_OF = re.compile(r"^(?:旗下|下属|所属)(?:的)?$")
 # Acts every party does with every other (A、B共建…): a list without 与 still pairs them all.
 _SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|共建|共同")
+# Between the parties and the act: they attend or host it, they are not its parties
+# (…负责人参加签约仪式, 甲、乙举行重点项目签约).
+_ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观摩|列席|陪同|主持")
+#: Most parties a list may have for every pair of it to cooperate (longer lists name
+#: participants of a meeting more often than parties of one agreement).
+MAX_PARTIES = 4
+#: An agreement signed right after the act (签署了《…合作协议》): its parties issued it.
+_SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
 
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
     """Who cooperates with whom: A与B(、C)合作 pairs A with B and C.
 
-    A list without 与 (A、B、C签约) pairs everyone only for a signing of at most four
-    parties; 与A、B等企业合作 with nobody named before it pairs the article's zone.
+    A list without 与 (A、B、C签约) pairs everyone only for a signing of at most
+    ``MAX_PARTIES`` parties; 与A、B等企业合作 with nobody named before it pairs the
+    article's zone. Parties of a signing also issued the agreement they sign (签署《…协议》)
+    and launched the fund it sets up.
     """
     out: list[Relation] = []
     s0, s1 = span
+    done: set[tuple[int, int]] = set()
     for trig in _COOP.finditer(text, s0, s1):
         before = [m for m in ms if m.type in ORGS and m.end <= trig.start()]
         groups = _groups(text, before)
+        if groups and _placed_at(text, groups[-1]) and len(groups) > 1:
+            groups = groups[:-1]  # 甲与乙在北京签署: where they signed is no party
         if not groups:
             continue
         group = groups[-1]
-        if trig.group() in ("携手", "联合", "联手", "会同"):
+        if trig.group() in ("携手", "牵手", "联合", "联手", "会同"):
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
                 group = group + _groups(text, after)[0]
-        if trig.start() - group[-1].end > 40:
+        gap = text[group[-1].end:trig.start()]
+        if len(gap) > 40 or _ATTENDING.search(gap):
             continue
         split = next((i for i in range(len(group) - 1)
                       if _WITH.match(_between(text, group[i], group[i + 1]))), None)
         lead = text[max(s0, group[0].start - 2):group[0].start]
+        signing = bool(_SIGNING.search(trig.group()))
         pairs: list[tuple[Mention, Mention]] = []
-        if split is not None:
+        if all(m.rule == "reference-group" for m in group):
+            pairs = list(combinations(group, 2))  # 双方将在…开展合作
+        elif split is not None:
             pairs = [(a, b) for a in group[:split + 1] for b in group[split + 1:]]
+            # 甲、乙、丙与丁签署, 新区与甲、乙合资: one act of them all
+            if len(group) <= MAX_PARTIES and signing:
+                pairs = list(combinations(group, 2))
         elif re.search(r"[与同和跟]$", lead):
             # 礼嘉智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
-            # sentence, else it is the article's own zone
+            # sentence, else it is the article's own zone; a subject written right before
+            # 与 that is no name (长安跨越与…) leaves it unknown
+            with_at = group[0].start - 1
+            clause_start = max(s0, text.rfind(",", s0, with_at) + 1)
+            named = any(m.start >= clause_start and m.end <= with_at for m in before)
+            clause = text[clause_start:with_at].strip()
+            if clause and not named and not _ADVERB.search(clause):
+                continue
             subject = groups[0][0] if len(groups) > 1 else zone
             if subject is None:
                 continue
             pairs = [(subject, b) for b in group]
-        elif len(group) >= 2 and len(group) <= 4 and _SIGNING.search(trig.group()) \
+        elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
                 and not any(m.rule == "enumeration" for m in group):
-            pairs = list(combinations(group, 2))
-        if split is not None and len(group) <= 4 and _SIGNING.search(trig.group()):
+            # (甲、乙重点项目签约 signs projects of both with investors, not the two)
             pairs = list(combinations(group, 2))
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
         for a, b in pairs:
-            if (a.key and a.key == b.key) or a.text == b.text:
+            if (a.key and a.key == b.key) or a.text == b.text or (id(a), id(b)) in done:
                 continue
+            done.add((id(a), id(b)))
             out.append(Relation(a, "cooperatesWith", b, span, f"cooperation:{trig.group()}",
                                 0.8 if len(group) == 2 else 0.7, planned))
+        if pairs and signing:
+            parties = list({id(x): x for pair in pairs for x in pair}.values())
+            out += _signed(text, span, ms, trig.end(), parties, planned)
     return out
 
 
-_SETTLED = re.compile(r"在")
-_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立")
+def _placed_at(text: str, group: list[Mention]) -> bool:
+    """Whether a run of names is where something happens (在北京, 于天津)."""
+    return group[0].type in ("Place", "Zone", "Park") and len(group) == 1 \
+        and text[group[0].start - 1:group[0].start] in ("在", "于")
+
+
+def _signed(text: str, span: tuple[int, int], ms: list[Mention], at: int,
+            parties: list[Mention], planned: bool) -> list[Relation]:
+    """What the parties of a signing made: the agreement (issuedBy, for parties that issue
+    documents) and the fund it sets up (launchedBy), named right after the verb."""
+    out: list[Relation] = []
+    after = [m for m in ms if m.start >= at and m.start - at <= 12]
+    for m in after:
+        if m.type == "Policy" and _AGREEMENT.search(m.text) and _SIGNED_DOC.match(text[at:m.start]):
+            out += [Relation(m, "issuedBy", p, span, "signed-agreement", 0.75, planned)
+                    for p in parties if p.type in ("Zone", "GovernmentBody")]
+        elif m.type == "Fund" and _AGREEMENT.search(text, m.end, m.end + 12):
+            out += [Relation(m, "launchedBy", p, span, "fund-agreement", 0.7, planned)
+                    for p in parties if p.type in ACTORS]
+    return out
+
+
+_AGREEMENT = re.compile(r"协议|备忘录|合同")
+# Words a clause may hold before 与 when its subject was named earlier (…,积极与甲合作).
+_ADVERB = re.compile(r"(?:积极|主动|先后|分别|还|也|将|已|并|正|均|共|同时|持续|深化|加强|继续|全面|"
+                     r"深入|进一步|首次|再次|率先|正式|今年|近年来|此前|日前|近日|随后|此外|其中)$")
+
+
+_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立|建设|新建|兴建|投资|"
+                      r"布局|落地|打造")
+# 位于Y(东南部)的X: a few words of position between the place and 的
+_WHOSE = re.compile(r"[^,，。;；、\s]{0,6}?的")
+# X(…项目)(将/计划/拟)在Y…: what may stand between a subject and 在 (甲公司乙项目在Y开工)
+_BEFORE_IN = re.compile(r"(?:[^,，。;；、的]{0,12}项目)?"
+                        r"(?:将|还将|计划|拟|已|也|正|还|已经|今年|近日|日前|首次|正式|同时)?")
+# 在Y(正式/投资/开工)建设: what may stand between the place and the act
+_BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|首次)?")
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
 
 
@@ -146,10 +223,11 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             if m.start != obj.end:
                 break
             obj = m
-        # 位于Y的X: X is after Y
-        tail = text[obj.end:obj.end + 1]
-        if trig.group() == "位于" and tail == "的":
-            subj = next((m for m in ms if m.start > obj.end and m.type != "Person"), None)
+        # 位于Y(…)的X: X is after Y
+        tail = _WHOSE.match(text, obj.end)
+        if trig.group() == "位于" and tail:
+            subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
+                         and m.type in _LOCATED_TYPES), None)
         else:
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
             cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
@@ -157,6 +235,9 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
             subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
                 and trig.start() - cands[-1].end <= 16 else None
+            # 甲公司表示,南沙地处…: what the firm says is about something else
+            if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
+                subj = None
         if subj is None or subj is obj or subj.type in ("Zone", "Place"):
             continue
         # 甲、乙、丙等企业已入驻Y: every item of the list
@@ -175,16 +256,16 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
         if inside is not None:
             out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
-    # X在Y揭牌成立
+    # X在Y揭牌成立 / X(将)在Y投资建设
     for trig in _FOUNDED.finditer(text, s0, s1):
         places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
-        if not places_before or trig.start() - places_before[-1].end > 2:
+        if not places_before or not _BEFORE_ACT.fullmatch(text, places_before[-1].end, trig.start()):
             continue
         host = places_before[-1]
         if text[host.start - 1:host.start] != "在":
             continue
         subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
-                     and host.start - 1 - m.end <= 2), None)
+                     and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
         if subj is not None:
             planned, negated = _flags(text, s0, trig.start())
             if not negated:
@@ -207,7 +288,7 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
         return out  # the sentence must begin with the thing it describes
     for trig in _IS.finditer(text, subject.end, s1):
         host = next((m for m in ms if m.start == trig.end()), None)
-        if host is None or host.type not in ("Zone", "Park") or host is subject:
+        if host is None or host is subject or not (host.type in ("Zone", "Park") or _local_place(host)):
             continue
         clause_end = min((i for i in (text.find(c, host.end, s1) for c in ",，;；。") if i >= 0),
                          default=s1)
@@ -217,6 +298,11 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
         if not negated:
             out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
     return out
+
+
+def _local_place(m: Mention) -> bool:
+    """A city, district or county (甲是万州区…龙头企业), not a country or province."""
+    return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
 
 
 _ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
@@ -246,29 +332,97 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 
 
 def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """X印发《P》(和《Q》) / 《P》由X印发 / X发布的《P》; 经Y同意, X批复《P》: Y too."""
     out: list[Relation] = []
     s0, s1 = span
-    issuers = issuers_types = {"GovernmentBody", "Zone"}
     for trig in _ISSUE.finditer(text, s0, s1):
-        policies = [m for m in ms if m.type == "Policy" and m.start >= trig.end()
-                    and m.start - trig.end() <= 12]
-        before = [m for m in ms if m.type in issuers and m.end <= trig.start()]
+        policies = _named_run(text, trig.end(), [m for m in ms if m.type == "Policy" and m.start >= trig.end()])
+        before = [m for m in ms if m.type in _ISSUERS and m.end <= trig.start()]
         if not policies:
-            # 《P》由X印发 / X发布的《P》
+            # 《P》由X印发 / 省委、省政府《P》正式出台 (a passive 出台 with nobody named is no one's)
             policies = [m for m in ms if m.type == "Policy" and m.end <= trig.start()
                         and trig.start() - m.end <= 8]
-            before = [m for m in ms if m.type in issuers and m.end <= trig.start()
-                      and (not policies or m.start > policies[-1].end)] or before
-        if not policies or not before:
+            if not policies:
+                continue
+            before = [m for m in before if m.start > policies[-1].end] \
+                or _heading(text, ms, policies[0])
+        if not before:
             continue
         # 区委、区政府印发: every body of the run right before the verb issued it
-        issuers = [m for m in _groups(text, before)[-1] if m.type in issuers_types]
+        issuers = [m for m in _groups(text, before)[-1] if m.type in _ISSUERS][-3:]
+        issuers += [m for m in before if m not in issuers and _approved(text, m)]
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
         for p in policies[:4]:
-            for issuer in issuers[-3:]:
+            for issuer in issuers:
                 out.append(Relation(p, "issuedBy", issuer, span, f"issue:{trig.group()}", 0.8, planned))
+    return out
+
+
+_ISSUERS = {"GovernmentBody", "Zone"}
+
+
+def _heading(text: str, ms: list[Mention], policy: Mention) -> list[Mention]:
+    """The bodies written right before a policy's title (省委、省政府《…意见》, 国务院的《…》)."""
+    before = [m for m in ms if m.type in _ISSUERS and m.end <= policy.start]
+    if not before or text[before[-1].end:policy.start] not in ("《", "的《"):
+        return []
+    return _groups(text, before)[-1]
+
+
+def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """省委、省政府《关于…的意见》: bodies heading a policy's title issued it, with or
+    without a verb."""
+    out: list[Relation] = []
+    for p in ms:
+        if p.type == "Policy":
+            out += [Relation(p, "issuedBy", body, span, "issuer-before-title", 0.75)
+                    for body in _heading(text, ms, p)[-3:]]
+    return out
+# Names one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》, “甲计划”、“乙行动”)
+_NAME_JOIN = re.compile(r"^[》”\"]?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?[《“\"]?$")
+# What may stand between a verb and the first name it acts on (设立了总规模50亿元的…基金)
+_TO_NAME = re.compile(r"[^,，;；在]*")
+
+
+def _named_run(text: str, at: int, cands: list[Mention], reach: int = 12) -> list[Mention]:
+    """The names a verb at ``at`` acts on: the first one after it, within ``reach``
+    characters and its clause, and those joined to it."""
+    if not cands or cands[0].start - at > reach or not _TO_NAME.fullmatch(text, at, cands[0].start):
+        return []
+    run = [cands[0]]
+    for m in cands[1:]:
+        if not _NAME_JOIN.match(text[run[-1].end:m.start]):
+            break
+        run.append(m)
+    return run
+
+
+def _approved(text: str, m: Mention) -> bool:
+    """经国务院同意, …印发: the body whose consent a document was issued with."""
+    return text[m.start - 1:m.start] == "经" and text[m.end:m.end + 2] in ("同意", "批准")
+
+
+_NOTICE = re.compile(r"关于(?:印发|发布|转发)(.{4,80}?)的(?:通知|决定|批复)")
+
+
+def notices(text: str, ms: list[Mention]) -> list[Relation]:
+    """X关于印发P的通知: the body heading a notice issued the policy it sends out, named
+    in 《》 wherever the article gives it."""
+    out: list[Relation] = []
+    policies = {}
+    for m in ms:
+        if m.type == "Policy":
+            policies.setdefault(m.text.strip("《》"), m)
+    if not policies:
+        return out
+    ends = {m.end: m for m in ms if m.type in _ISSUERS}
+    for x in _NOTICE.finditer(text):
+        issuer, policy = ends.get(x.start()), policies.get(x.group(1))
+        if issuer is not None and policy is not None:
+            span = next((sp for sp in sentences(text) if sp[0] <= x.start() < sp[1]), x.span())
+            out.append(Relation(policy, "issuedBy", issuer, span, "notice", 0.8))
     return out
 
 
@@ -277,8 +431,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     s0, s1 = span
     launchable = {"Fund", "Program", "Event"}
     for trig in _LAUNCH.finditer(text, s0, s1):
-        objs = [m for m in ms if m.type in launchable and m.start >= trig.end()
-                and m.start - trig.end() <= 25]
+        objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
+                                             and m.start >= trig.end()], reach=25)
         subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()]
         if not objs:
             # Event召开 / 基金设立: the object before the verb, the actor before it
@@ -290,9 +444,14 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             # 博览会由A和B联合主办: the thing named before 由, launched by every party
             objs = [m for m in ms if m.type in launchable and m.end <= by[0].start]
             objs = objs[-1:]
+        if not objs and trig.group() in ("主办", "承办"):
+            # 博览会由A主办、B承办: the same thing, launched by B too
+            by = _co_host(text, ms, trig.start(), s0)
+            objs = [m for m in ms if m.type in launchable and by and m.end <= by[0].start][-1:]
         if not objs:
             continue
-        subjects = by or subj_before[-1:]
+        subjects = by or _joint(text, subj_before, trig.start()) or [
+            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())]
         if not subjects:
             continue
         rule = f"launch:{trig.group()}"
@@ -300,7 +459,7 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
         if negated:
             continue
         for o in objs[:6]:
-            for subj in subjects[:3]:
+            for subj in subjects[:MAX_PARTIES]:
                 out.append(Relation(o, "launchedBy", subj, span, rule, 0.75, planned))
     return out
 
@@ -328,6 +487,35 @@ def fund_managers(text: str, span: tuple[int, int], ms: list[Mention]) -> list[R
     return out
 
 
+# 甲与乙(共同/联合)发起设立: what may stand between the founders and the act
+_JOINTLY = re.compile(r"(?:将|已|正式)?(?:共同|联合|携手|合作)?(?:出资|发起)?")
+
+
+def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
+    """The founders of 甲与乙共同发起设立…基金 (or 双方共同发起…): a run of actors joined
+    by 与 right before the act, every one of them."""
+    groups = _groups(text, actors)
+    if not groups or len(groups[-1]) < 2 or not _JOINTLY.fullmatch(text, groups[-1][-1].end, trigger):
+        return []
+    group = groups[-1]
+    if all(m.rule == "reference-group" for m in group) \
+            or any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])):
+        return group
+    return []
+
+
+def _co_host(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
+    """The hosts of 由A主办、B承办 written right before the second verb (B), with the
+    earlier 由 that tells what they host; the first mention after that 由 leads the list."""
+    by_at = text.rfind("由", s0, trigger)
+    before = [m for m in ms if m.type in ACTORS and by_at < m.start and m.end <= trigger]
+    groups = _groups(text, before)
+    if by_at < 0 or not groups or not re.fullmatch(r"(?:联合|共同)?", text[groups[-1][-1].end:trigger]):
+        return []
+    first = next((m for m in ms if m.start > by_at), None)
+    return [first] + groups[-1] if first is not None and first not in groups[-1] else groups[-1]
+
+
 def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
     """The parties of 由A和B(联合)主办 that end right before the verb, if written so."""
     before = [m for m in ms if m.type in ACTORS and m.end <= trigger]
@@ -336,7 +524,8 @@ def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Menti
         return []
     group = groups[-1]
     gap = text[group[-1].end:trigger]
-    if text[max(s0, group[0].start - 1):group[0].start] != "由" or not re.fullmatch(r"(?:联合|共同)?", gap):
+    if text[max(s0, group[0].start - 1):group[0].start] != "由" \
+            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:发起)?", gap):
         return []
     return group
 
@@ -353,6 +542,7 @@ def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relatio
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}年(?!\d{1,2}月|度)")
 #: How far back (characters) a policy's date or a bare date's year is looked for.
 DATE_REACH = 3000
 
@@ -368,6 +558,12 @@ def sentence_date(text: str, pos: int, date: str) -> str:
     for m in _DATE.finditer(text, max(0, pos - DATE_REACH), pos + 1):
         best = m
     if best is None:
+        return ""
+    # 2013年,国务院批复《…》: a year alone heading the sentence or its clause, after the
+    # last full date, leaves the day unknown (会议为2023年优秀企业授牌 does not)
+    sentence_start = max(text.rfind(c, 0, pos) for c in "。!?;\n") + 1
+    year = _YEAR_ALONE.search(text, max(best.end(), sentence_start), pos)
+    if year and (year.start() == sentence_start or text[year.end():year.end() + 1] in ",，"):
         return ""
     month, day = int(best["m"]), int(best["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -385,24 +581,47 @@ def sentence_date(text: str, pos: int, date: str) -> str:
 
 
 def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Relation]:
-    """Every relation a trigger supports, sentence by sentence."""
+    """Every relation a trigger supports, sentence by sentence.
+
+    References to things named before (该公司, 双方) stand in for them in their sentence;
+    双方 refers first to the parties of the last cooperation stated.
+    """
     out: list[Relation] = []
     ms = sorted(ms, key=lambda m: m.start)
     starts = [m.start for m in ms]
+    joint: list[Mention] = []
     for span in sentences(text):
         lo, hi = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
         inside = [m for m in ms[lo:hi] if m.end <= span[1]]
-        if not inside:
+        refs = find_references(text, ms, zone, joint, span)
+        if not inside and not refs:
             continue
-        out += cooperation(text, span, inside, zone)
-        out += location(text, span, inside)
-        out += attraction(text, span, inside)
-        out += described_in(text, span, inside)
-        out += issued(text, span, inside)
-        out += launched(text, span, inside, zone)
-        out += fund_managers(text, span, inside)
-        out += part_of(text, span, inside)
+        if refs:
+            inside = sorted(inside + [s for r in refs for s in r.stand_ins], key=lambda m: m.start)
+        found = cooperation(text, span, inside, zone)
+        found += location(text, span, inside)
+        found += attraction(text, span, inside)
+        found += described_in(text, span, inside)
+        found += issued(text, span, inside)
+        found += headed(text, span, inside)
+        found += launched(text, span, inside, zone)
+        found += fund_managers(text, span, inside)
+        found += part_of(text, span, inside)
+        found = resolve(found, refs) if refs else found
+        joint = _last_parties(found) or joint
+        out += found
+    out += notices(text, ms)
     return out
+
+
+def _last_parties(rels: list[Relation]) -> list[Mention]:
+    """The parties of the cooperations among ``rels`` (one sentence), in text order."""
+    parties = {}
+    for r in rels:
+        if r.predicate == "cooperatesWith":
+            for m in (r.subject, r.object):
+                parties.setdefault(m.key or m.name or m.text, m)
+    return sorted(parties.values(), key=lambda m: m.start)
 
 
 def memberships(posts: list[Post]) -> list[Relation]:

@@ -1,0 +1,198 @@
+"""How news states who issued, launched, hosts and cooperates: one test per pattern.
+
+Sentences are written for these tests (invented companies, funds, parks and policies;
+zones, places and central bodies are the public ones the gazetteers hold); each asserts
+the exact relations a reader would take from it.
+"""
+from __future__ import annotations
+
+from zonegraph.ingest.normalize import normalize
+
+
+def _extract(extractor, body, title="", date="2024-03-01"):
+    return extractor.extract(normalize(title).text, normalize(body).text, date)
+
+
+def _rels(ex, predicate):
+    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
+            for r in ex.relations if r.predicate == predicate}
+
+
+def _coop(ex):
+    """Cooperation pairs, each in both directions' canonical order."""
+    return {tuple(sorted(pair)) for pair in _rels(ex, "cooperatesWith")}
+
+
+def _dates(ex):
+    return {m.text: ex.dates[id(m)] for m in ex.mentions if id(m) in ex.dates}
+
+
+# issuedBy
+
+def test_issuer_of_several_policies_named_in_a_row(extractor):
+    ex = _extract(extractor, "5月6日，滇中新区管委会印发《滇中新区数字产业扶持办法》和《滇中新区人才安居实施细则》。")
+    assert _rels(ex, "issuedBy") == {("滇中新区数字产业扶持办法", "滇中新区管委会"),
+                                     ("滇中新区人才安居实施细则", "滇中新区管委会")}
+
+
+def test_a_body_whose_consent_a_document_was_issued_with_issued_it_too(extractor):
+    ex = _extract(extractor, "经国务院同意，国家发展改革委批复《长江中游数字枢纽建设方案》。")
+    assert _rels(ex, "issuedBy") == {("长江中游数字枢纽建设方案", "国家发展和改革委员会"),
+                                     ("长江中游数字枢纽建设方案", "国务院")}
+
+
+def test_a_plan_named_after_a_zone_and_approved_above_it_is_not_the_zones(extractor):
+    ex = _extract(extractor, "2015年，国务院正式批复《滇中新区发展规划》。")
+    assert _rels(ex, "issuedBy") == {("滇中新区发展规划", "国务院")}
+    assert _dates(ex) == {}  # a year alone is no day: the policy's date stays unknown
+
+
+def test_the_body_heading_a_notice_issued_the_policy_it_sends_out(extractor):
+    body = ("云南省人民政府办公厅关于印发滇中新区产业提升三年行动计划的通知\n"
+            "《滇中新区产业提升三年行动计划》已经省政府同意，现印发给你们，请认真贯彻执行。")
+    ex = _extract(extractor, body, date="2024-03-01")
+    assert _rels(ex, "issuedBy") == {("滇中新区产业提升三年行动计划", "云南省人民政府办公厅")}
+    assert _dates(ex) == {"滇中新区产业提升三年行动计划": "2024-03-01"}
+
+
+def test_a_known_body_heading_a_policy_title_issued_it(extractor):
+    ex = _extract(extractor, "会议学习了《国务院关于同意设立滇中新区的批复》。")
+    assert _rels(ex, "issuedBy") == {("国务院关于同意设立滇中新区的批复", "国务院")}
+
+
+def test_the_parties_of_a_signed_agreement_issued_it(extractor):
+    ex = _extract(extractor, "3月2日，两江新区与云帆数据科技有限公司签署《智算中心合作协议》。")
+    assert _coop(ex) == {("云帆数据科技有限公司", "重庆两江新区")}
+    # a company signs but issues no documents
+    assert _rels(ex, "issuedBy") == {("智算中心合作协议", "重庆两江新区")}
+
+
+def test_the_parties_named_at_the_head_of_an_agreement(extractor):
+    ex = _extract(extractor, "会上，双方签署了《宜宾市—天府新区战略合作框架协议》。")
+    assert _coop(ex) == {("四川天府新区", "宜宾市")}
+    assert _rels(ex, "issuedBy") == {("宜宾市—天府新区战略合作框架协议", "四川天府新区")}
+
+
+def test_bodies_written_before_a_title_issued_it(extractor):
+    ex = _extract(extractor, "会议指出，云南省委、云南省人民政府《关于支持滇中新区高质量发展的意见》明确了新区定位。")
+    assert _rels(ex, "issuedBy") == {("关于支持滇中新区高质量发展的意见", "云南省委"),
+                                     ("关于支持滇中新区高质量发展的意见", "云南省人民政府")}
+
+
+def test_a_policy_passively_issued_by_nobody_named_is_nobodys(extractor):
+    ex = _extract(extractor, "在各方推动下，滇中新区《关于优化管理体制的意见》已经正式出台。")
+    assert _rels(ex, "issuedBy") == {("关于优化管理体制的意见", "云南滇中新区")}
+    ex = _extract(extractor, "滇中新区持续推进改革，在各方推动下，《关于优化管理体制的意见》已经正式出台。")
+    assert _rels(ex, "issuedBy") == set()
+
+
+def test_the_date_written_right_after_a_policy(extractor):
+    ex = _extract(extractor, "《滇中新区数据要素市场培育方案》于2024年2月5日正式印发，明确了发展目标。")
+    assert _dates(ex) == {"滇中新区数据要素市场培育方案": "2024-02-05"}
+
+
+# cooperatesWith and launchedBy of several parties
+
+def test_four_parties_signing_a_fund_agreement_cooperate_and_found_the_fund(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司、澜岸资本管理有限公司、启明光能有限公司、北港物流有限公司"
+                             "四家单位正式签署星辰产业投资基金合作协议。")
+    firms = ["云帆数据科技有限公司", "澜岸资本管理有限公司", "启明光能有限公司", "北港物流有限公司"]
+    assert _coop(ex) == {tuple(sorted((a, b))) for i, a in enumerate(firms) for b in firms[i + 1:]}
+    assert _rels(ex, "launchedBy") == {("星辰产业投资基金", f) for f in firms}
+
+
+def test_a_list_signing_with_one_party_signs_one_agreement_of_them_all(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司、澜岸资本管理有限公司与北港物流有限公司签署战略合作协议。")
+    assert _coop(ex) == {("云帆数据科技有限公司", "澜岸资本管理有限公司"),
+                         ("云帆数据科技有限公司", "北港物流有限公司"),
+                         ("北港物流有限公司", "澜岸资本管理有限公司")}
+
+
+def test_who_attends_or_hosts_a_signing_is_no_party_of_it(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司、北港物流有限公司负责人参加签约仪式。")
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "两江新区、滇中新区分别举行重点项目签约活动。")
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "两江新区、滇中新区重点项目签约仪式举行。")  # their projects sign
+    assert _coop(ex) == set()
+
+
+def test_the_unit_of_a_group_signs_not_the_group_nor_the_city_it_signs_in(extractor):
+    ex = _extract(extractor, "两江新区与澜岸集团旗下云帆数据科技有限公司在北京签署合作协议。")
+    assert _coop(ex) == {("云帆数据科技有限公司", "重庆两江新区")}
+
+
+def test_an_unnamed_party_before_with_leaves_the_cooperation_unknown(extractor):
+    ex = _extract(extractor, "在两江新区管委会推动下，长风汽车与云帆数据科技有限公司签订供应链合同。")
+    assert ("两江新区管委会", "云帆数据科技有限公司") not in _rels(ex, "cooperatesWith")
+
+
+def test_founders_joined_by_with_launch_the_fund_together(extractor):
+    ex = _extract(extractor, "澜岸资本管理有限公司与北港物流有限公司共同发起设立星辰产业投资基金。")
+    assert _rels(ex, "launchedBy") == {("星辰产业投资基金", "澜岸资本管理有限公司"),
+                                       ("星辰产业投资基金", "北港物流有限公司")}
+
+
+def test_a_zone_holding_an_event_launched_it(extractor):
+    ex = _extract(extractor, "两江新区于5月举行第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}
+
+
+def test_the_organizer_after_the_host_launched_the_event_too(extractor):
+    ex = _extract(extractor, "第三届滇池数字经济博览会由滇中新区管委会主办，云帆数据科技有限公司承办。")
+    assert _rels(ex, "launchedBy") == {("第三届滇池数字经济博览会", "滇中新区管委会"),
+                                       ("第三届滇池数字经济博览会", "云帆数据科技有限公司")}
+
+
+def test_programs_announced_in_a_row(extractor):
+    ex = _extract(extractor, "两江新区发布“明月英才计划”、“星火创业行动”。")
+    assert _rels(ex, "launchedBy") == {("明月英才计划", "重庆两江新区"), ("星火创业行动", "重庆两江新区")}
+
+
+def test_a_fund_named_as_the_setting_of_another_was_not_launched_here(extractor):
+    ex = _extract(extractor, "两江新区推动在星辰产业投资基金下设立明月科创子基金。")
+    assert _rels(ex, "launchedBy") == {("明月科创子基金", "重庆两江新区")}
+
+
+# locatedIn
+
+def test_a_company_building_in_a_zone_is_located_there(extractor):
+    ex = _extract(extractor, "澜岸制药有限公司计划在滇中新区投资建设生产基地。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
+
+
+def test_a_companys_project_starting_in_a_zone(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司智能终端项目在滇中新区开工建设。")
+    assert _rels(ex, "locatedIn") == {("云帆数据科技有限公司", "云南滇中新区")}
+
+
+def test_a_company_described_as_one_of_a_districts(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司是万州区电子信息产业龙头企业。")
+    assert _rels(ex, "locatedIn") == {("云帆数据科技有限公司", "万州区")}
+    ex = _extract(extractor, "云帆数据科技有限公司是中国电子信息产业龙头企业。")
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_a_place_said_to_lie_somewhere_is_not_the_firm_speaking(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司负责人表示，滇南地处昆明南部，区位优越。")
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "滇中新区管委会负责人表示，下一步滇南将承办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == set()
+
+
+def test_located_in_a_part_of_a_place(extractor):
+    ex = _extract(extractor, "位于滇中新区东南部的澜岸制药有限公司已全面投产。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
+
+
+def test_a_park_lying_in_a_city(extractor):
+    ex = _extract(extractor, "星河数字产业园地处成都东部，规划面积12平方公里。")
+    assert _rels(ex, "locatedIn") == {("星河数字产业园", "成都市")}
+
+
+# fund sizes
+
+def test_a_funds_whole_size_wins_over_its_first_phase(extractor):
+    ex = _extract(extractor, "新区设立星辰产业投资基金，首期规模20亿元，总规模100亿元。")
+    fund = next(m for m in ex.mentions if m.type == "Fund")
+    assert ex.amounts == {id(fund): 1e10}
