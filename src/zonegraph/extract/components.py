@@ -24,7 +24,8 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
-from .people import TITLE_WORDS, find_people
+from .people import TITLE_WORDS, bare_title, find_people
+from .posts import ORG_TYPES, ZONE_ORGANS, PostReader, zone_short_name
 from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .scan import occurrences
@@ -54,10 +55,6 @@ PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": 
                    "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
                    "Fund": "launchedBy", "Policy": "issuedBy"}
 # Organs of a zone: a GovernmentBody named zone + organ word.
-ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人民政府", "政府")
-PARTY_ORGANS = ("党工委", "工委", "区委")
-# Titles of the head of a zone's government: the post is in the zone itself.
-ZONE_HEADS = ("区长", "副区长", "常务副区长", "代区长")
 _AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:为|达|达到|约|超|超过|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
 _AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
 _UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
@@ -248,7 +245,7 @@ class ResolveComponent:
             if m.rule == "suffix-bare":
                 if zone_entry is None:
                     continue
-                short = _short_zone_name(zone_entry)
+                short = zone_short_name(zone_entry)
                 m.key = f"organ:{zone_entry.key.split(':')[1]}:{m.text}"
                 m.name = short + m.text
             kept.append(m)
@@ -292,9 +289,9 @@ class ResolveComponent:
             if m.type == "GovernmentBody":
                 m.key = f"organ:{entry.key.split(':', 1)[1]}:{rest}"
                 if m.text.startswith("新区"):
-                    m.name = _short_zone_name(entry) + rest
+                    m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
-                m.name = _short_zone_name(entry) + rest
+                m.name = zone_short_name(entry) + rest
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
         for x in re.finditer("、(" + "|".join(ZONE_ORGANS) + ")", text):
@@ -302,7 +299,7 @@ class ResolveComponent:
             if prev is not None and prev.key.startswith("organ:"):
                 zid = prev.key.split(":")[1]
                 entry = self.gazetteer.entries[f"zone:{zid}"]
-                name = _short_zone_name(entry) + x.group(1)
+                name = zone_short_name(entry) + x.group(1)
                 organ = Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1), rule="organ-list",
                                 confidence=0.8, key=f"organ:{zid}:{x.group(1)}", name=name)
                 mentions.append(organ)
@@ -321,10 +318,6 @@ class ResolveComponent:
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.zg_prefixes = prefixes
         return doc
-
-
-def _short_zone_name(entry) -> str:
-    return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
 
 
 class Occupancy:
@@ -376,6 +369,7 @@ class PeopleComponent:
     def __init__(self, surnames: frozenset[str], resolve: ResolveComponent):
         self.surnames = surnames
         self.resolve = resolve
+        self.reader = PostReader(resolve.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -383,65 +377,45 @@ class PeopleComponent:
         # word boundaries: where a token starts or ends (a text's start included)
         starts, ends = _boundaries(doc)
         token_ends = starts | ends
-        people, found = find_people(text, self.surnames, mentions, token_ends)
+        people, chains = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
         occupied = Occupancy(len(text))
         for p in people:
             occupied.take(p.start, p.end, 0)
         mentions = [m for m in mentions if m.rule == "gazetteer" or not occupied.owners(m.start, m.end)]
+        orgs = [m for m in mentions if m.type in ORG_TYPES]
+        view = self.reader.article_view(doc._.zg_zone or "")
+        governments = {}
+        for m in mentions:  # 浦东新区政府: the zone's government, named as such
+            if m.key.startswith("organ:") and m.key.endswith(("区政府", ":政府", "人民政府")):
+                governments.setdefault("zone:" + m.key.split(":")[1], m)
         posts: list[Post] = []
+        parents = doc._.zg_prefixes if doc._.zg_prefixes is not None else {}
         spans = sentences(text)
-        for person, org, title in found:
-            if org is None:
-                continue
+        last: tuple[int, Mention] | None = None  # where the last chain's person ended, its body
+        prev_parts, found = None, []
+        for person, parts in chains:
+            if parts is not prev_parts:  # names listed after one title share its posts
+                found, wholes = self.reader.bodies(text, parts, orgs, view, governments)
+                if not found and last and text[last[0]:parts[0][0]] == "," \
+                        and all(bare_title(text, a, b) for a, b in parts):
+                    # 商会会长张三，名誉会长李四: a bare title in a list is in the body before
+                    found = [(last[1], text[a:b]) for a, b in parts]
+            prev_parts = parts
             sent = _sentence_of(spans, person.start, (person.start, person.end))
-            for body, post_title in self._organs(org, title):
-                posts.append(Post(person, body, post_title, sent))
+            titles: dict[str, tuple[Mention, list[str]]] = {}
+            for body, title in found:  # one post per body, its titles listed
+                titles.setdefault(body.key or body.name or body.text, (body, []))[1].append(title)
+            for body, ts in titles.values():
+                posts.append(Post(person, body, "、".join(dict.fromkeys(ts)), sent))
+            for body, whole in wholes:
+                parents[id(body)] = whole
+            if found:
+                last = (person.end, found[-1][0])
         doc._.zg_mentions = sorted(mentions + people, key=lambda m: m.start)
         doc._.zg_posts = posts
+        doc._.zg_prefixes = parents
         return doc
-
-    def _organs(self, org: Mention, title: str) -> list[tuple[Mention, str]]:
-        """(body, title) of each post a title chain gives: the post of its last title, and
-        a seat in the zone's party organ when the chain begins with one (党工委委员、
-        管委会副主任 → the 管委会, and the 党工委 as 党工委委员)."""
-        body, full_title = self._organ(org, title)
-        posts = [(body, full_title)]
-        first = re.split(r"、|兼", full_title)[0]
-        party = next((o for o in PARTY_ORGANS if first.startswith(o)), "")
-        zid = body.key.split(":")[1] if body.key.startswith(("zone:", "organ:")) else ""
-        if party and first != full_title and zid and body.key != f"organ:{zid}:{party}":
-            entry = self.resolve.gazetteer.entries[f"zone:{zid}"]
-            name = _short_zone_name(entry) + party
-            posts.append((Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
-                                  key=f"organ:{zid}:{party}", name=name), first))
-        return posts
-
-    def _organ(self, org: Mention, title: str) -> tuple[Mention, str]:
-        """The body a zone official belongs to, from the last title of the chain.
-
-        区长/副区长 head the zone itself; a last title led by an organ word (管委会副主任)
-        is in that organ of the zone; otherwise the post is in the organization named.
-        """
-        zone_key = org.key if org.type == "Zone" else ""
-        if org.key.startswith("organ:"):
-            _, zid, organ = org.key.split(":", 2)
-            zone_key = f"zone:{zid}"
-            if organ in PARTY_ORGANS:  # party posts are written with their organ
-                title = organ + title
-        entry = self.resolve.gazetteer.entries.get(zone_key) if zone_key else None
-        if entry is None:
-            return org, title
-        last = re.split(r"、|兼", title)[-1]
-        organ = next((o for o in ZONE_ORGANS if last.startswith(o)), "")
-        if last in ZONE_HEADS or organ in ("区政府", "人民政府", "政府"):
-            return Mention(org.start, org.end, "Zone", org.text, rule="post-zone",
-                           key=zone_key, name=entry.name), title
-        if organ:
-            name = _short_zone_name(entry) + organ
-            return Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
-                           key=f"organ:{zone_key.split(':')[1]}:{organ}", name=name), title
-        return org, title
 
 
 _TITLE_ISSUER = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,12}?(?:人民政府|省委|市委|区委|县委|委员会|管委会|"
@@ -521,7 +495,10 @@ class RelationsComponent:
         rels += memberships(doc._.zg_posts or [])
         spans = sentences(_text(doc))
         prefixes = doc._.zg_prefixes or {}
-        for m in mentions:
+        named = {id(m) for m in mentions}
+        bodies = {id(p.organization): p.organization for p in doc._.zg_posts or []
+                  if id(p.organization) not in named}  # bodies read from posts only
+        for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None:

@@ -1,0 +1,179 @@
+"""The bodies a chain of posts names: an official is a member of every one.
+
+"党工委副书记、管委会主任张三" makes 张三 a member of the zone's 党工委 and of its 管委会;
+"市委常委、副市长李四" of the city's 市委 and of its government; "区委副书记、区长王五" of the
+区委 and of the zone itself (a 区长 heads the zone). Each post is read on its own: an
+organization written in front of it, else an organ word (管委会, 市委, 省政府 …) that
+belongs to the zone, city or province in view, else the body of the post before it
+(党委副书记、执行副会长 are both posts of the same 商会). Which zone, city and province are
+in view: the ones the chain named last, else the article's own zone and its host city
+and province (市委常委 in a 浦东 article is the 上海市委).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Entry, Gazetteer
+from .model import Mention
+
+ORG_TYPES = ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park")
+# Organs of a zone, written after its name or alone in a chain.
+ZONE_ORGANS = ("党工委", "工委", "管委会", "管委", "区委", "区政府", "人民政府", "政府")
+# Organs of a city or province.
+PLACE_ORGANS = ("市人大常委会", "省人大常委会", "市人民政府", "省人民政府", "市政府", "省政府",
+                "市政协", "省政协", "市委", "省委")
+_ZONE_ORGAN = re.compile(r"(?:[(（][^()（）]{1,10}[)）])?(" + "|".join(ZONE_ORGANS) + ")")
+_PLACE_ORGAN = re.compile("(" + "|".join(PLACE_ORGANS) + ")")
+# Heads of a government: the post is in the zone, or in the city's or province's government.
+_ZONE_HEAD = re.compile(r"^(?:常务|代理|代)?副?区长$")
+_CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
+_PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
+# A department of a committee written before its head's title (统战部部长, 组织部副部长).
+_DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
+_PARTY_COMMITTEES = ("区委", "市委", "省委", "党工委", "工委", "县委")
+
+
+@dataclass
+class View:
+    """The zone, city and province a chain is speaking of."""
+
+    zone: Entry | None = None
+    city: str = ""  # short name (上海, 长沙)
+    province: str = ""  # short name (湖南)
+
+
+def short_place(name: str) -> str:
+    """长沙市 → 长沙, 湖南省 → 湖南 (a name with a single character left is kept)."""
+    return name[:-1] if len(name) > 2 and name[-1] in "省市" else name
+
+
+class PostReader:
+    """Reads the bodies of post chains with the gazetteer's zones and places."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def article_view(self, zone_key: str) -> View:
+        """What an article about a zone speaks of when it names no place: the zone, its
+        host city (when it lies in one) and its province."""
+        zone = self.gazetteer.entries.get(zone_key) if zone_key else None
+        if zone is None:
+            return View()
+        cities = zone.attrs.get("host_city", "")
+        province = short_place(zone.attrs.get("province", ""))
+        city = short_place(cities) if cities and "、" not in cities else ""
+        return View(zone, city, province)
+
+    def bodies(self, text: str, parts: list[tuple[int, int]], orgs: list[Mention],
+               view: View, governments: dict[str, Mention]
+               ) -> tuple[list[tuple[Mention, str]], list[tuple[Mention, Mention]]]:
+        """(body, title) of each post of a chain, and (body, whole) for the bodies read
+        that are part of another (a city's 市委 of the city, a 统战部 of its 区委).
+
+        ``governments`` maps a zone key to the mention of the zone's government when the
+        article names it (浦东新区政府): the zone's 区长 is a member of it too.
+        """
+        view = View(view.zone, view.city, view.province)
+        self._parents: list[tuple[Mention, Mention]] = []
+        out: list[tuple[Mention, str]] = []
+        prev: Mention | None = None
+        for a, b in parts:
+            org = next((m for m in orgs if a <= m.start and m.end < b and m.type in ORG_TYPES), None)
+            found = self._with_org(text, org, b, view) if org else self._without_org(
+                text, a, b, view, prev)
+            if not found:
+                continue
+            for body, title in found:
+                out.append((body, title))
+                if body.type == "Zone" and body.key in governments:
+                    out.append((governments[body.key], title))
+            prev = found[-1][0]
+        return out, self._parents
+
+    def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
+        rest = text[org.end:b]
+        if org.type == "Zone":
+            entry = self.gazetteer.entries.get(org.key)
+            if entry is not None:
+                view.zone = entry
+                return self._zone_post(org, entry, rest)
+            return [(org, rest)]
+        if org.key.startswith("organ:"):
+            zid, organ = org.key.split(":", 2)[1:]
+            view.zone = self.gazetteer.entries.get(f"zone:{zid}") or view.zone
+            title = rest if organ not in _PARTY_COMMITTEES else organ + rest
+            return [(org, title)]
+        if org.type == "GovernmentBody":
+            organ = _PLACE_ORGAN.search(org.text)
+            if organ and organ.end() == len(org.text) and organ.start() > 0:
+                place = short_place(org.text[:organ.start()])
+                if organ.group().startswith("省"):
+                    view.province = place
+                else:
+                    view.city = place
+                return [(org, organ.group() + rest)]
+        return [(org, rest)]
+
+    def _zone_post(self, at: Mention, zone: Entry, rest: str) -> list[tuple[Mention, str]]:
+        organ = _ZONE_ORGAN.match(rest)
+        if organ:
+            return [(self.zone_organ(at, zone, organ.group(1)), rest[organ.start(1):])]
+        return [(Mention(at.start, at.end, "Zone", at.text, rule="post-zone", key=zone.key,
+                         name=zone.name), rest)]
+
+    def zone_organ(self, at: Mention, zone: Entry, organ: str) -> Mention:
+        """The zone's organ (管委会, 党工委 …) as the body of a post; its government, when
+        written 人民政府 or 政府, is the zone itself."""
+        if organ in ("人民政府", "政府"):
+            return Mention(at.start, at.end, "Zone", at.text, rule="post-zone", key=zone.key,
+                           name=zone.name)
+        name = zone_short_name(zone) + organ
+        return Mention(at.start, at.end, "GovernmentBody", name, rule="post-organ",
+                       key=f"organ:{zone.key.split(':', 1)[1]}:{organ}", name=name)
+
+    def _without_org(self, text: str, a: int, b: int, view: View,
+                     prev: Mention | None) -> list[tuple[Mention, str]]:
+        part = text[a:b]
+        at = Mention(a, a, "GovernmentBody", "", rule="post-organ")
+        place = _PLACE_ORGAN.match(part) or (_PLACE_ORGAN.search(part) if prev is None else None)
+        zone_organ = _ZONE_ORGAN.match(part) or (_ZONE_ORGAN.search(part) if prev is None else None)
+        if place and (not zone_organ or place.start() <= zone_organ.start()):
+            body = self.place_organ(at, place.group(1), view)
+            return [(body, part[place.start():])] if body else []
+        if zone_organ and view.zone is not None:
+            return [(self.zone_organ(at, view.zone, zone_organ.group(1)), part[zone_organ.start(1):])]
+        title = part
+        if _ZONE_HEAD.match(title) and view.zone is not None:
+            return [(Mention(a, a, "Zone", "", rule="post-zone", key=view.zone.key,
+                             name=view.zone.name), title)]
+        if _CITY_HEAD.match(title) or _PROVINCE_HEAD.match(title):
+            body = self.place_organ(at, "市政府" if "市" in title else "省政府", view)
+            return [(body, title)] if body else []
+        dept = _DEPARTMENT.match(title)
+        if dept and prev is not None and prev.type == "GovernmentBody" \
+                and (prev.name or prev.text).endswith(_PARTY_COMMITTEES):
+            name = (prev.name or prev.text) + dept.group(1)
+            body = Mention(a, a + len(dept.group(1)), "GovernmentBody", dept.group(1),
+                           rule="post-department", name=name)
+            self._parents.append((body, prev))
+            return [(body, title)]
+        return [(prev, title)] if prev is not None else []
+
+    def place_organ(self, at: Mention, organ: str, view: View) -> Mention | None:
+        """The city's or province's organ (市委 → 上海市委), when the place is known."""
+        place = view.province if organ.startswith("省") else view.city
+        if not place:
+            return None
+        name = place + organ
+        body = Mention(at.start, at.end, "GovernmentBody", name, rule="post-organ", name=name)
+        entry = self.gazetteer.lookup(place)
+        if entry is not None and entry.type == "Place":
+            self._parents.append((body, Mention(at.start, at.start, "Place", "", rule="post-organ",
+                                                key=entry.key, name=entry.name)))
+        return body
+
+
+def zone_short_name(entry: Entry) -> str:
+    """The zone's name as its organs carry it (两江新区管委会, not 重庆两江新区管委会)."""
+    return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
