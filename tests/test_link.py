@@ -93,7 +93,7 @@ def test_a_person_named_again_later_is_the_official_of_the_post(extractor, zone_
     second = _extract(extractor, "", "会上，李晓梅指出，要加快推进重点项目建设。")
     linked = link_document([first, second], DOC_SHA, zone_names)
     keys = {linked.key_of(m) for ex in (first, second) for m in ex.mentions if m.type == "Person"}
-    assert keys == {"person:李晓梅|organ:liangjiang:管委会"}
+    assert keys == {"person:李晓梅|organ:liangjiang:党工委"}  # keyed by the first post's body
     assert len([m for m in second.mentions if m.type == "Person"]) == 1
 
 

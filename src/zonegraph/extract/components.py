@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .people import TITLE_WORDS, bare_title, find_people
-from .posts import ORG_TYPES, ZONE_ORGANS, PostReader, zone_short_name
+from .posts import ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, organ_key, proper_organ, zone_short_name
 from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .scan import occurrences
@@ -171,6 +171,7 @@ class ResolveComponent:
             key=lambda fe: -len(fe[0]))
         self._zone_by_form = dict(reversed(self._zone_forms))  # the first form of a name wins
         self._form_lengths = sorted({len(f) for f, _ in self._zone_forms}, reverse=True)
+        self.reader = PostReader(gazetteer)
 
     def zone_prefix(self, name: str):
         """The zone a name starts with (its longest form), and the rest of the name."""
@@ -178,6 +179,25 @@ class ResolveComponent:
             if n < len(name) and name[:n] in self._zone_by_form:
                 return self._zone_by_form[name[:n]], name[n:]
         return None, name
+
+    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[Mention]:
+        """广州市委、市政府 / 省委、省政府: an organ word after an organ of a city or province
+        is an organ of the same place (of the article's own, after a bare one)."""
+        found = []
+        by_end = {m.end: m for m in mentions if m.type == "GovernmentBody"}
+        for x in PLACE_ORGAN_LIST.finditer(text):
+            prev = by_end.get(x.start())
+            if prev is None:
+                continue
+            named = View(province=view.province, city=view.city)
+            named.note(Mention(0, 0, prev.type, prev.name or prev.text, prev.rule))
+            organ = self.reader.place_organ(Mention(x.start(1), x.end(1), "GovernmentBody", "", ""),
+                                            x.group(1), named)
+            if organ is not None and (prev.name or prev.text) != organ.name:
+                organ.text, organ.rule = x.group(1), "organ-list"
+                found.append(organ)
+                by_end[organ.end] = organ
+        return found
 
     def short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Later mentions of a company by a short form of its full name.
@@ -239,14 +259,18 @@ class ResolveComponent:
                 counts[m.key] += 3
         zone_entry = self.gazetteer.entries.get(counts.most_common(1)[0][0]) if counts else None
         doc._.zg_zone = zone_entry.key if zone_entry else ""
+        view = self.reader.article_view(doc._.zg_zone, "", frozenset())
         # bureaus named without their place belong to the article's own zone
         kept = []
         for m in mentions:
+            m = proper_organ(m, view)
+            if m is None:
+                continue
             if m.rule == "suffix-bare":
                 if zone_entry is None:
                     continue
                 short = zone_short_name(zone_entry)
-                m.key = f"organ:{zone_entry.key.split(':')[1]}:{m.text}"
+                m.key = organ_key(zone_entry, m.text)
                 m.name = short + m.text
             kept.append(m)
         mentions = kept
@@ -287,7 +311,7 @@ class ResolveComponent:
             prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form, rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
-                m.key = f"organ:{entry.key.split(':', 1)[1]}:{rest}"
+                m.key = organ_key(entry, rest)
                 if m.text.startswith("新区"):
                     m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
@@ -301,10 +325,11 @@ class ResolveComponent:
                 entry = self.gazetteer.entries[f"zone:{zid}"]
                 name = zone_short_name(entry) + x.group(1)
                 organ = Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1), rule="organ-list",
-                                confidence=0.8, key=f"organ:{zid}:{x.group(1)}", name=name)
+                                confidence=0.8, key=organ_key(entry, x.group(1)), name=name)
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
+        mentions += self.place_organ_list(text, mentions, view)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
@@ -384,10 +409,13 @@ class PeopleComponent:
             occupied.take(p.start, p.end, 0)
         mentions = [m for m in mentions if m.rule == "gazetteer" or not occupied.owners(m.start, m.end)]
         orgs = [m for m in mentions if m.type in ORG_TYPES]
-        view = self.reader.article_view(doc._.zg_zone or "")
+        places = frozenset(m.key for m in mentions if m.type == "Place" and m.key)
+        view = self.reader.article_view(doc._.zg_zone or "", text, places)
+        named = iter([m for m in orgs if m.type == "GovernmentBody"])
+        upcoming = next(named, None)
         governments = {}
         for m in mentions:  # 浦东新区政府: the zone's government, named as such
-            if m.key.startswith("organ:") and m.key.endswith(("区政府", ":政府", "人民政府")):
+            if m.key.startswith("organ:") and m.key.endswith(":政府"):
                 governments.setdefault("zone:" + m.key.split(":")[1], m)
         posts: list[Post] = []
         parents = doc._.zg_prefixes if doc._.zg_prefixes is not None else {}
@@ -395,6 +423,9 @@ class PeopleComponent:
         last: tuple[int, Mention] | None = None  # where the last chain's person ended, its body
         prev_parts, found = None, []
         for person, parts in chains:
+            while upcoming is not None and upcoming.end <= parts[0][0]:
+                view.note(upcoming)  # 湘潭市委书记张三，市委副书记李四: 湘潭's 市委
+                upcoming = next(named, None)
             if parts is not prev_parts:  # names listed after one title share its posts
                 found, wholes = self.reader.bodies(text, parts, orgs, view, governments)
                 if not found and last and text[last[0]:parts[0][0]] == "," \

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .model import Mention
 from .scan import automaton, occurrences
-from .tokenizer import tag
+from .tokenizer import DICTIONARY_TAGS, tag
 
 TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 区长 副区长 市长 副市长 省长 副省长 县长
 副县长 局长 副局长 厅长 副厅长 处长 副处长 科长 副科长 部长 副部长 主席 副主席 总经理 副总经理
@@ -37,6 +37,8 @@ _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把
 NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个说表示介绍指出"
                      "区市省县镇")
 
+# Function characters that are common inside given names (陈向新, 李为民): barred only last.
+_NOT_INSIDE = NOT_NAME_CHARS - set("向为从其本对就也还都和")
 
 # What a list of names is said to be (…等青年人才, …等专家): people, whatever jieba thinks.
 _OF_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人才|专家|学者|院士|代表|负责人|企业家|同志|领导|嘉宾|科学家|工程师)")
@@ -93,11 +95,12 @@ def _names_after_titles(text: str, surnames: frozenset[str],
         aside = _ASIDE.match(text, e)
         if aside:
             at = aside.end()
-        if text[at:at + 1] not in surnames and text[at:at + 2] not in surnames:
-            continue
         if _titles_at(text, at):
             continue  # 书记、区长: the next title, not a name
-        n = _name_at(text, at, surnames, token_ends)
+        if text[at:at + 1] not in surnames and text[at:at + 2] not in surnames:
+            n = _rare_surname_name(text, at)
+        else:
+            n = _name_at(text, at, surnames, token_ends)
         if not n:
             continue
         # a name jieba only segments as a word needs the tagger to agree (not 殷殷嘱托)
@@ -106,6 +109,24 @@ def _names_after_titles(text: str, surnames: frozenset[str],
             continue
         seen.add(e)
         yield e, at, n
+
+
+def _rare_surname_name(text: str, at: int) -> int:
+    """Length of a name whose surname the list lacks (虢, 占, 漆), right after a title,
+    where jieba's tagger reads one: a name word of two or three characters, or a lone
+    surname and a two-character given name before what follows names."""
+    head = text[at:at + 2]
+    if len(head) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in head) or head[0] in NOT_NAME_CHARS \
+            or DICTIONARY_TAGS.get(head, "nr")[:2] != "nr" or text.startswith(FOLLOW, at):
+        return 0  # the cheap tests first: 主任表示 has no name
+    words = tag(text[at:at + 6])
+    first, flag = words[0]
+    if flag.startswith("nr") and len(first) in (2, 3):
+        return len(first)
+    if flag.startswith("nr") and len(first) == 1 and len(words) > 1 and len(words[1][0]) == 2 \
+            and text.startswith(FOLLOW, at + 3) and not set(words[1][0]) & NOT_NAME_CHARS:
+        return 3
+    return 0
 
 
 def _titles_at(text: str, i: int) -> bool:
@@ -203,10 +224,13 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
             name = text[i:i + total]
             if len(name) < total or not all("\u4e00" <= c <= "\u9fff" for c in name):
                 continue
-            if any(c in NOT_NAME_CHARS for c in name[slen:]) or (total == 2 and name[0] == name[1]):
+            if name[-1] in NOT_NAME_CHARS or any(c in _NOT_INSIDE for c in name[slen:-1]) \
+                    or (total == 2 and name[0] == name[1]):
                 continue  # 殷殷 (嘱托) is a word, not a name
             if text.startswith(_GLUED, i + total - 1):
                 continue  # 吴强以及: 以及 is a word of its own
+            if DICTIONARY_TAGS.get(name, "nr")[:2] != "nr":
+                continue  # 商会, 江山: a word of the dictionary that is no name
             rest = text[i + total:]
             if not rest or rest.startswith(FOLLOW):
                 return total

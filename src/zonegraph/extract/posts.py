@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer
 from .model import Mention
+from .tokenizer import tag
 
 ORG_TYPES = ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park")
 # Organs of a zone, written after its name or alone in a chain.
@@ -23,24 +24,43 @@ ZONE_ORGANS = ("党工委", "工委", "管委会", "管委", "区委", "区政�
 # Organs of a city or province.
 PLACE_ORGANS = ("市人大常委会", "省人大常委会", "市人民政府", "省人民政府", "市政府", "省政府",
                 "市政协", "省政协", "市委", "省委")
+# Longer forms of a zone's organs, keyed as their short form (one entity for both).
+_ORGAN_FORMS = {"管理委员会": "管委会", "党工作委员会": "党工委", "人民政府": "政府", "区政府": "政府",
+                "区人民政府": "政府"}
 _ZONE_ORGAN = re.compile(r"(?:[(（][^()（）]{1,10}[)）])?(" + "|".join(ZONE_ORGANS) + ")")
 _PLACE_ORGAN = re.compile("(" + "|".join(PLACE_ORGANS) + ")")
+PLACE_ORGAN_LIST = re.compile("、(" + "|".join(PLACE_ORGANS) + ")")
 # Heads of a government: the post is in the zone, or in the city's or province's government.
 _ZONE_HEAD = re.compile(r"^(?:常务|代理|代)?副?区长$")
 _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 # A department of a committee written before its head's title (统战部部长, 组织部副部长).
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
+_ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
 _PARTY_COMMITTEES = ("区委", "市委", "省委", "党工委", "工委", "县委")
 
 
 @dataclass
 class View:
-    """The zone, city and province a chain is speaking of."""
+    """The zone, city and province a chain is speaking of, and what the article names:
+    the places (whose organs are then part of them) and the organ words (a 市长 is a
+    member of the 市政府 when the article speaks of that government)."""
 
     zone: Entry | None = None
     city: str = ""  # short name (上海, 长沙)
     province: str = ""  # short name (湖南)
+    places: frozenset[str] = frozenset()  # keys of the places the article names
+    organs: frozenset[str] = frozenset()  # the PLACE_ORGANS words the article uses
+
+    def note(self, body: Mention) -> None:
+        """A city's or province's organ named in full (长沙市委) puts that place in view."""
+        organ = _PLACE_ORGAN.search(body.text)
+        if organ and organ.end() == len(body.text) and organ.start() > 0:
+            place = short_place(body.text[:organ.start()])
+            if organ.group().startswith("省"):
+                self.province = place
+            else:
+                self.city = place
 
 
 def short_place(name: str) -> str:
@@ -53,17 +73,19 @@ class PostReader:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self._parents: list[tuple[Mention, Mention]] = []
 
-    def article_view(self, zone_key: str) -> View:
+    def article_view(self, zone_key: str, text: str, places: frozenset[str]) -> View:
         """What an article about a zone speaks of when it names no place: the zone, its
         host city (when it lies in one) and its province."""
+        organs = frozenset(o for o in PLACE_ORGANS if o in text)
         zone = self.gazetteer.entries.get(zone_key) if zone_key else None
         if zone is None:
-            return View()
+            return View(places=places, organs=organs)
         cities = zone.attrs.get("host_city", "")
         province = short_place(zone.attrs.get("province", ""))
         city = short_place(cities) if cities and "、" not in cities else ""
-        return View(zone, city, province)
+        return View(zone, city, province, places, organs)
 
     def bodies(self, text: str, parts: list[tuple[int, int]], orgs: list[Mention],
                view: View, governments: dict[str, Mention]
@@ -74,8 +96,8 @@ class PostReader:
         ``governments`` maps a zone key to the mention of the zone's government when the
         article names it (浦东新区政府): the zone's 区长 is a member of it too.
         """
-        view = View(view.zone, view.city, view.province)
-        self._parents: list[tuple[Mention, Mention]] = []
+        view = View(view.zone, view.city, view.province, view.places, view.organs)
+        self._parents = []
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
         for a, b in parts:
@@ -105,13 +127,9 @@ class PostReader:
             title = rest if organ not in _PARTY_COMMITTEES else organ + rest
             return [(org, title)]
         if org.type == "GovernmentBody":
+            view.note(org)
             organ = _PLACE_ORGAN.search(org.text)
             if organ and organ.end() == len(org.text) and organ.start() > 0:
-                place = short_place(org.text[:organ.start()])
-                if organ.group().startswith("省"):
-                    view.province = place
-                else:
-                    view.city = place
                 return [(org, organ.group() + rest)]
         return [(org, rest)]
 
@@ -130,25 +148,33 @@ class PostReader:
                            name=zone.name)
         name = zone_short_name(zone) + organ
         return Mention(at.start, at.end, "GovernmentBody", name, rule="post-organ",
-                       key=f"organ:{zone.key.split(':', 1)[1]}:{organ}", name=name)
+                       key=organ_key(zone, organ), name=name)
 
     def _without_org(self, text: str, a: int, b: int, view: View,
                      prev: Mention | None) -> list[tuple[Mention, str]]:
         part = text[a:b]
         at = Mention(a, a, "GovernmentBody", "", rule="post-organ")
-        place = _PLACE_ORGAN.match(part) or (_PLACE_ORGAN.search(part) if prev is None else None)
-        zone_organ = _ZONE_ORGAN.match(part) or (_ZONE_ORGAN.search(part) if prev is None else None)
-        if place and (not zone_organ or place.start() <= zone_organ.start()):
+        place = _PLACE_ORGAN.match(part)
+        if place:
             body = self.place_organ(at, place.group(1), view)
-            return [(body, part[place.start():])] if body else []
+            return [(body, part)] if body else []
+        zone_organ = _ZONE_ORGAN.match(part)
+        if zone_organ and prev is not None and prev.type == "GovernmentBody" and not prev.key \
+                and (prev.name or prev.text).endswith(("党工委", "工委")):
+            # 天府新区成都党工委书记、管委会主任: the 管委会 of the body the 党工委 leads
+            party = prev.name or prev.text
+            name = re.sub("党?工委$", "", party) + zone_organ.group(1)
+            return [(Mention(a, a, "GovernmentBody", zone_organ.group(1), rule="post-organ",
+                             name=name), part)]
         if zone_organ and view.zone is not None:
             return [(self.zone_organ(at, view.zone, zone_organ.group(1)), part[zone_organ.start(1):])]
         title = part
         if _ZONE_HEAD.match(title) and view.zone is not None:
             return [(Mention(a, a, "Zone", "", rule="post-zone", key=view.zone.key,
                              name=view.zone.name), title)]
-        if _CITY_HEAD.match(title) or _PROVINCE_HEAD.match(title):
-            body = self.place_organ(at, "市政府" if "市" in title else "省政府", view)
+        head = "市政府" if _CITY_HEAD.match(title) else "省政府" if _PROVINCE_HEAD.match(title) else ""
+        if head:  # the 市长 of a city whose government the article speaks of
+            body = self.place_organ(at, head, view) if head in view.organs else None
             return [(body, title)] if body else []
         dept = _DEPARTMENT.match(title)
         if dept and prev is not None and prev.type == "GovernmentBody" \
@@ -168,12 +194,44 @@ class PostReader:
         name = place + organ
         body = Mention(at.start, at.end, "GovernmentBody", name, rule="post-organ", name=name)
         entry = self.gazetteer.lookup(place)
-        if entry is not None and entry.type == "Place":
+        if entry is not None and entry.type == "Place" and entry.key in view.places:
             self._parents.append((body, Mention(at.start, at.start, "Place", "", rule="post-organ",
                                                 key=entry.key, name=entry.name)))
         return body
 
 
+def organ_key(zone: Entry, organ: str) -> str:
+    """The key of a zone's organ: 管理委员会 and 管委会 are one organ."""
+    return f"organ:{zone.key.split(':', 1)[1]}:{_ORGAN_FORMS.get(organ, organ)}"
+
+
 def zone_short_name(entry: Entry) -> str:
     """The zone's name as its organs carry it (两江新区管委会, not 重庆两江新区管委会)."""
     return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
+
+
+def proper_organ(m: Mention, view: View) -> Mention | None:
+    """An organ's name without the words of prose glued in front (按照省委, 会议由新区党工委).
+
+    A name ending in an organ word whose front holds a verb or a preposition keeps what
+    follows the last of them (新区党工委); with nothing left, a bare 省委 or 市委 is the
+    organ of the article's province or city (named so, 省委 kept as written), and any
+    other bare organ word is no name.
+    """
+    tail = _ORGAN_TAIL.search(m.text) if m.type == "GovernmentBody" and m.rule != "gazetteer" else None
+    if tail is None or tail.start() == 0:
+        return m
+    cut, pos = 0, 0
+    for word, flag in tag(m.text[:tail.start()]):
+        pos += len(word)
+        if flag[:1] in ("v", "p", "c", "d"):
+            cut = pos
+    if cut == 0:
+        return m
+    if cut < tail.start():
+        return Mention(m.start + cut, m.end, m.type, m.text[cut:], m.rule, m.confidence)
+    organ = tail.group()
+    place = view.province if organ.startswith("省") else view.city if organ.startswith("市") else ""
+    if not place:
+        return None
+    return Mention(m.start + cut, m.end, m.type, organ, "bare-organ", m.confidence, name=place + organ)
