@@ -25,7 +25,8 @@ from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .people import TITLE_WORDS, bare_title, find_people
-from .posts import ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, organ_key, proper_organ, zone_short_name
+from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
+                    organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .scan import occurrences
@@ -429,7 +430,8 @@ class PeopleComponent:
             if parts is not prev_parts:  # names listed after one title share its posts
                 found, wholes = self.reader.bodies(text, parts, orgs, view, governments)
                 if not found and last and text[last[0]:parts[0][0]] == "," \
-                        and all(bare_title(text, a, b) for a, b in parts):
+                        and all(bare_title(text, a, b) and not heads_a_government(text[a:b])
+                                for a, b in parts):
                     # 商会会长张三，名誉会长李四: a bare title in a list is in the body before
                     found = [(last[1], text[a:b]) for a, b in parts]
             prev_parts = parts

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer
 from .model import Mention
+from .people import bare_title
 from .tokenizer import tag
 
 ORG_TYPES = ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park")
@@ -29,7 +30,7 @@ _ORGAN_FORMS = {"管理委员会": "管委会", "党工作委员会": "党工委
                 "区人民政府": "政府"}
 _ZONE_ORGAN = re.compile(r"(?:[(（][^()（）]{1,10}[)）])?(" + "|".join(ZONE_ORGANS) + ")")
 _PLACE_ORGAN = re.compile("(" + "|".join(PLACE_ORGANS) + ")")
-PLACE_ORGAN_LIST = re.compile("、(" + "|".join(PLACE_ORGANS) + ")")
+PLACE_ORGAN_LIST = re.compile("、?(" + "|".join(PLACE_ORGANS) + ")")
 # Heads of a government: the post is in the zone, or in the city's or province's government.
 _ZONE_HEAD = re.compile(r"^(?:常务|代理|代)?副?区长$")
 _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
@@ -37,6 +38,10 @@ _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 # A department of a committee written before its head's title (统战部部长, 组织部副部长).
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
+# A unit of an organ written before a title (管委会办公室主任, 党工委宣传部部长).
+_UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{1,6}?(?:局|办|部|处|中心)")
+# A party committee of a body with a name of its own (成都党工委, 大学城党工委), not the zone's.
+_LED_BY_COMMITTEE = re.compile(r"[^:]{2,}?(党工委|工委)$")
 _PARTY_COMMITTEES = ("区委", "市委", "省委", "党工委", "工委", "县委")
 
 
@@ -74,6 +79,7 @@ class PostReader:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self._parents: list[tuple[Mention, Mention]] = []
+        self._orgs: list[Mention] = []
 
     def article_view(self, zone_key: str, text: str, places: frozenset[str]) -> View:
         """What an article about a zone speaks of when it names no place: the zone, its
@@ -97,7 +103,7 @@ class PostReader:
         article names it (浦东新区政府): the zone's 区长 is a member of it too.
         """
         view = View(view.zone, view.city, view.province, view.places, view.organs)
-        self._parents = []
+        self._parents, self._orgs = [], orgs
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
         for a, b in parts:
@@ -121,6 +127,19 @@ class PostReader:
                 view.zone = entry
                 return self._zone_post(org, entry, rest)
             return [(org, rest)]
+        unit = _UNIT.match(rest)
+        if org.type == "GovernmentBody" and unit and bare_title(rest, unit.end(), len(rest)):
+            # 某某管委会办公室常务副主任: a unit of the body named, part of it (of the zone,
+            # for a zone's organ)
+            name = (org.name or org.text) + unit.group()
+            body = Mention(org.start, org.end, "GovernmentBody", name, rule="post-unit", name=name)
+            whole = org
+            if org.key.startswith("organ:") and f"zone:{org.key.split(':')[1]}" in self.gazetteer.entries:
+                zone = self.gazetteer.entries[f"zone:{org.key.split(':')[1]}"]
+                whole = Mention(org.start, org.start, "Zone", "", rule="post-unit", key=zone.key,
+                                name=zone.name)
+            self._parents.append((body, whole))
+            return [(body, rest[unit.end():])]
         if org.key.startswith("organ:"):
             zid, organ = org.key.split(":", 2)[1:]
             view.zone = self.gazetteer.entries.get(f"zone:{zid}") or view.zone
@@ -135,6 +154,15 @@ class PostReader:
 
     def _zone_post(self, at: Mention, zone: Entry, rest: str) -> list[tuple[Mention, str]]:
         organ = _ZONE_ORGAN.match(rest)
+        unit = _UNIT.match(rest, organ.end()) if organ else None
+        if unit and bare_title(rest, unit.end(), len(rest)):
+            # 天府新区管委会办公室常务副主任: a unit of the organ, part of the zone
+            written = at.text if len(at.text) > 2 and at.text != "新区" else zone_short_name(zone)
+            name = written + rest[organ.start(1):unit.end()]
+            body = Mention(at.start, at.end, "GovernmentBody", name, rule="post-unit", name=name)
+            self._parents.append((body, Mention(at.start, at.start, "Zone", "", rule="post-unit",
+                                                key=zone.key, name=zone.name)))
+            return [(body, rest[unit.end():])]
         if organ:
             return [(self.zone_organ(at, zone, organ.group(1)), rest[organ.start(1):])]
         return [(Mention(at.start, at.end, "Zone", at.text, rule="post-zone", key=zone.key,
@@ -159,13 +187,16 @@ class PostReader:
             body = self.place_organ(at, place.group(1), view)
             return [(body, part)] if body else []
         zone_organ = _ZONE_ORGAN.match(part)
-        if zone_organ and prev is not None and prev.type == "GovernmentBody" and not prev.key \
-                and (prev.name or prev.text).endswith(("党工委", "工委")):
+        if zone_organ and prev is not None and _LED_BY_COMMITTEE.search(prev.key or prev.name or prev.text):
             # 天府新区成都党工委书记、管委会主任: the 管委会 of the body the 党工委 leads
-            party = prev.name or prev.text
-            name = re.sub("党?工委$", "", party) + zone_organ.group(1)
+            party = _LED_BY_COMMITTEE.search(prev.name or prev.text)
+            name = (prev.name or prev.text)[:party.start(1)] + zone_organ.group(1)
+            key = ""
+            if prev.key.startswith("organ:"):
+                led = _LED_BY_COMMITTEE.search(prev.key)
+                key = prev.key[:led.start(1)] + _ORGAN_FORMS.get(zone_organ.group(1), zone_organ.group(1))
             return [(Mention(a, a, "GovernmentBody", zone_organ.group(1), rule="post-organ",
-                             name=name), part)]
+                             key=key, name=name), part)]
         if zone_organ and view.zone is not None:
             return [(self.zone_organ(at, view.zone, zone_organ.group(1)), part[zone_organ.start(1):])]
         title = part
@@ -184,7 +215,10 @@ class PostReader:
                            rule="post-department", name=name)
             self._parents.append((body, prev))
             return [(body, title)]
-        return [(prev, title)] if prev is not None else []
+        if prev is None:
+            earlier = named_before(text, a, b, self._orgs)
+            return [(earlier[0], part[earlier[1]:])] if earlier else []
+        return [(prev, title)]
 
     def place_organ(self, at: Mention, organ: str, view: View) -> Mention | None:
         """The city's or province's organ (市委 → 上海市委), when the place is known."""
@@ -198,6 +232,25 @@ class PostReader:
             self._parents.append((body, Mention(at.start, at.start, "Place", "", rule="post-organ",
                                                 key=entry.key, name=entry.name)))
         return body
+
+
+def heads_a_government(title: str) -> bool:
+    """区长, 副市长, 常务副省长: a post in a government, never in the body named before it."""
+    return bool(_ZONE_HEAD.match(title) or _CITY_HEAD.match(title) or _PROVINCE_HEAD.match(title))
+
+
+def named_before(text: str, a: int, b: int, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """商会名誉会长: the head word of an organization (商会, 集团) alone before a title means
+    the organization of that kind named last before it; (that one, the head's length)."""
+    for k in (4, 3, 2):
+        head = text[a:a + k]
+        if not bare_title(text, a + k, b):
+            continue
+        for m in reversed(orgs):
+            if m.end <= a and m.type in ("Enterprise", "Institution") and len(m.text) > k \
+                    and (m.name or m.text).endswith(head):
+                return m, k
+    return None
 
 
 def organ_key(zone: Entry, organ: str) -> str:
@@ -224,7 +277,7 @@ def proper_organ(m: Mention, view: View) -> Mention | None:
     cut, pos = 0, 0
     for word, flag in tag(m.text[:tail.start()]):
         pos += len(word)
-        if flag[:1] in ("v", "p", "c", "d"):
+        if flag[:1] in ("v", "p", "c", "d") or flag == "a":
             cut = pos
     if cut == 0:
         return m
