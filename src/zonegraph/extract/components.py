@@ -191,7 +191,7 @@ class ResolveComponent:
             if prev is None:
                 continue
             named = View(province=view.province, city=view.city)
-            named.note(Mention(0, 0, prev.type, prev.name or prev.text, prev.rule))
+            self.reader.note(named, prev)
             organ = self.reader.place_organ(Mention(x.start(1), x.end(1), "GovernmentBody", "", ""),
                                             x.group(1), named)
             if organ is not None and (prev.name or prev.text) != organ.name:
@@ -425,7 +425,7 @@ class PeopleComponent:
         prev_parts, found = None, []
         for person, parts in chains:
             while upcoming is not None and upcoming.end <= parts[0][0]:
-                view.note(upcoming)  # 湘潭市委书记张三，市委副书记李四: 湘潭's 市委
+                self.reader.note(view, upcoming)  # 湘潭市委书记张三，市委副书记李四: 湘潭's 市委
                 upcoming = next(named, None)
             if parts is not prev_parts:  # names listed after one title share its posts
                 found, wholes = self.reader.bodies(text, parts, orgs, view, governments)

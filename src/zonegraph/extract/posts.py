@@ -57,15 +57,6 @@ class View:
     places: frozenset[str] = frozenset()  # keys of the places the article names
     organs: frozenset[str] = frozenset()  # the PLACE_ORGANS words the article uses
 
-    def note(self, body: Mention) -> None:
-        """A city's or province's organ named in full (长沙市委) puts that place in view."""
-        organ = _PLACE_ORGAN.search(body.text)
-        if organ and organ.end() == len(body.text) and organ.start() > 0:
-            place = short_place(body.text[:organ.start()])
-            if organ.group().startswith("省"):
-                self.province = place
-            else:
-                self.city = place
 
 
 def short_place(name: str) -> str:
@@ -80,6 +71,26 @@ class PostReader:
         self.gazetteer = gazetteer
         self._parents: list[tuple[Mention, Mention]] = []
         self._orgs: list[Mention] = []
+
+    def note(self, view: View, body: Mention) -> None:
+        """A city's or province's organ named in full (长沙市委) puts that place in view: the
+        place the name ends with before the organ word (not words glued in front)."""
+        name = body.name or body.text
+        organ = _PLACE_ORGAN.search(name)
+        if not organ or organ.end() != len(name) or organ.start() == 0:
+            return
+        before = name[:organ.start()]
+        hits = [h for h in self.gazetteer.find(before) if h.end == len(before) and h.entry.type == "Place"]
+        if not hits and organ.group()[0] in before[-1:]:  # 长沙市委: 长沙 + 市委
+            hits = [h for h in self.gazetteer.find(before[:-1]) if h.end == len(before) - 1
+                    and h.entry.type == "Place"]
+        if not hits:
+            return
+        place = short_place(hits[-1].surface)
+        if organ.group().startswith("省"):
+            view.province = place
+        else:
+            view.city = place
 
     def article_view(self, zone_key: str, text: str, places: frozenset[str]) -> View:
         """What an article about a zone speaks of when it names no place: the zone, its
@@ -146,7 +157,7 @@ class PostReader:
             title = rest if organ not in _PARTY_COMMITTEES else organ + rest
             return [(org, title)]
         if org.type == "GovernmentBody":
-            view.note(org)
+            self.note(view, org)
             organ = _PLACE_ORGAN.search(org.text)
             if organ and organ.end() == len(org.text) and organ.start() > 0:
                 return [(org, organ.group() + rest)]
@@ -223,12 +234,12 @@ class PostReader:
     def place_organ(self, at: Mention, organ: str, view: View) -> Mention | None:
         """The city's or province's organ (市委 → 上海市委), when the place is known."""
         place = view.province if organ.startswith("省") else view.city
-        if not place:
-            return None
+        entry = self.gazetteer.lookup(place) if place else None
+        if entry is None or entry.type != "Place":
+            return None  # a place only a name glued in front made up (张三代表某市委)
         name = place + organ
         body = Mention(at.start, at.end, "GovernmentBody", name, rule="post-organ", name=name)
-        entry = self.gazetteer.lookup(place)
-        if entry is not None and entry.type == "Place" and entry.key in view.places:
+        if entry.key in view.places:
             self._parents.append((body, Mention(at.start, at.start, "Place", "", rule="post-organ",
                                                 key=entry.key, name=entry.name)))
         return body
