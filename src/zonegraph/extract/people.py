@@ -79,6 +79,10 @@ MODIFIERS = ("执行", "常务", "名誉", "轮值", "专职", "荣誉", "代理
 _TITLE_RUN = re.compile(rf"(?:{'|'.join(MODIFIERS)})*(?:(?:{_TITLE})(?:兼)?)*(?:{_TITLE})$")
 
 
+# What a title (with its modifiers) begins with: 创始合伙人兼董事长 is one post.
+_TITLE_STARTS = tuple(TITLE_WORDS) + MODIFIERS
+
+
 def _names_after_titles(text: str, surnames: frozenset[str],
                         token_ends: frozenset[int]) -> Iterator[tuple[int, int, int]]:
     """(title end, name start, name length) of every name written right after a title.
@@ -135,10 +139,12 @@ def _titles_at(text: str, i: int) -> bool:
 
 
 def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The posts of a chain ``text[a:b]``: pieces separated by 、 or 兼 that end in a title."""
+    """The posts of a chain ``text[a:b]``: pieces separated by 、 or 兼 that end in a title
+    (a 兼 between two titles of one body stays inside the post: 副主席兼行政总裁)."""
     parts, start = [], a
     for k in range(a, b + 1):
-        if k == b or text[k] == "、" or (text[k] == "兼" and _TITLE_RUN.search(text, start, k)):
+        if k == b or text[k] == "、" or (text[k] == "兼" and _TITLE_RUN.search(text, start, k)
+                                         and not text.startswith(_TITLE_STARTS, k + 1)):
             if k > start:
                 parts.append((start, k))
             start = k + 1
