@@ -122,3 +122,31 @@ def test_prose_glued_before_an_organ_is_not_part_of_its_name(extractor):
     bodies = {m.name or m.text for m in ex.mentions if m.type == "GovernmentBody"}
     assert bodies == {"云南省委", "滇中新区党工委"}
     assert _posts(ex) == {("韦江", "滇中新区党工委", "党工委副书记")}
+
+
+def test_two_titles_of_one_body_joined_by_jian_are_one_post(extractor):
+    ex = _extract(extractor, "云杉医药集团副董事长兼总裁蓝启明出席。")
+    assert _posts(ex) == {("蓝启明", "云杉医药集团", "副董事长兼总裁")}
+
+
+def test_party_titles_in_a_list_are_posts_in_the_body_named_before(extractor):
+    ex = _extract(extractor, "北湖软件行业协会会长罗志远，党委副书记、执行副会长、秘书长苗青出席。")
+    assert ("苗青", "北湖软件行业协会", "党委副书记、执行副会长、秘书长") in _posts(ex)
+
+
+def test_a_government_named_with_its_office_is_a_body_the_office_is_part_of(extractor):
+    ex = _extract(extractor, "云南省人民政府办公厅印发通知，要求各州、市(区)人民政府抓好落实。")
+    bodies = sorted(m.name or m.text for m in ex.mentions if m.type == "GovernmentBody")
+    assert bodies == ["云南省人民政府", "云南省人民政府办公厅"]
+    assert {("云南省人民政府办公厅", "云南省人民政府"), ("云南省人民政府", "云南省")} <= _part_of(ex)
+
+
+def test_a_companys_units_are_no_organs_of_the_zone(extractor):
+    ex = _extract(extractor, "滇中新区管委会副主任韦江出席，公司办公室、战略发展部、投资部负责人参加。")
+    bodies = [m.name or m.text for m in ex.mentions if m.type == "GovernmentBody"]
+    assert bodies == ["滇中新区管委会"]
+
+
+def test_a_name_with_a_character_beyond_the_basic_block_is_whole(extractor):
+    ex = _extract(extractor, "云杉地产公司执行董事郭晓\U0002ae29出席。")
+    assert _people(ex) == ["郭晓\U0002ae29"]

@@ -42,6 +42,12 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份
 _FIRM_CONTEXT = re.compile(r"(?:公司|集团|数据中心|总部|工厂|产业园|项目|扩大|扩产|投资建设|落户|入驻|旗下)")
 # Task forces, named again later by their head word alone (推进组, 领导小组).
 _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
+# A list of units that began with a company's own (公司办公室、党委工作部、…), up to here.
+_COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,10})*、$")
+# The office of a government (某省人民政府办公厅): the government is named with it.
+_OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
+# Names of no government body: a company's office, the tail of a list of kinds (市(区)人民政府).
+_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # The trade a company name ends with before its legal form (矩阵时光|数字科技).
 _TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
@@ -264,18 +270,19 @@ class ResolveComponent:
         # bureaus named without their place belong to the article's own zone
         kept = []
         for m in mentions:
-            m = proper_organ(m, view)
-            if m is None:
-                continue
+            m = proper_organ(m, view, self.gazetteer)
+            if m is None or (m.type == "GovernmentBody" and _NOT_A_BODY.search(m.text)):
+                continue  # 公司办公室 (a company's office), 县(市、区)人民政府: no government body
             if m.rule == "suffix-bare":
-                if zone_entry is None:
-                    continue
+                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start):
+                    continue  # 公司办公室、战略发展部: a company's departments, not the zone's
                 short = zone_short_name(zone_entry)
                 m.key = organ_key(zone_entry, m.text)
                 m.name = short + m.text
             kept.append(m)
         mentions = kept
         prefixes = {}
+        offices: list[Mention] = []  # governments named only with their office
         # the article's own zone may be named by a weak short form (滨海—中关村科技园 in a
         # 滨海 article): only there does 滨海 mean the zone
         weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
@@ -302,9 +309,16 @@ class ResolveComponent:
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
                         and place[0].end < len(m.text):
                     h = place[0]
-                    prefixes[id(m)] = Mention(m.start, m.start + h.end, "Place", h.surface,
-                                              rule="name-prefix", confidence=0.8,
-                                              key=h.entry.key, name=h.entry.name)
+                    whole = Mention(m.start, m.start + h.end, "Place", h.surface,
+                                    rule="name-prefix", confidence=0.8,
+                                    key=h.entry.key, name=h.entry.name)
+                    office = _OFFICE_OF.match(m.text)
+                    if office:  # 某省人民政府办公厅 is part of 某省人民政府, part of 某省
+                        government = Mention(m.start, m.start + office.end(1), m.type, office.group(1),
+                                             rule="office-of", confidence=0.8)
+                        offices.append(government)
+                        prefixes[id(government)], whole = whole, government
+                    prefixes[id(m)] = whole
                 continue
             if entry is None or m.type == "Zone":
                 continue
@@ -317,6 +331,7 @@ class ResolveComponent:
                     m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
                 m.name = zone_short_name(entry) + rest
+        mentions += offices
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
         for x in re.finditer("、(" + "|".join(ZONE_ORGANS) + ")", text):

@@ -75,7 +75,7 @@ _JOINER = re.compile(r"(?:以及|陪同|与|和|及|同|、|向|会见|会同)")
 _ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # Words that modify the title after them (执行副会长, 专职副书记, 代理市长).
 MODIFIERS = ("执行", "常务", "名誉", "轮值", "专职", "荣誉", "代理", "高级", "资深", "首席", "驻会",
-             "联席", "终身", "创始", "特聘", "兼职", "主要", "分管", "代")
+             "联席", "终身", "创始", "特聘", "兼职", "主要", "分管", "代", "党委", "党组", "党总支", "党支部")
 _TITLE_RUN = re.compile(rf"(?:{'|'.join(MODIFIERS)})*(?:(?:{_TITLE})(?:兼)?)*(?:{_TITLE})$")
 
 
@@ -120,7 +120,7 @@ def _rare_surname_name(text: str, at: int) -> int:
     where jieba's tagger reads one: a name word of two or three characters, or a lone
     surname and a two-character given name before what follows names."""
     head = text[at:at + 2]
-    if len(head) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in head) or head[0] in NOT_NAME_CHARS \
+    if len(head) < 2 or not all(map(is_han, head)) or head[0] in NOT_NAME_CHARS \
             or DICTIONARY_TAGS.get(head, "nr")[:2] != "nr" or text.startswith(FOLLOW, at):
         return 0  # the cheap tests first: 主任表示 has no name
     words = tag(text[at:at + 6])
@@ -131,6 +131,12 @@ def _rare_surname_name(text: str, at: int) -> int:
             and text.startswith(FOLLOW, at + 3) and not set(words[1][0]) & NOT_NAME_CHARS:
         return 3
     return 0
+
+
+def is_han(c: str) -> bool:
+    """Whether ``c`` is a Chinese character, rare ones beyond the basic block included (郭基煇
+    is written with one after conversion to simplified characters)."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\U00020000" <= c <= "\U0003134f"
 
 
 def _titles_at(text: str, i: int) -> bool:
@@ -228,7 +234,7 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
             continue
         for total in (3, 2) if slen == 1 else (4, 3):
             name = text[i:i + total]
-            if len(name) < total or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            if len(name) < total or not all(map(is_han, name)):
                 continue
             if name[-1] in NOT_NAME_CHARS or any(c in _NOT_INSIDE for c in name[slen:-1]) \
                     or (total == 2 and name[0] == name[1]):

@@ -274,17 +274,20 @@ def zone_short_name(entry: Entry) -> str:
     return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
 
 
-def proper_organ(m: Mention, view: View) -> Mention | None:
+def proper_organ(m: Mention, view: View, gazetteer: Gazetteer) -> Mention | None:
     """An organ's name without the words of prose glued in front (按照省委, 会议由新区党工委).
 
-    A name ending in an organ word whose front holds a verb or a preposition keeps what
-    follows the last of them (新区党工委); with nothing left, a bare 省委 or 市委 is the
-    organ of the article's province or city (named so, 省委 kept as written), and any
-    other bare organ word is no name.
+    A name ending in an organ word, not beginning with a zone or place, whose front holds
+    a verb or a preposition keeps what follows the last of them (新区党工委); with nothing
+    left, a bare 省委 or 市委 is the organ of the article's province or city (named so,
+    省委 kept as written), and any other bare organ word is no name.
     """
     tail = _ORGAN_TAIL.search(m.text) if m.type == "GovernmentBody" and m.rule != "gazetteer" else None
     if tail is None or tail.start() == 0:
         return m
+    first = gazetteer.find(m.text[:tail.start()])
+    if first and first[0].start == 0 and first[0].entry.type in ("Zone", "Place"):
+        return m  # 浦东新区政府: a name that begins with its place is whole
     cut, pos = 0, 0
     for word, flag in tag(m.text[:tail.start()]):
         pos += len(word)
