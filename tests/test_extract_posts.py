@@ -150,3 +150,9 @@ def test_a_companys_units_are_no_organs_of_the_zone(extractor):
 def test_a_name_with_a_character_beyond_the_basic_block_is_whole(extractor):
     ex = _extract(extractor, "云杉地产公司执行董事郭晓\U0002ae29出席。")
     assert _people(ex) == ["郭晓\U0002ae29"]
+
+
+def test_the_organ_of_an_area_named_without_its_place_is_part_of_the_articles_zone(extractor):
+    ex = _extract(extractor, "空港新城管委会领导韦江、钱松陪同调研。", title="滇中新区召开项目推进会")
+    assert ("空港新城管委会", "云南滇中新区") in _part_of(ex)
+    assert _posts(ex) == {("韦江", "空港新城管委会", "领导"), ("钱松", "空港新城管委会", "领导")}

@@ -48,6 +48,8 @@ _COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、
 _OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
 # Names of no government body: a company's office, the tail of a list of kinds (市(区)人民政府).
 _NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])")
+# The organs that run an area (a park, a new town) named without its place.
+_AREA_ORGAN = re.compile(r"(?:管委会|管理委员会|党工委|工委)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # The trade a company name ends with before its legal form (矩阵时光|数字科技).
 _TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
@@ -319,6 +321,13 @@ class ResolveComponent:
                         offices.append(government)
                         prefixes[id(government)], whole = whole, government
                     prefixes[id(m)] = whole
+                continue
+            if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
+                    and zone_entry is not None and _AREA_ORGAN.search(m.text) \
+                    and not self.gazetteer.find(m.text[:8]):
+                # 空港新城管委会 in a 西咸 article: the organ of an area of the zone
+                prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="area-organ",
+                                          confidence=0.7, key=zone_entry.key, name=zone_entry.name)
                 continue
             if entry is None or m.type == "Zone":
                 continue
