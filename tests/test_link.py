@@ -114,3 +114,10 @@ def test_a_name_with_a_piece_cut_from_its_middle_is_another_thing():
     assert not abbreviates("湖南大学", "湖南师范大学")
     assert not abbreviates("中国银行", "中国农业银行")
     assert abbreviates("农行天津市分行", "中国农业银行天津市分行")
+
+
+def test_a_unit_of_a_body_is_not_a_short_form_merged_into_it(extractor, zone_names):
+    ex = _extract(extractor, "", "云南省人民政府办公厅印发通知。")
+    linked = link_document([ex], DOC_SHA, zone_names)
+    labels = sorted(e.label for e in linked.entities.values() if e.type == "GovernmentBody")
+    assert labels == ["云南省人民政府", "云南省人民政府办公厅"]
