@@ -102,7 +102,7 @@ def test_a_unit_of_a_zone_organ_is_a_body_of_its_own(extractor):
 
 def test_the_organ_after_a_named_party_committee_is_that_bodys(extractor):
     ex = _extract(extractor, "滇中新区党工委委员、空港片区党工委书记、管委会主任韦江陪同。")
-    assert _posts(ex) == {("韦江", "滇中新区党工委", "党工委委员"), ("韦江", "空港片区党工委", "书记"),
+    assert _posts(ex) == {("韦江", "滇中新区党工委", "党工委委员"), ("韦江", "空港片区党工委", "党工委书记"),
                           ("韦江", "空港片区管委会", "管委会主任")}
 
 
@@ -152,7 +152,18 @@ def test_a_name_with_a_character_beyond_the_basic_block_is_whole(extractor):
     assert _people(ex) == ["郭晓\U0002ae29"]
 
 
+def test_an_aside_after_a_body_is_no_part_of_the_title(extractor):
+    ex = _extract(extractor, "云杉集团(控股公司)总经理韦江出席。")
+    assert _posts(ex) == {("韦江", "云杉集团", "总经理")}
+
+
+def test_a_body_no_mention_holds_keeps_the_posts_after_it(extractor):
+    # 区工委 names a body not found: its 管委会 is not the article zone's
+    ex = _extract(extractor, "区工委副书记、管委会主任韦江出席。", title="滇中新区召开会议")
+    assert _posts(ex) == set()
+
+
 def test_the_organ_of_an_area_named_without_its_place_is_part_of_the_articles_zone(extractor):
     ex = _extract(extractor, "空港新城管委会领导韦江、钱松陪同调研。", title="滇中新区召开项目推进会")
     assert ("空港新城管委会", "云南滇中新区") in _part_of(ex)
-    assert _posts(ex) == {("韦江", "空港新城管委会", "领导"), ("钱松", "空港新城管委会", "领导")}
+    assert _posts(ex) == {("韦江", "空港新城管委会", "管委会领导"), ("钱松", "空港新城管委会", "管委会领导")}

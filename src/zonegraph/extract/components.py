@@ -46,8 +46,9 @@ _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|
 _COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,10})*、$")
 # The office of a government (某省人民政府办公厅): the government is named with it.
 _OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
-# Names of no government body: a company's office, the tail of a list of kinds (市(区)人民政府).
-_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])")
+# Names of no government body: a company's office or board, the tail of a list of kinds
+# (市(区)人民政府).
+_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])|公司|董事局$|董事会$")
 # The organs that run an area (a park, a new town) named without its place.
 _AREA_ORGAN = re.compile(r"(?:管委会|管理委员会|党工委|工委)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")

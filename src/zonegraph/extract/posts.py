@@ -11,6 +11,7 @@ and province (市委常委 in a 浦东 article is the 上海市委).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ _ZONE_ORGAN = re.compile(r"(?:[(（][^()（）]{1,10}[)）])?(" + "|".join(ZONE_
 _PLACE_ORGAN = re.compile("(" + "|".join(PLACE_ORGANS) + ")")
 PLACE_ORGAN_LIST = re.compile("、?(" + "|".join(PLACE_ORGANS) + ")")
 # Heads of a government: the post is in the zone, or in the city's or province's government.
+_AREA_ORGAN = re.compile(r"(?:管委会|党工委|工委)$")
+_ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
 _ZONE_HEAD = re.compile(r"^(?:常务|代理|代)?副?区长$")
 _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
@@ -117,11 +120,16 @@ class PostReader:
         self._parents, self._orgs = [], orgs
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
+        starts = [m.start for m in orgs]
+        unknown = False  # a body was named that no mention holds (区工委书记): what follows is its
         for a, b in parts:
-            org = next((m for m in orgs if a <= m.start and m.end < b and m.type in ORG_TYPES), None)
-            found = self._with_org(text, org, b, view) if org else self._without_org(
-                text, a, b, view, prev)
+            i = bisect.bisect_left(starts, a)
+            org = next((m for m in orgs[i:] if m.start >= b or (m.end < b and m.type in ORG_TYPES)), None)
+            org = org if org is not None and org.start < b else None
+            found = self._with_org(text, org, b, view) if org else [] if unknown else \
+                self._without_org(text, a, b, view, prev)
             if not found:
+                unknown = unknown or not bare_title(text, a, b)
                 continue
             for body, title in found:
                 out.append((body, title))
@@ -132,6 +140,9 @@ class PostReader:
 
     def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
         rest = text[org.end:b]
+        aside = _ASIDE.match(rest)
+        if aside and org.type != "Zone":
+            rest = rest[aside.end():]  # 空港新城管委会(集团公司)领导: the aside is no title
         if org.type == "Zone":
             entry = self.gazetteer.entries.get(org.key)
             if entry is not None:
@@ -158,9 +169,9 @@ class PostReader:
             return [(org, title)]
         if org.type == "GovernmentBody":
             self.note(view, org)
-            organ = _PLACE_ORGAN.search(org.text)
+            organ = _PLACE_ORGAN.search(org.text) or _AREA_ORGAN.search(org.text)
             if organ and organ.end() == len(org.text) and organ.start() > 0:
-                return [(org, organ.group() + rest)]
+                return [(org, organ.group() + rest)]  # 某园区管委会副主任: 管委会副主任
         return [(org, rest)]
 
     def _zone_post(self, at: Mention, zone: Entry, rest: str) -> list[tuple[Mention, str]]:
