@@ -116,16 +116,17 @@ def _names_after_titles(text: str, surnames: frozenset[str],
 
 
 def _rare_surname_name(text: str, at: int) -> int:
-    """Length of a name whose surname the list lacks (虢, 占, 漆), right after a title,
+    """Length of a name whose surname the list lacks (虢, 占, 巨), right after a title,
     where jieba's tagger reads one: a name word of two or three characters, or a lone
     surname and a two-character given name before what follows names."""
     head = text[at:at + 2]
     if len(head) < 2 or not all(map(is_han, head)) or head[0] in NOT_NAME_CHARS \
-            or DICTIONARY_TAGS.get(head, "nr")[:2] != "nr" or text.startswith(FOLLOW, at):
-        return 0  # the cheap tests first: 主任表示 has no name
+            or DICTIONARY_TAGS.get(head, "nr")[:2] != "nr" or text.startswith(FOLLOW, at) \
+            or not (text.startswith(FOLLOW, at + 2) or text.startswith(FOLLOW, at + 3)):
+        return 0  # the cheap tests first: 主任表示 has no name, a name is followed like one
     words = tag(text[at:at + 6])
     first, flag = words[0]
-    if flag.startswith("nr") and len(first) in (2, 3):
+    if flag.startswith("nr") and len(first) in (2, 3) and text.startswith(FOLLOW, at + len(first)):
         return len(first)
     if flag.startswith("nr") and len(first) == 1 and len(words) > 1 and len(words[1][0]) == 2 \
             and text.startswith(FOLLOW, at + 3) and not set(words[1][0]) & NOT_NAME_CHARS:
