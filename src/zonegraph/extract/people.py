@@ -72,7 +72,7 @@ _CHAIN_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、()（）·]")
 # What joins a person to the next chain of posts in the same clause (张三与市长李四).
 _JOINER = re.compile(r"(?:以及|陪同|与|和|及|同|、|向|会见|会同)")
 # A short aside between a title and the name (党委副书记(主持党委工作)汪新立).
-_ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
+ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # Words that modify the title after them (执行副会长, 专职副书记, 代理市长).
 MODIFIERS = ("执行", "常务", "名誉", "轮值", "专职", "荣誉", "代理", "高级", "资深", "首席", "驻会",
              "联席", "终身", "创始", "特聘", "兼职", "主要", "分管", "代", "党委", "党组", "党总支", "党支部")
@@ -96,7 +96,7 @@ def _names_after_titles(text: str, surnames: frozenset[str],
         if e in seen:
             continue
         at = e
-        aside = _ASIDE.match(text, e)
+        aside = ASIDE.match(text, e)
         if aside:
             at = aside.end()
         if _titles_at(text, at):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer
 from .model import Mention
-from .people import bare_title
+from .people import ASIDE, bare_title
 from .tokenizer import tag
 
 ORG_TYPES = ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park")
@@ -32,9 +32,9 @@ _ORGAN_FORMS = {"管理委员会": "管委会", "党工作委员会": "党工委
 _ZONE_ORGAN = re.compile(r"(?:[(（][^()（）]{1,10}[)）])?(" + "|".join(ZONE_ORGANS) + ")")
 _PLACE_ORGAN = re.compile("(" + "|".join(PLACE_ORGANS) + ")")
 PLACE_ORGAN_LIST = re.compile("、?(" + "|".join(PLACE_ORGANS) + ")")
-# Heads of a government: the post is in the zone, or in the city's or province's government.
+# The organs that run an area, ending its name (某园区管委会).
 _AREA_ORGAN = re.compile(r"(?:管委会|党工委|工委)$")
-_ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
+# Heads of a government: the post is in the zone, or in the city's or province's government.
 _ZONE_HEAD = re.compile(r"^(?:常务|代理|代)?副?区长$")
 _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
@@ -140,7 +140,7 @@ class PostReader:
 
     def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
         rest = text[org.end:b]
-        aside = _ASIDE.match(rest)
+        aside = ASIDE.match(rest)
         if aside and org.type != "Zone":
             rest = rest[aside.end():]  # 空港新城管委会(集团公司)领导: the aside is no title
         if org.type == "Zone":
