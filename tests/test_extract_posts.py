@@ -167,3 +167,10 @@ def test_the_organ_of_an_area_named_without_its_place_is_part_of_the_articles_zo
     ex = _extract(extractor, "空港新城管委会领导韦江、钱松陪同调研。", title="滇中新区召开项目推进会")
     assert ("空港新城管委会", "云南滇中新区") in _part_of(ex)
     assert _posts(ex) == {("韦江", "空港新城管委会", "管委会领导"), ("钱松", "空港新城管委会", "管委会领导")}
+
+
+def test_the_longest_title_ends_the_chain(extractor):
+    # 董事 + 长孙 would read a compound surname: 董事长 is the title, 孙立新 the name
+    ex = _extract(extractor, "云杉重工集团董事长孙立新表示，将扩大投资。")
+    assert _people(ex) == ["孙立新"]
+    assert _posts(ex) == {("孙立新", "云杉重工集团", "董事长")}

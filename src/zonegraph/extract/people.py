@@ -91,10 +91,10 @@ def _names_after_titles(text: str, surnames: frozenset[str],
     surname) follows is the name tested.
     """
     seen = set()
-    for end, _ in _titles().iter(text):
+    for end, length in _titles().iter(text):
         e = end + 1
-        if e in seen:
-            continue
+        if e in seen or any(text.startswith(longer, e - length) for longer in _longer(text[e - length:e])):
+            continue  # 董事 of 董事长孙立明: the longer title ends the chain, not 长孙
         at = e
         aside = ASIDE.match(text, e)
         if aside:
@@ -138,6 +138,12 @@ def is_han(c: str) -> bool:
     """Whether ``c`` is a Chinese character, rare ones beyond the basic block included (郭基煇
     is written with one after conversion to simplified characters)."""
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\U00020000" <= c <= "\U0003134f"
+
+
+@functools.cache
+def _longer(title: str) -> tuple[str, ...]:
+    """The titles that begin with ``title`` and go on (董事长 for 董事)."""
+    return tuple(t for t in TITLE_WORDS if len(t) > len(title) and t.startswith(title))
 
 
 def _titles_at(text: str, i: int) -> bool:
