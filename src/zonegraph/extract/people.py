@@ -140,6 +140,10 @@ def is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\U00020000" <= c <= "\U0003134f"
 
 
+# The titles by their first character (a cheap test of whether one begins somewhere).
+_TITLES_BY_FIRST = {c: tuple(t for t in TITLE_WORDS if t[0] == c) for c in {t[0] for t in TITLE_WORDS}}
+
+
 @functools.cache
 def _longer(title: str) -> tuple[str, ...]:
     """The titles that begin with ``title`` and go on (董事长 for 董事)."""
@@ -148,7 +152,7 @@ def _longer(title: str) -> tuple[str, ...]:
 
 def _titles_at(text: str, i: int) -> bool:
     """Whether a title word begins at ``i`` (区长 is no name of surname 区)."""
-    return any(text.startswith(t, i) for t in TITLE_WORDS if t[0] == text[i:i + 1])
+    return any(text.startswith(t, i) for t in _TITLES_BY_FIRST.get(text[i:i + 1], ()))
 
 
 def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
