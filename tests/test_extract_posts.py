@@ -174,3 +174,13 @@ def test_the_longest_title_ends_the_chain(extractor):
     ex = _extract(extractor, "云杉重工集团董事长孙立新表示，将扩大投资。")
     assert _people(ex) == ["孙立新"]
     assert _posts(ex) == {("孙立新", "云杉重工集团", "董事长")}
+
+
+def test_halls_and_unnamed_areas_are_no_government_bodies(extractor):
+    ex = _extract(extractor, "代表团参观了新区规划展示厅，要求做实功能区管委会职能。", title="滇中新区接待考察团")
+    assert [m for m in ex.mentions if m.type == "GovernmentBody"] == []
+
+
+def test_the_organ_of_an_area_of_a_city_is_not_the_citys_own(extractor):
+    ex = _extract(extractor, "昆明空港经济区管理委员会与昆明市商务局签署协议。")
+    assert _part_of(ex) == {("昆明市商务局", "昆明市")}

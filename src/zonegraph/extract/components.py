@@ -47,8 +47,11 @@ _COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、
 # The office of a government (某省人民政府办公厅): the government is named with it.
 _OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
 # Names of no government body: a company's office or board, the tail of a list of kinds
-# (市(区)人民政府).
-_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])|公司|董事局$|董事会$")
+# (市(区)人民政府), a hall (展示厅), the 管委会 of an unnamed kind of area (功能区管委会).
+_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])|公司|董事局$|董事会$"
+                         r"|(?:展示|展|大|餐|客)厅$|^(?:功能区|园区|开发区|片区|各)管委会$")
+# The organ of an area within a place (某市临空经济区管理委员会): the area's, not the place's.
+_AREA_BODY = re.compile(r"[区园城].*(?:管委会|管理委员会|工作委员会)$")
 # The organs that run an area (a park, a new town) named without its place.
 _AREA_ORGAN = re.compile(r"(?:管委会|管理委员会|党工委|工委)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -310,7 +313,7 @@ class ResolveComponent:
                 # 长沙市知识产权局 is part of 长沙市
                 place = self.gazetteer.find(m.text[:8])
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
-                        and place[0].end < len(m.text):
+                        and place[0].end < len(m.text) and not _AREA_BODY.search(m.text, place[0].end):
                     h = place[0]
                     whole = Mention(m.start, m.start + h.end, "Place", h.surface,
                                     rule="name-prefix", confidence=0.8,
