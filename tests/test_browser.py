@@ -103,7 +103,7 @@ def test_side_panel_shows_posts_attributes_and_article_titles(browser, pages):
     type_search(page, "王建国")
     page.wait_for("document.body.dataset.panel === 'node'")
     text = panel_text(page)
-    assert "党工委副书记、管委会副主任" in text and "两江新区管委会" in text
+    assert "党工委副书记" in text and "管委会副主任" in text and "两江新区管委会" in text
     assert "《" in text and "两江新区官网" in text  # evidence with article title and source
     type_search(page, "江北新区集成电路产业基金")
     page.wait_for("document.getElementById('zg-panel-body').textContent.includes('30亿元')")

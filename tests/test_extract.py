@@ -67,13 +67,13 @@ def test_title_chain_gives_person_and_post_in_zone_organ(extractor, name):
     body = f"两江新区党工委副书记、管委会副主任{name}表示，新区将持续优化营商环境。"
     ex = _extract(extractor, "", body)
     assert [m.text for m in _of_type(ex, "Person")] == [name]
-    # the post of the last title, with the chain as written, and the seat in the party organ
+    # a post in each organ the chain names, titled by its own part
     assert [(p.person.text, p.organization.key, p.organization.type, p.title) for p in ex.posts] == [
-        (name, "organ:liangjiang:管委会", "GovernmentBody", "党工委副书记、管委会副主任"),
-        (name, "organ:liangjiang:党工委", "GovernmentBody", "党工委副书记")]
+        (name, "organ:liangjiang:党工委", "GovernmentBody", "党工委副书记"),
+        (name, "organ:liangjiang:管委会", "GovernmentBody", "管委会副主任")]
     member = [r for r in ex.relations if r.predicate == "memberOf"]
     assert [(r.subject.text, r.object.key) for r in member] == [
-        (name, "organ:liangjiang:管委会"), (name, "organ:liangjiang:党工委")]
+        (name, "organ:liangjiang:党工委"), (name, "organ:liangjiang:管委会")]
 
 
 def test_unnamed_spokesperson_is_no_person(extractor):

@@ -93,7 +93,7 @@ def test_a_person_named_again_later_is_the_official_of_the_post(extractor, zone_
     second = _extract(extractor, "", "会上，李晓梅指出，要加快推进重点项目建设。")
     linked = link_document([first, second], DOC_SHA, zone_names)
     keys = {linked.key_of(m) for ex in (first, second) for m in ex.mentions if m.type == "Person"}
-    assert keys == {"person:李晓梅|organ:liangjiang:管委会"}
+    assert keys == {"person:李晓梅|organ:liangjiang:党工委"}  # keyed by the first post's body
     assert len([m for m in second.mentions if m.type == "Person"]) == 1
 
 
@@ -114,3 +114,10 @@ def test_a_name_with_a_piece_cut_from_its_middle_is_another_thing():
     assert not abbreviates("湖南大学", "湖南师范大学")
     assert not abbreviates("中国银行", "中国农业银行")
     assert abbreviates("农行天津市分行", "中国农业银行天津市分行")
+
+
+def test_a_unit_of_a_body_is_not_a_short_form_merged_into_it(extractor, zone_names):
+    ex = _extract(extractor, "", "云南省人民政府办公厅印发通知。")
+    linked = link_document([ex], DOC_SHA, zone_names)
+    labels = sorted(e.label for e in linked.entities.values() if e.type == "GovernmentBody")
+    assert labels == ["云南省人民政府", "云南省人民政府办公厅"]

@@ -27,7 +27,9 @@ from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
-from .people import TITLE_WORDS, find_people
+from .people import TITLE_WORDS, bare_title, find_people
+from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
+                    organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
 from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
 from .scan import occurrences
@@ -43,6 +45,18 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份
 _FIRM_CONTEXT = re.compile(r"(?:公司|集团|数据中心|总部|工厂|产业园|项目|扩大|扩产|投资建设|落户|入驻|旗下)")
 # Task forces, named again later by their head word alone (推进组, 领导小组).
 _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
+# A list of units that began with a company's own (公司办公室、党委工作部、…), up to here.
+_COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,10})*、$")
+# The office of a government (某省人民政府办公厅): the government is named with it.
+_OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
+# Names of no government body: a company's office or board, the tail of a list of kinds
+# (市(区)人民政府), a hall (展示厅), the 管委会 of an unnamed kind of area (功能区管委会).
+_NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])|公司|董事局$|董事会$"
+                         r"|(?:展示|展|大|餐|客)厅$|^(?:功能区|园区|开发区|片区|各)管委会$")
+# The organ of an area within a place (某市临空经济区管理委员会): the area's, not the place's.
+_AREA_BODY = re.compile(r"[区园城].*(?:管委会|管理委员会|工作委员会)$")
+# The organs that run an area (a park, a new town) named without its place.
+_AREA_ORGAN = re.compile(r"(?:管委会|管理委员会|党工委|工委)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # The trade a company name ends with before its legal form (矩阵时光|数字科技).
 _TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
@@ -56,11 +70,6 @@ NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
                    "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
                    "Fund": "launchedBy", "Policy": "issuedBy"}
-# Organs of a zone: a GovernmentBody named zone + organ word.
-ZONE_ORGANS = ("党工委", "管委会", "工委", "区委", "区政府", "人民政府", "政府")
-PARTY_ORGANS = ("党工委", "工委", "区委")
-# Titles of the head of a zone's government: the post is in the zone itself.
-ZONE_HEADS = ("区长", "副区长", "常务副区长", "代区长")
 _AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:预计|计划|拟|初定|设定|将)?"
                      r"(?:为|达|达到|约|超|超过|逾|不低于|不少于|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
 _AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
@@ -188,6 +197,7 @@ class ResolveComponent:
             key=lambda fe: -len(fe[0]))
         self._zone_by_form = dict(reversed(self._zone_forms))  # the first form of a name wins
         self._form_lengths = sorted({len(f) for f, _ in self._zone_forms}, reverse=True)
+        self.reader = PostReader(gazetteer)
 
     def zone_prefix(self, name: str):
         """The zone a name starts with (its longest form), and the rest of the name."""
@@ -195,6 +205,25 @@ class ResolveComponent:
             if n < len(name) and name[:n] in self._zone_by_form:
                 return self._zone_by_form[name[:n]], name[n:]
         return None, name
+
+    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[Mention]:
+        """广州市委、市政府 / 省委、省政府: an organ word after an organ of a city or province
+        is an organ of the same place (of the article's own, after a bare one)."""
+        found = []
+        by_end = {m.end: m for m in mentions if m.type == "GovernmentBody"}
+        for x in PLACE_ORGAN_LIST.finditer(text):
+            prev = by_end.get(x.start())
+            if prev is None:
+                continue
+            named = View(province=view.province, city=view.city)
+            self.reader.note(named, prev)
+            organ = self.reader.place_organ(Mention(x.start(1), x.end(1), "GovernmentBody", "", ""),
+                                            x.group(1), named)
+            if organ is not None and (prev.name or prev.text) != organ.name:
+                organ.text, organ.rule = x.group(1), "organ-list"
+                found.append(organ)
+                by_end[organ.end] = organ
+        return found
 
     def short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Later mentions of a company by a short form of its full name.
@@ -270,18 +299,23 @@ class ResolveComponent:
                 counts[m.key] += 3
         zone_entry = self.gazetteer.entries.get(counts.most_common(1)[0][0]) if counts else None
         doc._.zg_zone = zone_entry.key if zone_entry else ""
+        view = self.reader.article_view(doc._.zg_zone, "", frozenset())
         # bureaus named without their place belong to the article's own zone
         kept = []
         for m in mentions:
+            m = proper_organ(m, view, self.gazetteer)
+            if m is None or (m.type == "GovernmentBody" and _NOT_A_BODY.search(m.text)):
+                continue  # 公司办公室 (a company's office), 县(市、区)人民政府: no government body
             if m.rule == "suffix-bare":
-                if zone_entry is None:
-                    continue
-                short = _short_zone_name(zone_entry)
-                m.key = f"organ:{zone_entry.key.split(':')[1]}:{m.text}"
+                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start):
+                    continue  # 公司办公室、战略发展部: a company's departments, not the zone's
+                short = zone_short_name(zone_entry)
+                m.key = organ_key(zone_entry, m.text)
                 m.name = short + m.text
             kept.append(m)
         mentions = kept
         prefixes = {}
+        offices: list[Mention] = []  # governments named only with their office
         # the article's own zone may be named by a weak short form (滨海—中关村科技园 in a
         # 滨海 article): only there does 滨海 mean the zone
         weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
@@ -306,11 +340,25 @@ class ResolveComponent:
                 # 长沙市知识产权局 is part of 长沙市
                 place = self.gazetteer.find(m.text[:8])
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
-                        and place[0].end < len(m.text):
+                        and place[0].end < len(m.text) and not _AREA_BODY.search(m.text, place[0].end):
                     h = place[0]
-                    prefixes[id(m)] = Mention(m.start, m.start + h.end, "Place", h.surface,
-                                              rule="name-prefix", confidence=0.8,
-                                              key=h.entry.key, name=h.entry.name)
+                    whole = Mention(m.start, m.start + h.end, "Place", h.surface,
+                                    rule="name-prefix", confidence=0.8,
+                                    key=h.entry.key, name=h.entry.name)
+                    office = _OFFICE_OF.match(m.text)
+                    if office:  # 某省人民政府办公厅 is part of 某省人民政府, part of 某省
+                        government = Mention(m.start, m.start + office.end(1), m.type, office.group(1),
+                                             rule="office-of", confidence=0.8)
+                        offices.append(government)
+                        prefixes[id(government)], whole = whole, government
+                    prefixes[id(m)] = whole
+                continue
+            if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
+                    and zone_entry is not None and _AREA_ORGAN.search(m.text) \
+                    and not self.gazetteer.find(m.text[:8]):
+                # 空港新城管委会 in a 西咸 article: the organ of an area of the zone
+                prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="area-organ",
+                                          confidence=0.7, key=zone_entry.key, name=zone_entry.name)
                 continue
             if entry is None or m.type == "Zone":
                 continue
@@ -318,13 +366,14 @@ class ResolveComponent:
             prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form, rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
-                m.key = f"organ:{entry.key.split(':', 1)[1]}:{rest}"
+                m.key = organ_key(entry, rest)
                 if m.text.startswith("新区"):
-                    m.name = _short_zone_name(entry) + rest
+                    m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
-                m.name = _short_zone_name(entry) + rest
+                m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Enterprise") and self._place_led(rest):
                 m.name = rest  # 某新区宁乡经开区: a county's park, named in the zone's news
+        mentions += offices
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
         for x in re.finditer("、(" + "|".join(ZONE_ORGANS) + ")", text):
@@ -332,12 +381,13 @@ class ResolveComponent:
             if prev is not None and prev.key.startswith("organ:"):
                 zid = prev.key.split(":")[1]
                 entry = self.gazetteer.entries[f"zone:{zid}"]
-                name = _short_zone_name(entry) + x.group(1)
+                name = zone_short_name(entry) + x.group(1)
                 organ = Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1), rule="organ-list",
-                                confidence=0.8, key=f"organ:{zid}:{x.group(1)}", name=name)
+                                confidence=0.8, key=organ_key(entry, x.group(1)), name=name)
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
+        mentions += self.place_organ_list(text, mentions, view)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
@@ -351,10 +401,6 @@ class ResolveComponent:
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.zg_prefixes = prefixes
         return doc
-
-
-def _short_zone_name(entry) -> str:
-    return next((a for a in entry.aliases if a.endswith("新区")), entry.name)
 
 
 class Occupancy:
@@ -406,6 +452,7 @@ class PeopleComponent:
     def __init__(self, surnames: frozenset[str], resolve: ResolveComponent):
         self.surnames = surnames
         self.resolve = resolve
+        self.reader = PostReader(resolve.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -413,65 +460,52 @@ class PeopleComponent:
         # word boundaries: where a token starts or ends (a text's start included)
         starts, ends = _boundaries(doc)
         token_ends = starts | ends
-        people, found = find_people(text, self.surnames, mentions, token_ends)
+        people, chains = find_people(text, self.surnames, mentions, token_ends)
         # a person's name wins over a shape-guessed name covering it (张三说 is no company)
         occupied = Occupancy(len(text))
         for p in people:
             occupied.take(p.start, p.end, 0)
         mentions = [m for m in mentions if m.rule == "gazetteer" or not occupied.owners(m.start, m.end)]
+        orgs = [m for m in mentions if m.type in ORG_TYPES]
+        places = frozenset(m.key for m in mentions if m.type == "Place" and m.key)
+        view = self.reader.article_view(doc._.zg_zone or "", text, places)
+        named = iter([m for m in orgs if m.type == "GovernmentBody"])
+        upcoming = next(named, None)
+        governments = {}
+        for m in mentions:  # 浦东新区政府: the zone's government, named as such
+            if m.key.startswith("organ:") and m.key.endswith(":政府"):
+                governments.setdefault("zone:" + m.key.split(":")[1], m)
         posts: list[Post] = []
+        parents = doc._.zg_prefixes if doc._.zg_prefixes is not None else {}
         spans = sentences(text)
-        for person, org, title in found:
-            if org is None:
-                continue
+        last: tuple[int, Mention] | None = None  # where the last chain's person ended, its body
+        prev_parts, found = None, []
+        for person, parts in chains:
+            while upcoming is not None and upcoming.end <= parts[0][0]:
+                self.reader.note(view, upcoming)  # 湘潭市委书记张三，市委副书记李四: 湘潭's 市委
+                upcoming = next(named, None)
+            if parts is not prev_parts:  # names listed after one title share its posts
+                found, wholes = self.reader.bodies(text, parts, orgs, view, governments)
+                if not found and last and text[last[0]:parts[0][0]] == "," \
+                        and all(bare_title(text, a, b) and not heads_a_government(text[a:b])
+                                for a, b in parts):
+                    # 商会会长张三，名誉会长李四: a bare title in a list is in the body before
+                    found = [(last[1], text[a:b]) for a, b in parts]
+            prev_parts = parts
             sent = _sentence_of(spans, person.start, (person.start, person.end))
-            for body, post_title in self._organs(org, title):
-                posts.append(Post(person, body, post_title, sent))
+            titles: dict[str, tuple[Mention, list[str]]] = {}
+            for body, title in found:  # one post per body, its titles listed
+                titles.setdefault(body.key or body.name or body.text, (body, []))[1].append(title)
+            for body, ts in titles.values():
+                posts.append(Post(person, body, "、".join(dict.fromkeys(ts)), sent))
+            for body, whole in wholes:
+                parents[id(body)] = whole
+            if found:
+                last = (person.end, found[-1][0])
         doc._.zg_mentions = sorted(mentions + people, key=lambda m: m.start)
         doc._.zg_posts = posts
+        doc._.zg_prefixes = parents
         return doc
-
-    def _organs(self, org: Mention, title: str) -> list[tuple[Mention, str]]:
-        """(body, title) of each post a title chain gives: the post of its last title, and
-        a seat in the zone's party organ when the chain begins with one (党工委委员、
-        管委会副主任 → the 管委会, and the 党工委 as 党工委委员)."""
-        body, full_title = self._organ(org, title)
-        posts = [(body, full_title)]
-        first = re.split(r"、|兼", full_title)[0]
-        party = next((o for o in PARTY_ORGANS if first.startswith(o)), "")
-        zid = body.key.split(":")[1] if body.key.startswith(("zone:", "organ:")) else ""
-        if party and first != full_title and zid and body.key != f"organ:{zid}:{party}":
-            entry = self.resolve.gazetteer.entries[f"zone:{zid}"]
-            name = _short_zone_name(entry) + party
-            posts.append((Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
-                                  key=f"organ:{zid}:{party}", name=name), first))
-        return posts
-
-    def _organ(self, org: Mention, title: str) -> tuple[Mention, str]:
-        """The body a zone official belongs to, from the last title of the chain.
-
-        区长/副区长 head the zone itself; a last title led by an organ word (管委会副主任)
-        is in that organ of the zone; otherwise the post is in the organization named.
-        """
-        zone_key = org.key if org.type == "Zone" else ""
-        if org.key.startswith("organ:"):
-            _, zid, organ = org.key.split(":", 2)
-            zone_key = f"zone:{zid}"
-            if organ in PARTY_ORGANS:  # party posts are written with their organ
-                title = organ + title
-        entry = self.resolve.gazetteer.entries.get(zone_key) if zone_key else None
-        if entry is None:
-            return org, title
-        last = re.split(r"、|兼", title)[-1]
-        organ = next((o for o in ZONE_ORGANS if last.startswith(o)), "")
-        if last in ZONE_HEADS or organ in ("区政府", "人民政府", "政府"):
-            return Mention(org.start, org.end, "Zone", org.text, rule="post-zone",
-                           key=zone_key, name=entry.name), title
-        if organ:
-            name = _short_zone_name(entry) + organ
-            return Mention(org.start, org.end, "GovernmentBody", name, rule="post-organ",
-                           key=f"organ:{zone_key.split(':')[1]}:{organ}", name=name), title
-        return org, title
 
 
 _TITLE_ISSUER = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,12}?(?:人民政府|省委|市委|区委|县委|委员会|管委会|"
@@ -619,7 +653,10 @@ class RelationsComponent:
         rels += memberships(doc._.zg_posts or [])
         spans = sentences(_text(doc))
         prefixes = doc._.zg_prefixes or {}
-        for m in mentions:
+        named = {id(m) for m in mentions}
+        bodies = {id(p.organization): p.organization for p in doc._.zg_posts or []
+                  if id(p.organization) not in named}  # bodies read from posts only
+        for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .model import Mention
 from .scan import automaton, occurrences
-from .tokenizer import tag
+from .tokenizer import DICTIONARY_TAGS, tag
 
 TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 区长 副区长 市长 副市长 省长 副省长 县长
 副县长 局长 副局长 厅长 副厅长 处长 副处长 科长 副科长 部长 副部长 主席 副主席 总经理 副总经理
@@ -22,24 +22,23 @@ TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 �
 总工程师 总建筑师 总规划师 首席执行官 创始人 联合创始人 合伙人 创始合伙人 委员 常委 主管 站长 行长
 副行长 理事长 副理事长 会长 副会长 教授 副教授 研究员 院士 专家 助理 总裁助理 馆长 社长 主编 总编辑
 队长 组长 工作人员 党组书记 党委书记 党总支书记 支部书记 政委 巡视员 调研员 总师 首席科学家 博士
-执行负责人 执行董事 监事长 分析师 工程师 设计师 代表 部门经理""".split()), key=len, reverse=True)
+执行负责人 执行董事 监事长 分析师 工程师 设计师 代表 部门经理 领导 医生 总会计师 行政总裁""".split()), key=len, reverse=True)
 _TITLE = "|".join(TITLE_WORDS)
 SPEECH = ("表示", "介绍", "指出", "认为", "强调", "说", "称", "透露", "坦言", "告诉", "提到", "谈到",
           "通报", "解读", "发布", "宣布", "补充", "感慨", "回忆", "建议", "希望", "提出")
 FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在", "等", "一行", "带队", "率",
                    "率队", "带领", "就", "也", "还", "则", "和", "与", "及", "、", ",", "。", ":",
                    "为", "向", "对", "从", "以", "会见", "调研", "考察", "聚焦", "感受", "看来",
-                   "(", "”", "!", "?", ";", "一直", "早", "所", "的")
-# A title chain: titles joined by 、 or 兼, each optionally led by an organ or department.
-_CHAIN = re.compile(rf"((?:[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{_TITLE})(?:、|兼)?)+)")
-# A stretch of text a chain cannot leave (any other character ends it).
-# The titles that end a stretch of text (…党总支书记、董事长).
-_TRAILING_TITLES = re.compile(rf"(?:(?:{_TITLE})(?:、|兼)?)+$")
-_CLAUSE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、]+")
+                   "(", "”", "!", "?", ";", "一直", "早", "所", "的", "代表", "陪同", "要求",
+                   "到", "来", "赴", "前往", "宣读", "通报", "汇报", "介绍", "参与", "视频")
+# Words a name's last character may begin instead (吴强以及: 吴强, not 吴强以).
+_GLUED = ("以及", "等人", "及其", "同志")
 _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
 NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个说表示介绍指出"
                      "区市省县镇")
 
+# Function characters that are common inside given names (陈向新, 李为民): barred only last.
+_NOT_INSIDE = NOT_NAME_CHARS - set("向为从其本对就也还都和")
 
 # What a list of names is said to be (…等青年人才, …等专家): people, whatever jieba thinks.
 _OF_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人才|专家|学者|院士|代表|负责人|企业家|同志|领导|嘉宾|科学家|工程师)")
@@ -68,36 +67,168 @@ def _titles():
     return automaton((title, len(title)) for title in TITLE_WORDS)
 
 
-def _chains(text: str, surnames: frozenset[str]) -> Iterator[re.Match]:
-    """Title chains in ``text`` that a surname follows.
+# Characters a chain of posts is written with (两江新区(长沙高新区)党工委书记、管委会主任).
+_CHAIN_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、()（）·]")
+# What joins a person to the next chain of posts in the same clause (张三与市长李四).
+_JOINER = re.compile(r"(?:以及|陪同|与|和|及|同|、|向|会见|会同)")
+# A short aside between a title and the name (党委副书记(主持党委工作)汪新立).
+ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
+# Words that modify the title after them (执行副会长, 专职副书记, 代理市长).
+MODIFIERS = ("执行", "常务", "名誉", "轮值", "专职", "荣誉", "代理", "高级", "资深", "首席", "驻会",
+             "联席", "终身", "创始", "特聘", "兼职", "主要", "分管", "代", "党委", "党组", "党总支", "党支部")
+_TITLE_RUN = re.compile(rf"(?:{'|'.join(MODIFIERS)})*(?:(?:{_TITLE})(?:兼)?)*(?:{_TITLE})$")
 
-    The chain pattern is costly (a lazy prefix before a hundred titles, tried at every
-    position), so it only runs on the stretches where a title ends before a surname,
-    found by one Aho-Corasick scan; a chain cannot leave its stretch, so the matches are
-    those a scan of the whole text would give.
+
+# What a title (with its modifiers) begins with: 创始合伙人兼董事长 is one post.
+_TITLE_STARTS = tuple(TITLE_WORDS) + MODIFIERS
+
+
+def _names_after_titles(text: str, surnames: frozenset[str],
+                        token_ends: frozenset[int]) -> Iterator[tuple[int, int, int]]:
+    """(title end, name start, name length) of every name written right after a title.
+
+    One Aho-Corasick scan finds the titles; only where a surname (or a short aside and a
+    surname) follows is the name tested.
     """
-    clauses = []
-    for end, _ in _titles().iter(text):
-        e = end + 1 + (text[end + 1:end + 2] in ("、", "兼"))
-        if text[e:e + 1] in surnames or text[e:e + 2] in surnames:
-            clauses.append(e)
-    last = -1
-    for e in clauses:
-        if e <= last:
+    seen = set()
+    for end, length in _titles().iter(text):
+        e = end + 1
+        if e in seen or any(text.startswith(longer, e - length) for longer in _longer(text[e - length:e])):
+            continue  # 董事 of 董事长孙立明: the longer title ends the chain, not 长孙
+        at = e
+        aside = ASIDE.match(text, e)
+        if aside:
+            at = aside.end()
+        if _titles_at(text, at):
+            continue  # 书记、区长: the next title, not a name
+        if text[at:at + 1] not in surnames and text[at:at + 2] not in surnames:
+            n = _rare_surname_name(text, at)
+        else:
+            n = _name_at(text, at, surnames, token_ends)
+        if not n:
             continue
-        clause = _CLAUSE.search(text, _clause_start(text, e))
-        if clause is None:
+        # a name jieba only segments as a word needs the tagger to agree (not 殷殷嘱托)
+        if not text[at + n:].startswith(FOLLOW) and at + n < len(text) \
+                and not tagged_as_name(text, at, at + n):
             continue
-        last = clause.end()
-        yield from _CHAIN.finditer(text, clause.start(), clause.end())
+        seen.add(e)
+        yield e, at, n
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Where the stretch holding ``text[pos - 1]`` begins."""
-    i = pos
-    while i > 0 and _CLAUSE.match(text, i - 1, i):
-        i -= 1
-    return i
+def _rare_surname_name(text: str, at: int) -> int:
+    """Length of a name whose surname the list lacks (虢, 占, 巨), right after a title,
+    where jieba's tagger reads one: a name word of two or three characters, or a lone
+    surname and a two-character given name before what follows names."""
+    head = text[at:at + 2]
+    if len(head) < 2 or not all(map(is_han, head)) or head[0] in NOT_NAME_CHARS \
+            or DICTIONARY_TAGS.get(head, "nr")[:2] != "nr" or text.startswith(FOLLOW, at) \
+            or not (text.startswith(FOLLOW, at + 2) or text.startswith(FOLLOW, at + 3)):
+        return 0  # the cheap tests first: 主任表示 has no name, a name is followed like one
+    words = tag(text[at:at + 6])
+    first, flag = words[0]
+    if flag.startswith("nr") and len(first) in (2, 3) and text.startswith(FOLLOW, at + len(first)):
+        return len(first)
+    if flag.startswith("nr") and len(first) == 1 and len(words) > 1 and len(words[1][0]) == 2 \
+            and text.startswith(FOLLOW, at + 3) and not set(words[1][0]) & NOT_NAME_CHARS:
+        return 3
+    return 0
+
+
+def is_han(c: str) -> bool:
+    """Whether ``c`` is a Chinese character, rare ones beyond the basic block included (郭基煇
+    is written with one after conversion to simplified characters)."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\U00020000" <= c <= "\U0003134f"
+
+
+# The titles by their first character (a cheap test of whether one begins somewhere).
+_TITLES_BY_FIRST = {c: tuple(t for t in TITLE_WORDS if t[0] == c) for c in {t[0] for t in TITLE_WORDS}}
+
+
+@functools.cache
+def _longer(title: str) -> tuple[str, ...]:
+    """The titles that begin with ``title`` and go on (董事长 for 董事)."""
+    return tuple(t for t in TITLE_WORDS if len(t) > len(title) and t.startswith(title))
+
+
+def _titles_at(text: str, i: int) -> bool:
+    """Whether a title word begins at ``i`` (区长 is no name of surname 区)."""
+    return any(text.startswith(t, i) for t in _TITLES_BY_FIRST.get(text[i:i + 1], ()))
+
+
+def _parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The posts of a chain ``text[a:b]``: pieces separated by 、 or 兼 that end in a title
+    (a 兼 between two titles of one body stays inside the post: 副主席兼行政总裁)."""
+    parts, start = [], a
+    for k in range(a, b + 1):
+        if k == b or text[k] == "、" or (text[k] == "兼" and _TITLE_RUN.search(text, start, k)
+                                         and not text.startswith(_TITLE_STARTS, k + 1)):
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+    return [(s, e) for s, e in parts if _TITLE_RUN.search(text, s, e)]
+
+
+def bare_title(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a title and nothing else (名誉会长, not 商会名誉会长)."""
+    m = _TITLE_RUN.search(text, a, b)
+    return m is not None and m.start() == a
+
+
+def _is_post_list(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only posts (河北省委常委 before ,雄安新区党工委书记张三)."""
+    pieces = re.split(r"[、兼]", text[a:b])
+    return bool(pieces) and all(_TITLE_RUN.search(p) and len(p) <= 24 for p in pieces)
+
+
+def titled_people(text: str, surnames: frozenset[str], token_ends: frozenset[int] = frozenset()
+                  ) -> tuple[list[Mention], list[tuple[Mention, list[tuple[int, int]]]]]:
+    """People named after their posts, each with the spans of those posts.
+
+    A person's chain of posts runs back from the name to the start of the clause or to
+    the person named before it in the clause (市委书记张三与市长李四); clauses before it
+    that hold nothing but posts are its posts too (河北省委常委，雄安新区党工委书记张三). Names
+    listed after one title (副会长张三、李四、王五) share its posts.
+    """
+    people: list[Mention] = []
+    chains: list[tuple[Mention, list[tuple[int, int]]]] = []
+    last_end = 0
+    for e, at, n in _names_after_titles(text, surnames, token_ends):
+        if at < last_end:
+            continue
+        start = e
+        while start > last_end and _CHAIN_CHAR.match(text, start - 1):
+            start -= 1
+        if start == last_end and last_end:
+            joiner = _JOINER.match(text, start)
+            start = joiner.end() if joiner else start
+        parts = _parts(text, start, e)
+        if not parts:
+            continue
+        # posts in the clauses before, separated by commas
+        k = start
+        while text[k - 1:k] == "," and k - 1 > last_end:
+            c = k - 1
+            while c > last_end and _CHAIN_CHAR.match(text, c - 1):
+                c -= 1
+            if c == k - 1 or (c == last_end and last_end) or not _is_post_list(text, c, k - 1):
+                break
+            parts = _parts(text, c, k - 1) + parts
+            k = c
+        person = Mention(at, at + n, "Person", text[at:at + n], rule="title-chain", confidence=0.85)
+        people.append(person)
+        chains.append((person, parts))
+        last_end = at + n
+        # 副会长张三、李四、王五: names listed after the one title
+        while text[last_end:last_end + 1] == "、" and not _titles_at(text, last_end + 1):
+            m = _name_at(text, last_end + 1, surnames)
+            if not m:
+                break
+            other = Mention(last_end + 1, last_end + 1 + m, "Person", text[last_end + 1:last_end + 1 + m],
+                            rule="title-list", confidence=0.8)
+            people.append(other)
+            chains.append((other, parts))
+            last_end = other.end
+    return people, chains
 
 
 def _name_at(text: str, i: int, surnames: frozenset[str],
@@ -114,10 +245,15 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
             continue
         for total in (3, 2) if slen == 1 else (4, 3):
             name = text[i:i + total]
-            if len(name) < total or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            if len(name) < total or not all(map(is_han, name)):
                 continue
-            if any(c in NOT_NAME_CHARS for c in name[slen:]) or (total == 2 and name[0] == name[1]):
+            if name[-1] in NOT_NAME_CHARS or any(c in _NOT_INSIDE for c in name[slen:-1]) \
+                    or (total == 2 and name[0] == name[1]):
                 continue  # 殷殷 (嘱托) is a word, not a name
+            if text.startswith(_GLUED, i + total - 1):
+                continue  # 吴强以及: 以及 is a word of its own
+            if DICTIONARY_TAGS.get(name, "nr")[:2] != "nr":
+                continue  # 商会, 江山: a word of the dictionary that is no name
             rest = text[i + total:]
             if not rest or rest.startswith(FOLLOW):
                 return total
@@ -128,64 +264,13 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
 
 def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
                 token_ends: frozenset[int] = frozenset()
-                ) -> tuple[list[Mention], list[tuple[Mention, Mention | None, str]]]:
-    """Persons and (person, organization or None, title) triples found in ``text``.
+                ) -> tuple[list[Mention], list[tuple[Mention, list[tuple[int, int]]]]]:
+    """Persons, and for each person named with posts the spans of those posts.
 
-    ``orgs`` are organization/zone mentions already found; the organization of a post is
-    the one that ends where the title chain begins.
+    ``orgs`` are organization/zone mentions already found (a post stated later about
+    someone already named: 张三是某公司总监).
     """
-    people: list[Mention] = []
-    posts: list[tuple[Mention, Mention | None, str]] = []
-    org_by_end = {}
-    for o in orgs:
-        if o.type in ("Zone", "GovernmentBody", "Enterprise", "Institution", "Park"):
-            org_by_end.setdefault(o.end, o)
-    for m in _chains(text, surnames):
-        end = m.end()
-        n = _name_at(text, end, surnames, token_ends)
-        if not n:
-            continue
-        # a name jieba only segments as a word needs the tagger to agree (not 殷殷嘱托)
-        if not text[end + n:].startswith(FOLLOW) and end + n < len(text) \
-                and not tagged_as_name(text, end, end + n):
-            continue
-        chain_start = m.start()
-        # the chain begins right after an organization, or after punctuation
-        org = None
-        for k in range(chain_start, end):
-            if k in org_by_end:
-                org = org_by_end[k]
-                chain_start = k
-                break
-        title = text[chain_start:end].strip("、")
-        if org is None:
-            # keep only the title words right before the name (no run-on prose)
-            t = re.search(rf"((?:(?:{_TITLE})(?:、|兼)?)+)$", title)
-            title = t.group(1).strip("、") if t else title
-        if not title or title.startswith(("相关", "有关")) or len(title) > 30:
-            continue
-        person = Mention(end, end + n, "Person", text[end:end + n], rule="title-chain",
-                         confidence=0.9 if org else 0.8)
-        people.append(person)
-        # a later part of the chain led by another organization is a post there
-        # (管委会常务副主任、中医药科创城党委书记)
-        for k in range(chain_start + len(title) - 1, chain_start, -1):
-            if text[k - 1] == "、" and any(o.start == k for o in orgs) and org is not None:
-                other = next(o for o in orgs if o.start == k)
-                posts.append((person, other, text[other.end:end]))
-                title = text[chain_start:k - 1]
-                break
-        posts.append((person, org, title))
-        # 某公司党总支书记、董事长，四川天府新区总建筑师刘玉龙: posts listed before, each
-        # an organization and its titles, separated by commas
-        k = org.start if org is not None else 0
-        while k and text[k - 1:k] == ",":
-            earlier = _TRAILING_TITLES.search(text, max(0, k - 41), k - 1)
-            prev_org = org_by_end.get(earlier.start()) if earlier else None
-            if prev_org is None:
-                break
-            posts.append((person, prev_org, earlier.group().strip("、")))
-            k = prev_org.start
+    people, chains = titled_people(text, surnames, token_ends)
     # leaders named before their title (习近平总书记)
     for m in _LEADER.finditer(text):
         n = len(m.group(1))
@@ -241,6 +326,6 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
             continue
         org = org_by_start[p.end + 1]
         tail = re.match(rf"[^,。;:!?、\n]{{0,20}}?(?:{_TITLE})(?=[,。;、]|$)", text[org.end:])
-        if tail and not any(q[0].text == p.text and q[1] is org for q in posts):
-            posts.append((p, org, tail.group()))
-    return people, posts
+        if tail and not any(q is p for q, _ in chains):
+            chains.append((p, [(org.start, org.end + tail.end())]))
+    return people, chains

@@ -16,6 +16,8 @@ from ..ingest.normalize import fold, to_simplified
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
 _ORDINAL = re.compile(r"^(?:(?:19|20)\d{2}年?)?第?[\d一二三四五六七八九十]*届?")
+# What names a unit of the body named before it (办公厅, 统战部, 分行).
+_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:办公厅|办公室|部|局|处|中心|分行|支行|分公司)")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
 #: Keys that are already an identity (gazetteer rows, zone organs, people): never merged away.
 FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "institution:", "organ:", "person:")
@@ -87,6 +89,8 @@ def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is a short form of ``full`` (农行天津市分行 of 中国农业银行天津市分行)."""
     if len(short) < 3 or len(short) >= len(full) or short == full:
         return False
+    if full.startswith(short) and _UNIT.fullmatch(full[len(short):]):
+        return False  # 某省人民政府办公厅 is a unit of 某省人民政府, not another name of it
     core_full = _PAREN.sub("", full)
     # 湖南大学 / 湖南师范大学, 中国银行 / 中国农业银行: a name that is another with one whole
     # piece cut from its middle is a different thing of the same kind

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .byline import opens_with_byline
+
 # Characters that end a sentence (after NFKC: full-width ！？；： become ASCII).
 TERMINAL = "。!?;…"
 _CLOSERS = "”’」』)）】》\"'"
@@ -135,7 +137,7 @@ def _continues(prev: str, nxt: str, width: int) -> bool:
     heading or a list item.
     """
     if (_ends_sentence(prev) or _SOURCE_LINE.match(nxt) or _LIST_MARKER.match(nxt)
-            or _SHORT_HEADING.match(nxt)):
+            or _SHORT_HEADING.match(nxt) or opens_with_byline(nxt)):
         return False
     if width:
         return len(prev) >= 0.8 * width

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .byline import byline
 from .normalize import NormalizedText, fold
 
 _SOURCE = re.compile(r"^[(（]\s*(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^()（）]{1,40})[)）]\s*$")
@@ -202,11 +203,24 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
         if not date:
             found = _DATE.search(body[:300]) or _ISO_DATE.search(body[:300])
             date = iso_date(found) if found else ""
+        if not source:
+            source = _byline_source(norm, lines[a:b + 1])
         articles.append(Article(index=len(articles), title=title.strip(), source=source,
                                 date=date, start=start, end=max(end, start), title_from=title_from,
                                 title_span=tuple(span)))
     return Segmented(series=meta["series"] if titles else "", number=meta["number"],
                      date=issue_date, publisher=meta["publisher"], articles=articles)
+
+
+def _byline_source(norm: NormalizedText, lines: list[_Line]) -> str:
+    """The outlet an article without a 来源 line names in its byline, as the page writes it
+    (its script kept), or ""."""
+    found = byline([ln.text for ln in lines])
+    if found is None:
+        return ""
+    i, start, end = found
+    written = norm.original_span(lines[i].start + start, lines[i].start + end)
+    return re.sub(r"\s+", "", written) or lines[i].text[start:end]
 
 
 def _prefix_len(line: str, key: str) -> int:
