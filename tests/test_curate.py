@@ -18,7 +18,7 @@ from zonegraph.store.graph_store import GraphStore
 TEXT_A = """滨海新区与南沙新区签署产业协作协议
 
 2024年3月5日，天津滨海新区与广州南沙新区在天津市签署产业协作协议，双方将在港口物流、跨境贸易等领域开展合作。
-同日，星河智造科技有限公司落户滨海新区，公司办公室与南沙新区签署合作备忘录。
+同日，星河智造科技有限公司落户滨海新区，宏远物流集团与南沙新区签署合作备忘录。
 华辰新材料股份有限公司入驻南沙新区，计划建设研发中心。
 """
 TEXT_B = """金普新区推动数字经济发展
@@ -28,7 +28,7 @@ TEXT_B = """金普新区推动数字经济发展
 """
 TEXT_C = """南沙新区举办跨境贸易论坛
 
-2024年5月8日，公司办公室与南沙新区签署合作备忘录，星河智造科技有限公司与南沙新区签署合作协议。
+2024年5月8日，宏远物流集团与南沙新区签署合作备忘录，星河智造科技有限公司与南沙新区签署合作协议。
 """
 
 PAIRS = """SELECT DISTINCT ?a ?b WHERE { ?x zg:cooperatesWith ?y .
@@ -76,22 +76,22 @@ def assert_consistent(store):
     assert derived == default
 
 
-OFFICE_NANSHA = frozenset({"公司办公室", "广州南沙新区"})
+FIRM_NANSHA = frozenset({"宏远物流集团", "广州南沙新区"})
 
 
 def test_reject_takes_a_relation_and_its_evidence_out_of_queries_but_not_out_of_raw(
         built, run_cli):
     _, store = built
-    assert OFFICE_NANSHA in pairs(run_cli, store)
-    out = curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区",
+    assert FIRM_NANSHA in pairs(run_cli, store)
+    out = curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区",
                  "--note", "an office, not a partner")
-    assert "reject" in out and "公司办公室" in out
-    assert OFFICE_NANSHA not in pairs(run_cli, store)
+    assert "reject" in out and "宏远物流集团" in out
+    assert FIRM_NANSHA not in pairs(run_cli, store)
     assert frozenset({"天津滨海新区", "广州南沙新区"}) in pairs(run_cli, store)
     evidence = rows(run_cli, store, """SELECT ?ev WHERE { ?ev a zg:Evidence ;
-        rdf:subject|rdf:object ?x , ?y . ?x rdfs:label "公司办公室"@zh-Hans . ?y rdfs:label "广州南沙新区"@zh-Hans }""")
+        rdf:subject|rdf:object ?x , ?y . ?x rdfs:label "宏远物流集团"@zh-Hans . ?y rdfs:label "广州南沙新区"@zh-Hans }""")
     assert not evidence
-    assert OFFICE_NANSHA in pairs(run_cli, store, "--raw")
+    assert FIRM_NANSHA in pairs(run_cli, store, "--raw")
     assert_consistent(store)
 
 
@@ -129,10 +129,10 @@ def test_add_puts_a_relation_in_with_the_note_as_its_evidence(built, run_cli, tm
 
 def test_drop_takes_an_entity_with_its_relations_out_of_find_and_queries(built, run_cli):
     _, store = built
-    curate(run_cli, store, "drop", "公司办公室", "--note", "a department")
-    assert not any("公司办公室" in p for p in pairs(run_cli, store))
-    assert "公司办公室" not in run_cli("find", "公司办", "--store", store, "--format", "tsv").output
-    assert any("公司办公室" in p for p in pairs(run_cli, store, "--raw"))
+    curate(run_cli, store, "drop", "宏远物流集团", "--note", "not a party here")
+    assert not any("宏远物流集团" in p for p in pairs(run_cli, store))
+    assert "宏远物流集团" not in run_cli("find", "宏远物流", "--store", store, "--format", "tsv").output
+    assert any("宏远物流集团" in p for p in pairs(run_cli, store, "--raw"))
     assert_consistent(store)
 
 
@@ -196,16 +196,16 @@ def test_views_ring_corrected_nodes_and_list_their_corrections(built, run_cli, t
 
 def test_corrections_survive_a_forced_rebuild_and_apply_to_new_documents(built, run_cli):
     docs, store = built
-    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
+    curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区")
     curate(run_cli, store, "rename", "星河智造科技有限公司", "星河智造")
     assert run_cli("build", docs, "--store", store, "--force").exit_code == 0
-    assert OFFICE_NANSHA not in pairs(run_cli, store)
+    assert FIRM_NANSHA not in pairs(run_cli, store)
     (docs / "c.txt").write_text(TEXT_C, encoding="utf-8")
     assert run_cli("build", docs, "--store", store).exit_code == 0
     current = pairs(run_cli, store)
-    assert OFFICE_NANSHA not in current  # the new document says it again: still rejected
+    assert FIRM_NANSHA not in current  # the new document says it again: still rejected
     assert frozenset({"星河智造", "广州南沙新区"}) in current  # its statement, renamed
-    assert OFFICE_NANSHA in pairs(run_cli, store, "--raw")
+    assert FIRM_NANSHA in pairs(run_cli, store, "--raw")
     assert_consistent(store)
     assert run_cli("remove", "c.txt", "--store", store).exit_code == 0
     assert frozenset({"星河智造", "广州南沙新区"}) not in pairs(run_cli, store)
@@ -215,7 +215,7 @@ def test_corrections_survive_a_forced_rebuild_and_apply_to_new_documents(built, 
 def test_undo_restores_what_extraction_said(built, run_cli):
     _, store = built
     before = pairs(run_cli, store)
-    out = curate(run_cli, store, "merge", "天津滨海新区", "公司办公室")
+    out = curate(run_cli, store, "merge", "天津滨海新区", "宏远物流集团")
     cid = out.split()[0]
     assert pairs(run_cli, store) != before
     assert f"undone {cid}" in curate(run_cli, store, "undo", cid[:6])
@@ -227,7 +227,7 @@ def test_undo_restores_what_extraction_said(built, run_cli):
 
 def test_export_then_import_into_a_fresh_store_is_idempotent(built, run_cli, tmp_path):
     docs, store = built
-    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区", "--note", "no")
+    curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区", "--note", "no")
     curate(run_cli, store, "add", "华辰新材料股份有限公司", "cooperatesWith", "金普新区",
            "--note", "见报道")
     curate(run_cli, store, "split", "星河智造科技有限公司", "--documents", "b.txt")
@@ -266,7 +266,7 @@ def test_unknown_and_ambiguous_names_are_one_line_errors_and_write_nothing(built
     assert result.exit_code == 1
     line, = result.output.strip().splitlines()
     assert "names 2 entities" in line and line.count("zgid:enterprise/") == 2
-    result = run_cli("curate", "reject", "公司办公室", "worksWith", "南沙新区", "--store", store)
+    result = run_cli("curate", "reject", "宏远物流集团", "worksWith", "南沙新区", "--store", store)
     assert result.exit_code == 1 and "not a relation" in result.output
     listed = json.loads(run_cli("curate", "list", "--store", store, "--format", "json").output)
     assert [c["action"] for c in listed] == ["split"]
@@ -291,7 +291,7 @@ def test_curating_is_refused_while_a_build_holds_the_writer_lock(built, run_cli)
     _, store = built
     lock = store_access.WriterLock(store)
     try:
-        result = run_cli("curate", "drop", "公司办公室", "--store", store)
+        result = run_cli("curate", "drop", "宏远物流集团", "--store", store)
         assert result.exit_code == 1
         assert "is writing to this store" in result.output
         # reading still works meanwhile
@@ -300,12 +300,12 @@ def test_curating_is_refused_while_a_build_holds_the_writer_lock(built, run_cli)
         lock.release()
     listed = json.loads(run_cli("curate", "list", "--store", store, "--format", "json").output)
     assert listed == []
-    assert any("公司办公室" in p for p in pairs(run_cli, store))
+    assert any("宏远物流集团" in p for p in pairs(run_cli, store))
 
 
 def test_snapshots_list_their_corrections_and_diff_shows_them(built, run_cli, tmp_path):
     _, store = built
-    first = curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区",
+    first = curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区",
                    "--note", "an office").split()[0]
     assert run_cli("snapshot", "--as-of", "2024-12-31", "--out", tmp_path / "s1",
                    "--store", store).exit_code == 0
@@ -315,7 +315,7 @@ def test_snapshots_list_their_corrections_and_diff_shows_them(built, run_cli, tm
     with (tmp_path / "s1" / "edges.csv").open(encoding="utf-8") as fh:
         edges = {frozenset((r["source_label"], r["target_label"])) for r in csv.DictReader(fh)
                  if r["predicate"] == "cooperatesWith"}
-    assert OFFICE_NANSHA not in edges and frozenset({"天津滨海新区", "广州南沙新区"}) in edges
+    assert FIRM_NANSHA not in edges and frozenset({"天津滨海新区", "广州南沙新区"}) in edges
     second = curate(run_cli, store, "drop", "华辰新材料股份有限公司").split()[0]
     assert run_cli("snapshot", "--as-of", "2024-12-31", "--out", tmp_path / "s2",
                    "--store", store).exit_code == 0
@@ -332,7 +332,7 @@ def test_push_sends_the_curated_graph(built, run_cli, tmp_path):
     from zonegraph.sparql.run import QueryTarget, run_sparql
 
     _, store = built
-    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
+    curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区")
     curate(run_cli, store, "add", "华辰新材料股份有限公司", "cooperatesWith", "金普新区",
            "--note", "见报道")
     server = OxigraphServer(tmp_path / "server")
@@ -348,8 +348,8 @@ def test_push_sends_the_curated_graph(built, run_cli, tmp_path):
 
 def test_any_history_of_corrections_gives_what_a_fresh_store_gives(built, run_cli, tmp_path):
     docs, store = built
-    curate(run_cli, store, "reject", "公司办公室", "cooperatesWith", "南沙新区")
-    merge = curate(run_cli, store, "merge", "天津滨海新区", "公司办公室").split()[0]
+    curate(run_cli, store, "reject", "宏远物流集团", "cooperatesWith", "南沙新区")
+    merge = curate(run_cli, store, "merge", "天津滨海新区", "宏远物流集团").split()[0]
     curate(run_cli, store, "rename", "天津滨海新区", "滨海新区")
     curate(run_cli, store, "retype", "华辰新材料股份有限公司", "Institution")
     curate(run_cli, store, "drop", "舟山群岛新区")
@@ -366,7 +366,7 @@ def test_any_history_of_corrections_gives_what_a_fresh_store_gives(built, run_cl
         out = tmp_path / f"{s.name}.nq"
         assert run_cli("export", "--store", s, "--format", "nq", "--out", out).exit_code == 0
     assert (tmp_path / "store.nq").read_bytes() == (tmp_path / "fresh.nq").read_bytes()
-    assert frozenset({"公司办公室", "滨海新区"}) in pairs(run_cli, store)  # merge undone
+    assert frozenset({"宏远物流集团", "滨海新区"}) in pairs(run_cli, store)  # merge undone
 
 
 def test_the_endpoints_entity_page_shows_an_added_relation_with_its_note(built, run_cli):
