@@ -7,18 +7,9 @@ from __future__ import annotations
 
 from zonegraph.extract.coref import find_references
 from zonegraph.extract.model import Mention
-from zonegraph.ingest.normalize import normalize
+from extraction import extract as _extract, rels as _rels  # tests/extraction.py
 
 REFERENCE_WORDS = {"双方", "两地", "三方", "该公司", "公司", "该区", "该基金", "该市"}
-
-
-def _extract(extractor, body, date="2024-03-01"):
-    return extractor.extract("", normalize(body).text, date)
-
-
-def _rels(ex, predicate):
-    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
-            for r in ex.relations if r.predicate == predicate}
 
 
 def _no_reference_became_a_name(ex):

@@ -6,20 +6,7 @@ the exact names a reader would take from it, and what must not become a name.
 """
 from __future__ import annotations
 
-from zonegraph.ingest.normalize import normalize
-
-
-def _extract(extractor, body, title="", date="2024-03-01"):
-    return extractor.extract(normalize(title).text, normalize(body).text, date)
-
-
-def _names(ex, etype):
-    return [m.name or m.text for m in ex.mentions if m.type == etype]
-
-
-def _rels(ex, predicate):
-    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
-            for r in ex.relations if r.predicate == predicate}
+from extraction import extract as _extract, names as _names, rels as _rels  # tests/extraction.py
 
 
 # ------------------------------------------------------------------ events
@@ -116,13 +103,11 @@ def test_one_firm_before_a_count_of_firms(extractor):
     assert "重庆明达汽车电器" in _names(ex, "Enterprise")
 
 
-
 # ------------------------------------------------------------------ funds
 
 def test_a_verb_phrase_of_policy_prose_is_no_part_of_a_fund_name(extractor):
     ex = _extract(extractor, "要做大做强江城新区绿色发展基金。")
     assert _names(ex, "Fund") == ["江城新区绿色发展基金"]
-
 
 
 def test_the_first_item_of_a_list_starts_after_the_verbs_le(extractor):

@@ -7,24 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from zonegraph.ingest.normalize import normalize
-
-
-def _extract(extractor, body, title="", date="2024-03-01"):
-    return extractor.extract(normalize(title).text, normalize(body).text, date)
-
-
-def _names(ex, etype):
-    return [m.name or m.text for m in ex.mentions if m.type == etype]
-
-
-def _rels(ex, predicate):
-    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
-            for r in ex.relations if r.predicate == predicate}
-
-
-def _posts(ex):
-    return {(p.person.text, p.organization.name or p.organization.text, p.title) for p in ex.posts}
+from extraction import extract as _extract, names as _names, rels as _rels, posts as _posts  # tests/extraction.py
 
 
 def test_items_of_a_list_closed_by_a_kind_are_entities_of_that_kind(extractor):
@@ -384,7 +367,6 @@ def test_a_companys_bare_name_that_is_also_a_word_needs_the_context_of_a_company
         ("苹果", "enterprise:apple"), ("浪潮", "enterprise:inspur")]
     ex = _extract(extractor, "新区果农的苹果喜获丰收，改革开放的浪潮奔涌向前。")
     assert _names(ex, "Enterprise") == []
-
 
 
 def test_posts_listed_before_a_name_with_commas_are_all_posts(extractor):

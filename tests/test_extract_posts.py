@@ -5,19 +5,11 @@ reader takes from it.
 """
 from __future__ import annotations
 
-from zonegraph.ingest.normalize import normalize
-
-
-def _extract(extractor, body, title="", date="2024-03-01"):
-    return extractor.extract(normalize(title).text, normalize(body).text, date)
+from extraction import extract as _extract, posts as _posts  # tests/extraction.py
 
 
 def _people(ex):
     return [m.text for m in ex.mentions if m.type == "Person"]
-
-
-def _posts(ex):
-    return {(p.person.text, p.organization.name or p.organization.text, p.title) for p in ex.posts}
 
 
 def _part_of(ex):

@@ -6,16 +6,7 @@ the exact relations a reader would take from it.
 """
 from __future__ import annotations
 
-from zonegraph.ingest.normalize import normalize
-
-
-def _extract(extractor, body, title="", date="2024-03-01"):
-    return extractor.extract(normalize(title).text, normalize(body).text, date)
-
-
-def _rels(ex, predicate):
-    return {(r.subject.name or r.subject.text, r.object.name or r.object.text)
-            for r in ex.relations if r.predicate == predicate}
+from extraction import extract as _extract, rels as _rels  # tests/extraction.py
 
 
 def _coop(ex):
