@@ -133,3 +133,9 @@ def test_a_zones_clusters_are_places(extractor):
 def test_a_township_health_centre_is_an_institution(extractor):
     ex = _extract(extractor, "走马镇卫生院新建住院楼。")
     assert _names(ex, "Institution") == ["走马镇卫生院"]
+
+
+def test_a_short_form_that_settles_is_the_firm_named_in_full(extractor):
+    ex = _extract(extractor, "会上，江城云数（贵安）有限公司签约。江城云数则入驻贵安综合保税区。")
+    firms = _names(ex, "Enterprise")
+    assert len(firms) == 2 and len(set(firms)) == 1 and firms[0].endswith("有限公司")

@@ -27,8 +27,7 @@ _VERB_CUT = re.compile("(?:" + "|".join(EVENT_VERBS) + ")")
 _CEREMONY = r"(?:签约|开工|揭牌|启动|竣工|投产|开业|发布|推介|授牌|集中签约|集中开工)(?:仪式|活动|大会)"
 #: What makes a ceremony's name proper: a year, a quarter, an ordinal, or the zone it is of.
 _PROPER_CEREMONY = re.compile(r"\d{4}|[一二三四]季度|第[一二三四五六七八九十\d]+|届")
-_CEREMONY_NAME = re.compile(
-    r"([\u4e00-\u9fff\dA-Za-z]{2,30}?" + _CEREMONY + r")")
+_CEREMONY_KIND = re.compile(_CEREMONY)
 #: 省委十一届九次全会, 市委十二届三次全体会议; 党的二十大, 党的二十届三中全会.
 _PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
                       r"[一二三四五六七八九十]+次全(?:会|体会议))"
@@ -72,14 +71,16 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
     ends = sorted(m.end for m in others if m.type not in ("Zone", "Place"))
     out: list[Mention] = []
     suffix_ends = {e.end for e in found}
-    for m in _CEREMONY_NAME.finditer(text):
-        if m.end(1) in suffix_ends:
+    for kind in _CEREMONY_KIND.finditer(text):  # the kind first, then the name before it
+        end = kind.end()
+        first = _start_back(text, kind.start())
+        if end in suffix_ends or kind.start() - first < 2:
             continue  # …招商推介大会: named by its suffix already, with a better left edge
-        start = m.start(1) + cut_at_verb(m.group(1))
-        start = max([start] + [e for e in ends if start < e <= m.end(1) - 6])
-        name = text[start:m.end(1)]
+        start = first + cut_at_verb(text[first:end])
+        start = max([start] + [e for e in ends if start < e <= end - 6])
+        name = text[start:end]
         if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4]:
-            out.append(Mention(start, m.end(1), "Event", name, rule="ceremony", confidence=0.8))
+            out.append(Mention(start, end, "Event", name, rule="ceremony", confidence=0.8))
     for m in _PLENARY.finditer(text):
         a, b = m.span(1) if m.group(1) else m.span(2)
         out.append(Mention(a, b, "Event", text[a:b], rule="plenary", confidence=0.85))

@@ -34,14 +34,40 @@ PROSE_TAGS = {"v", "vd", "vn", "d", "ad", "p", "c", "u", "r", "m", "q", "f", "t"
 _LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》()（）]{2,24}(?:、[^\s、,，。;；:：!?！？“”《》()（）]{2,24})+")
 #: Words a list's first item carries in front of it (深入|某某化学, 发掘了|某某光谱).
 _LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等)")
-#: One firm before a count of firms: 某某汽车电器等5家企业.
-_COUNTED_FIRMS = re.compile(r"([^\s、,，。;；:：!?！？“”《》()（）]{2,16})等(?:\d+|[一二三四五六七八九十两]+)家"
-                            r"(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
+#: A count of firms after one named firm: 某某汽车电器|等5家企业.
+_COUNT_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
+#: Clauses (only those holding a 、 are searched for lists).
+_CLAUSE = re.compile(r"[^。！？；;!?\n]+")
+#: What ends the words in front of a name.
+_BEFORE_NAME = re.compile(r"[\s、,，。;；:：!?！？“”《》()（）]")
 
 
-#: A firm that settles somewhere, named first in its clause (某某重投落户某新区).
-_SETTLES = re.compile(r"(?:^|(?<=[\n，。；！？：,;!?]))([\u4e00-\u9fffA-Za-z]{2,10}?)"
-                      r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)")
+#: Verbs of settling somewhere, and the adverbs that may come before them.
+_SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)")
+_CLAUSE_START = "\n，。；！？：,;!?"
+#: One-character adverbs between a subject and its verb (则, 也, 均 …).
+_ADVERB_CHARS = set("则也还均都又亦便就即已将")
+
+
+def _settling_subjects(text: str):
+    """Spans of what stands alone, first in its clause, before a verb of settling
+    (某某重投|落户某新区): found from the verb back, not by trying every start."""
+    for verb in _SETTLE.finditer(text):
+        b = verb.start()
+        a = b
+        while a > 0 and b - a <= 10 and text[a - 1] not in _CLAUSE_START:
+            a -= 1
+        if 2 <= b - a <= 10 and (a == 0 or text[a - 1] in _CLAUSE_START) \
+                and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", text[a:b]):
+            yield a, b
+
+
+def _name_start(text: str, end: int, limit: int) -> int:
+    """Where the words before ``end`` begin: after punctuation, within ``limit``."""
+    a = end
+    while a > 0 and end - a < limit and not _BEFORE_NAME.match(text[a - 1]):
+        a -= 1
+    return a
 #: What a settling thing that is no firm ends with (项目, 企业, 人才, 机构 …).
 _NOT_FIRM_END = re.compile(r"(?:项目|企业|人才|机构|团队|平台|总部|基地|产业|资金|工程|群体|一批|多家)$")
 
@@ -89,7 +115,9 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         i = bisect.bisect_left(taken, (b, b))
         return not any(s < b and a < e for s, e in taken[max(0, i - 8):i])
 
-    for lst in _LIST.finditer(text):
+    lists = [lst for clause in _CLAUSE.finditer(text) if "、" in clause.group()
+             for lst in _LIST.finditer(text, clause.start(), clause.end())]
+    for lst in lists:
         spans, pos = [], lst.start()
         for item in lst.group().split("、"):
             spans.append((pos, pos + len(item)))
@@ -118,9 +146,13 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
             for a, b, item, toks in firms:
                 if free(a, b):
                     out.append(Mention(a, b, "Enterprise", item, rule="firm-list", confidence=0.65))
-    for m in _SETTLES.finditer(text):
-        a, b = m.span(1)
-        name = m.group(1)
+    firms = [m.text for m in mentions if m.type == "Enterprise"]
+    for a, b in _settling_subjects(text):
+        while b - a > 2 and text[b - 1] in _ADVERB_CHARS:
+            b -= 1  # 某某数据则|入驻: the adverb is the sentence's
+        name = text[a:b]
+        if any(name in firm for firm in firms):
+            continue  # a short form of a firm named in full: the linker ties it to that one
         toks = _tokens_between(tokens, a, b)
         if not toks or "".join(toks) != name or name in GENERIC or name in NOT_NAMES \
                 or is_place(name) or _NOT_FIRM_END.search(name) or not free(a, b):
@@ -129,9 +161,12 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags):
             continue  # 项目落户, 企业入驻: a kind of thing, not a name
         out.append(Mention(a, b, "Enterprise", name, rule="settles", confidence=0.6))
-    for m in _COUNTED_FIRMS.finditer(text):
-        a, b = m.span(1)
-        item = m.group(1)
+    for m in _COUNT_OF_FIRMS.finditer(text):
+        b = m.start()
+        a = _name_start(text, b, 16)
+        item = text[a:b]
+        if len(item) < 2:
+            continue
         trade = TRADE.search(item)
         if trade is None:
             continue
