@@ -26,7 +26,6 @@ union of the document graphs instead, extraction alone.
 from __future__ import annotations
 
 import gc
-import itertools
 import os
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -291,29 +290,37 @@ class GraphStore:
             parts.append(part)
             size += len(part)
             if size >= BATCH_BYTES:
-                self._load_alone(itertools.chain(parts, rest))
+                self._load_alone(parts, rest)
                 return
         self._queued.append(QueuedDocument(sha256, tuple(parts)))
         self._queued_bytes += size
         if self._queued_bytes >= BATCH_BYTES:
             self.flush(wait=False)
 
-    def _load_alone(self, parts: Iterator[bytes]) -> None:
-        """Bulk-load one document from the journal, writing its parts there as they are
-        made: the journal holds all of it before any of it is loaded, so a build killed
-        meanwhile leaves it all in (``_load_journal``) or all out (the partial journal)."""
+    def _load_alone(self, head: list[bytes], rest: Iterator[bytes]) -> None:
+        """Bulk-load one document from the journal, writing its parts (``head``, the parts
+        already made, then ``rest``) there as they are made, and dropping each once written:
+        the journal holds all of it before any of it is loaded, so a build killed meanwhile
+        leaves it all in (``_load_journal``) or all out (the partial journal)."""
         self.flush()  # the documents queued before it go first
         self._before_write()
         touched = []
 
-        def checked(parts: Iterator[bytes]) -> Iterator[bytes]:
-            for part in parts:
-                if self._markers is not None and not touched and self._markers.search(part):
-                    touched.append(True)
-                yield part
+        def parts() -> Iterator[bytes]:
+            """``head`` then ``rest``, noting a part that touches what a correction changes."""
+            while head:
+                part = head.pop(0)
+                yield from noted(part)
+            for part in rest:
+                yield from noted(part)
+
+        def noted(part: bytes) -> tuple[bytes]:
+            if self._markers is not None and not touched and self._markers.search(part):
+                touched.append(True)
+            return (part,)
 
         try:
-            journal = _write_journal(self.path, checked(parts))
+            journal = _write_journal(self.path, parts())
             self._bulk_load_file(journal)
             journal.unlink()
         except OSError as exc:
