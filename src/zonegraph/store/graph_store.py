@@ -275,9 +275,9 @@ class GraphStore:
             } GROUP BY ?sha ?name ?url ORDER BY ?name""")
         return [DocumentInfo(r["sha"], r["name"], r.get("url", ""), int(r["n"])) for r in rows]
 
-    def queue_document(self, sha256: str, nquads: Iterable[bytes]) -> None:
-        """Write one document's N-Quads, given in parts (``graph.DocumentQuads``), with the
-        next batch.
+    def queue_document(self, sha256: str, nquads: bytes | Iterable[bytes]) -> None:
+        """Write one document's N-Quads, whole or in parts (``graph.DocumentQuads``), with
+        the next batch.
 
         It is written by ``flush``: when the queue reaches ``BATCH_BYTES`` (in the writer
         thread), before any query or removal, and when the store closes. ``has_document``
@@ -285,7 +285,7 @@ class GraphStore:
         written at once and alone, without ever being held whole (``_load_alone``).
         """
         parts, size = [], 0
-        rest = iter(nquads)
+        rest = iter((nquads,) if isinstance(nquads, bytes) else nquads)
         for part in rest:
             parts.append(part)
             size += len(part)
