@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from zonegraph.graph.triples import (DocumentRecord, Statement, document_nquads, document_triples,
+from zonegraph.graph.triples import (DocumentQuads, DocumentRecord, Statement, document_triples,
                              entity_iri, graph_iri)
 from zonegraph.graph.link import Entity
 from zonegraph.graph.namespace import ENTITY_CLASSES
@@ -173,9 +173,9 @@ def test_any_text_goes_into_the_store_and_comes_back_unchanged(sha, label, alias
         articles=[{"title": sentence, "source": alias, "date": "", "mentions": {a.key, b.key}}],
         entities={a.key: a, b.key: b},
         statements=[Statement(a.key, "cooperatesWith", b.key, 0, sentence, 0, 1, 0.5, "test")])
-    triples = document_triples(record)
+    triples = list(document_triples(record))
     store = ox.Store()
-    store.load(document_nquads(sha, triples), format=ox.RdfFormat.N_QUADS)
+    store.load(b"".join(DocumentQuads(sha, triples)), format=ox.RdfFormat.N_QUADS)
     graph = ox.NamedNode(str(graph_iri(sha)))
     named = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
     union = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}

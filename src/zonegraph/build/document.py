@@ -15,7 +15,7 @@ from .settings import Settings
 from ..errors import InputError
 from ..extract import Extractor
 from ..extract.gazetteer import load_gazetteer
-from ..graph.triples import DocumentRecord, PostRecord, Statement, document_nquads, document_triples
+from ..graph.triples import DocumentQuads, DocumentRecord, PostRecord, Statement, document_triples
 from ..ingest.manifest import Given
 from ..ingest.read import SourceDocument
 from ..graph.link import Entity, link_document
@@ -185,20 +185,25 @@ class PreparedDocument:
     """A processed document as the store takes it, with what the build report counts."""
 
     sha256: str
-    nquads: bytes  # its named graph and the union copy, see ``graph.document_nquads``
-    triples: int
+    nquads: DocumentQuads  # its named graph and the union copy, made as the store reads them
     articles: int
     entities: Counter
     relations: Counter
     warnings: tuple[str, ...] = ()  # what reading left out (``SourceDocument.warnings``)
 
+    @property
+    def triples(self) -> int:
+        """How many triples it has: known once the store has read ``nquads``."""
+        return self.nquads.triples
+
 
 def prepare(source: SourceDocument, extractor: Extractor, settings: Settings,
             given: Given = Given()) -> PreparedDocument:
-    """``process`` one document and serialize its quads (what a build worker does)."""
+    """``process`` one document; its quads are made as the store reads them, so only its
+    record (entities, statements, one entry per article) is held, never all its N-Quads
+    (a worker makes them before sending, ``DocumentQuads.made``)."""
     record = process(source, extractor, settings, given).record
-    triples = document_triples(record)
-    return PreparedDocument(source.sha256, document_nquads(source.sha256, triples), len(triples),
+    return PreparedDocument(source.sha256, DocumentQuads(source.sha256, document_triples(record)),
                             len(record.articles), Counter(e.type for e in record.entities.values()),
                             Counter(s.predicate for s in record.statements), source.warnings)
 

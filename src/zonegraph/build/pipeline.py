@@ -99,8 +99,7 @@ def build(paths: list[Path], settings: Settings,
                 else:
                     if store.has_document(sha256):  # --force, or its metadata changed
                         store.remove_document(sha256)
-                    if done.nquads:
-                        store.queue_document(sha256, done.nquads)
+                    store.queue_document(sha256, done.nquads)
                     built_now.add(sha256)
                     _drop_older_versions(store, path, sha256)
                     report.built.append(str(path))

@@ -276,6 +276,7 @@ def _serve(settings: Settings, conn, parent: int) -> None:
         try:
             source = read_document(Path(path), settings.limits)
             done = prepare(source, extractor, settings, given)
+            done.nquads.made()  # sent whole through the pipe (``WorkerPool``)
             result: tuple = ("done", source.sha256, done)
         except InputError as exc:  # not picklable as is: its arguments differ from args
             result = ("input-error", exc.path, exc.reason)

@@ -139,27 +139,8 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
         k = raw[id(m)]
         names.setdefault(k, set()).add(m.name or m.text)
         types[k] = m.type
-    merge: dict[str, tuple[str, str]] = {}
     keys = sorted(names, key=lambda k: -max(len(n) for n in names[k]))
-    fullest = {k: max(names[k], key=len) for k in keys}
-    cores = {k: _strip_zone(fullest[k], zone_names) for k in keys}
-    for i, k in enumerate(keys):
-        if types[k] not in MERGEABLE or k.startswith(FIXED_KEYS):
-            continue
-        short = fullest[k]
-        for full_key in keys[:i]:
-            if types[full_key] != types[k] or full_key in merge:
-                continue
-            full = fullest[full_key]
-            rule = ""
-            zone_core = cores[full_key]
-            if zone_core and short in (zone_core, "新区" + zone_core):
-                rule = "zone-prefix"
-            elif abbreviates(short, full):
-                rule = "short-form"
-            if rule:
-                merge[k] = (full_key, rule)
-                break
+    merge = _short_forms(keys, {k: max(names[k], key=len) for k in keys}, types, zone_names)
     for m in everything:
         k = raw[id(m)]
         rule = ""
@@ -188,6 +169,51 @@ def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[
     for ent in linked.entities.values():
         ent.aliases.discard(ent.label)
     return linked
+
+
+def _short_forms(keys: list[str], fullest: dict[str, str], types: dict[str, str],
+                 zone_names: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Which keys are short forms of which: ``{short key: (full key, rule)}``.
+
+    ``keys`` come longest name first; a key merges into the first key before it of its type
+    whose name it is a short form of. Only keys that could be are tried: those whose name
+    without its zone is this name (``zone-prefix``), and those whose name holds every
+    character of this name (``abbreviates`` asks no less), found through an index of the
+    keys seen so far by type and character. So a document of many articles costs about
+    its number of names, where comparing every pair cost their square.
+    """
+    merge: dict[str, tuple[str, str]] = {}
+    by_core: dict[tuple[str, str], list[int]] = {}  # (type, name without its zone) -> keys
+    by_char: dict[tuple[str, str], set[int]] = {}  # (type, character) -> keys
+    cores = {}
+    for i, k in enumerate(keys):
+        kind, short = types[k], fullest[k]
+        if kind in MERGEABLE and not k.startswith(FIXED_KEYS):
+            found = set(by_core.get((kind, short), ()))
+            if short.startswith("新区"):
+                found.update(by_core.get((kind, short[2:]), ()))
+            postings = sorted((by_char.get((kind, ch), set()) for ch in set(short)), key=len)
+            if len(short) >= 3 and postings and postings[0]:
+                found |= postings[0].intersection(*postings[1:])
+            for j in sorted(found):
+                full_key = keys[j]
+                if full_key in merge:
+                    continue
+                rule = ""
+                if cores[full_key] and short in (cores[full_key], "新区" + cores[full_key]):
+                    rule = "zone-prefix"
+                elif abbreviates(short, fullest[full_key]):
+                    rule = "short-form"
+                if rule:
+                    merge[k] = (full_key, rule)
+                    break
+        if kind in MERGEABLE:
+            cores[k] = _strip_zone(fullest[k], zone_names)
+            if cores[k]:
+                by_core.setdefault((kind, cores[k]), []).append(i)
+            for ch in set(fullest[k]):
+                by_char.setdefault((kind, ch), set()).add(i)
+    return merge
 
 
 def _strip_zone(name: str, zone_names: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -126,83 +127,89 @@ def _date(value: str) -> str | None:
 A = _iri(RDF.type)
 
 
-def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
-    """All triples of one document, each once, as N-Triples terms.
+def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
+    """All triples of one document, each once, as N-Triples terms, made as they are read.
 
     Written as text, not as rdflib terms: building and converting those took a fifth of a
-    build's time, and the store parses N-Quads itself (``document_nquads``).
+    build's time, and the store parses N-Quads itself (``DocumentQuads``). Made one at a
+    time, never as one list: a document's triples take some 35 times its text (evidence
+    sentences, names), so a newsletter archive held whole took gigabytes. Only what can
+    repeat is remembered (positions, relations, evidence nodes), not every triple.
     """
-    triples: list[tuple] = []
-    add = triples.append
+    seen: set[tuple[str, str, str]] = set()  # positions and relations said more than once
     doc = _iri(document_iri(rec.sha256))
-    add((doc, A, _iri(ZG.Document)))
-    add((doc, _iri(ZG.sha256), _text(rec.sha256)))
-    add((doc, _iri(ZG.fileName), _text(rec.file_name)))
-    add((doc, _iri(SCHEMA.url), _iri(rec.url)))
-    add((doc, _iri(DCTERMS.format), _text(rec.media_type)))
+    yield (doc, A, _iri(ZG.Document))
+    yield (doc, _iri(ZG.sha256), _text(rec.sha256))
+    yield (doc, _iri(ZG.fileName), _text(rec.file_name))
+    yield (doc, _iri(SCHEMA.url), _iri(rec.url))
+    yield (doc, _iri(DCTERMS.format), _text(rec.media_type))
     for prop, value in ((ZG.series, rec.series), (ZG.issueNumber, rec.number)):
         if value:
-            add((doc, _iri(prop), _text(value)))
+            yield (doc, _iri(prop), _text(value))
     if _date(rec.date):
-        add((doc, _iri(DCTERMS.date), _date(rec.date)))
+        yield (doc, _iri(DCTERMS.date), _date(rec.date))
     if rec.metadata_sha256:
-        add((doc, _iri(ZG.metadataSha256), _text(rec.metadata_sha256)))
+        yield (doc, _iri(ZG.metadataSha256), _text(rec.metadata_sha256))
 
     iris = {k: _iri(entity_iri(e)) for k, e in rec.entities.items()}
     if rec.publisher_key in iris:
-        add((doc, _iri(DCTERMS.publisher), iris[rec.publisher_key]))
+        yield (doc, _iri(DCTERMS.publisher), iris[rec.publisher_key])
     elif rec.publisher:
-        add((doc, _iri(DCTERMS.publisher), _text(rec.publisher)))
+        yield (doc, _iri(DCTERMS.publisher), _text(rec.publisher))
     for i, art in enumerate(rec.articles):
         a = _iri(article_iri(rec.sha256, i))
-        add((a, A, _iri(ZG.Article)))
-        add((a, _iri(ZG.inDocument), doc))
-        add((a, _iri(DCTERMS.title), _text(art["title"])))
+        yield (a, A, _iri(ZG.Article))
+        yield (a, _iri(ZG.inDocument), doc)
+        yield (a, _iri(DCTERMS.title), _text(art["title"]))
         if art.get("source"):
-            add((a, _iri(DCTERMS.source), _text(art["source"])))
+            yield (a, _iri(DCTERMS.source), _text(art["source"]))
         if _date(art.get("date", "")):
-            add((a, _iri(DCTERMS.date), _date(art["date"])))
+            yield (a, _iri(DCTERMS.date), _date(art["date"]))
         if _date(art.get("text_date", "")):
-            add((a, _iri(ZG.textDate), _date(art["text_date"])))
+            yield (a, _iri(ZG.textDate), _date(art["text_date"]))
         for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
             if art.get(key):
-                add((a, _iri(prop), _text(art[key])))
+                yield (a, _iri(prop), _text(art[key]))
         if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
-            add((a, _iri(SCHEMA.url), _iri(art["url"])))
+            yield (a, _iri(SCHEMA.url), _iri(art["url"]))
         for key in sorted(art.get("mentions", ())):
             if key in iris:
-                add((a, _iri(SCHEMA.mentions), iris[key]))
+                yield (a, _iri(SCHEMA.mentions), iris[key])
 
     for key, ent in rec.entities.items():
         node = iris[key]
-        add((node, A, _iri(ENTITY_CLASSES[ent.type])))
+        yield (node, A, _iri(ENTITY_CLASSES[ent.type]))
         label = _tagged(ent.label, SIMPLIFIED)  # the same from every document: ``graph.names``
-        add((node, _iri(RDFS.label), label))
-        add((node, _iri(SKOS.prefLabel), label))
+        yield (node, _iri(RDFS.label), label)
+        yield (node, _iri(SKOS.prefLabel), label)
         if ent.name_en:
-            add((node, _iri(SKOS.prefLabel), _tagged(ent.name_en, ENGLISH)))
+            yield (node, _iri(SKOS.prefLabel), _tagged(ent.name_en, ENGLISH))
         for alias in sorted(ent.aliases):
-            add((node, _iri(SKOS.altLabel), _tagged(alias, script_tag(alias))))
+            yield (node, _iri(SKOS.altLabel), _tagged(alias, script_tag(alias)))
         for rule in sorted(ent.merged_by):
-            add((node, _iri(ZG.mergedBy), _text(rule)))
+            yield (node, _iri(ZG.mergedBy), _text(rule))
         if ent.gazetteer_id:
-            add((node, _iri(ZG.gazetteerId), _text(ent.gazetteer_id)))
+            yield (node, _iri(ZG.gazetteerId), _text(ent.gazetteer_id))
         if ent.amount is not None:
-            add((node, _iri(ZG.amountCNY), _typed(f"{ent.amount:.0f}", XSD.decimal)))
+            yield (node, _iri(ZG.amountCNY), _typed(f"{ent.amount:.0f}", XSD.decimal))
         if ent.type == "Policy" and _date(ent.date):
-            add((node, _iri(DCTERMS.issued), _date(ent.date)))
+            yield (node, _iri(DCTERMS.issued), _date(ent.date))
         facts = rec.zone_facts.get(key, {})
         if _date(facts.get("approved", "")):
-            add((node, _iri(ZG.approvalDate), _date(facts["approved"])))
+            yield (node, _iri(ZG.approvalDate), _date(facts["approved"]))
 
     for post in rec.posts:
         if post.person not in iris or post.organization not in iris:
             continue
         pos = _iri(ID[f"position/{_h(post.person, post.organization, post.title)}"])
-        add((iris[post.person], _iri(ZG.holds), pos))
-        add((pos, A, _iri(ZG.Position)))
-        add((pos, _iri(ZG.organization), iris[post.organization]))
-        add((pos, _iri(ZG.title), _text(post.title)))
+        holds = (iris[post.person], _iri(ZG.holds), pos)
+        if holds in seen:
+            continue
+        seen.add(holds)
+        yield holds
+        yield (pos, A, _iri(ZG.Position))
+        yield (pos, _iri(ZG.organization), iris[post.organization])
+        yield (pos, _iri(ZG.title), _text(post.title))
 
     evidence = set()
     for st in sorted(rec.statements, key=lambda st: -st.confidence):
@@ -215,26 +222,64 @@ def document_triples(rec: DocumentRecord) -> list[tuple[str, str, str]]:
         if ev in evidence:
             continue
         evidence.add(ev)
-        add((s, p, o))  # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
-        add((ev, A, _iri(ZG.Evidence)))
-        add((ev, _iri(RDF.subject), s))
-        add((ev, _iri(RDF.predicate), p))
-        add((ev, _iri(RDF.object), o))
-        add((ev, _iri(PROV.wasDerivedFrom), _iri(article_iri(rec.sha256, st.article))))
-        add((ev, _iri(ZG.sentence), _text(st.sentence)))
-        add((ev, _iri(ZG.startOffset), _typed(str(st.start), XSD.integer)))
-        add((ev, _iri(ZG.endOffset), _typed(str(st.end), XSD.integer)))
-        add((ev, _iri(ZG.confidence), _typed(f"{st.confidence:.2f}", XSD.decimal)))
-        add((ev, _iri(ZG.extractedBy), _text(st.rule)))
+        # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
+        if (s, p, o) not in seen:
+            seen.add((s, p, o))
+            yield (s, p, o)
+        yield (ev, A, _iri(ZG.Evidence))
+        yield (ev, _iri(RDF.subject), s)
+        yield (ev, _iri(RDF.predicate), p)
+        yield (ev, _iri(RDF.object), o)
+        yield (ev, _iri(PROV.wasDerivedFrom), _iri(article_iri(rec.sha256, st.article)))
+        yield (ev, _iri(ZG.sentence), _text(st.sentence))
+        yield (ev, _iri(ZG.startOffset), _typed(str(st.start), XSD.integer))
+        yield (ev, _iri(ZG.endOffset), _typed(str(st.end), XSD.integer))
+        yield (ev, _iri(ZG.confidence), _typed(f"{st.confidence:.2f}", XSD.decimal))
+        yield (ev, _iri(ZG.extractedBy), _text(st.rule))
         if st.planned:
-            add((ev, _iri(ZG.planned), _typed("true", XSD.boolean)))
-    return list(dict.fromkeys(triples))
+            yield (ev, _iri(ZG.planned), _typed("true", XSD.boolean))
 
 
-def document_nquads(sha256: str, triples: list[tuple[str, str, str]]) -> bytes:
-    """N-Quads of a document's ``triples`` in its named graph, then their default-graph
-    (union) copy: what ``GraphStore.queue_document`` writes."""
-    g = _iri(graph_iri(sha256))
-    statements = [f"{s} {p} {o}" for s, p, o in triples]
-    return "".join([*(f"{t} {g} .\n" for t in statements),
-                    *(f"{t} .\n" for t in statements)]).encode("utf-8")
+#: Triples per part of a document's N-Quads: about 5 MB of text.
+PART_TRIPLES = 20_000
+
+
+class DocumentQuads:
+    """A document's N-Quads, its named graph and the default-graph (union) copy, in parts
+    of ``PART_TRIPLES`` triples made as they are read: what ``GraphStore.queue_document``
+    writes. A document of thousands of articles is never one string (the store journals a
+    document bigger than a batch part by part, ``store.graph_store``).
+
+    Read once; ``made()`` makes and keeps all parts (to send them from a worker process).
+    ``triples`` counts the triples made so far.
+    """
+
+    def __init__(self, sha256: str, triples: Iterable[tuple[str, str, str]]):
+        self._graph = _iri(graph_iri(sha256))
+        self._triples: Iterator | None = iter(triples)
+        self._parts: list[bytes] | None = None
+        self.triples = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._parts is not None:
+            yield from self._parts
+            return
+        if self._triples is None:
+            raise RuntimeError("a document's N-Quads are read once")
+        triples, self._triples = self._triples, None
+        part: list[str] = []
+        for s, p, o in triples:
+            part.append(f"{s} {p} {o} {self._graph} .\n{s} {p} {o} .\n")
+            if len(part) == PART_TRIPLES:
+                self.triples += len(part)
+                yield "".join(part).encode("utf-8")
+                part = []
+        if part:
+            self.triples += len(part)
+            yield "".join(part).encode("utf-8")
+
+    def made(self) -> "DocumentQuads":
+        """Make every part now and keep them (picklable then)."""
+        if self._parts is None:
+            self._parts = list(self)
+        return self
