@@ -548,10 +548,11 @@ def _query_cases(store) -> list[tuple[str, str, dict, object]]:
 
 
 def _has_name(store, value: str) -> bool:
-    from zonegraph.sparql.run import literal_bindings
+    """Whether an entity carries ``value`` as a name, in any of its scripts and tags."""
+    import pyoxigraph as ox
 
-    return bool(store.query("ASK { ?e rdfs:label|skos:altLabel ?value }", prefixes=_prefixes(),
-                            substitutions=literal_bindings({"value": value})))
+    return bool(store.query("ASK { ?e rdfs:label|skos:altLabel ?v FILTER (STR(?v) = "
+                            f"{ox.Literal(value)}) }}", prefixes=_prefixes()))
 
 
 def _has_document(store, value: str) -> bool:
@@ -610,7 +611,7 @@ def bench_queries(table: Table, store_path: Path) -> None:
     import pyoxigraph as ox
 
     from zonegraph.errors import QueryError
-    from zonegraph.sparql.run import QueryTarget, literal_bindings, run_named, run_sparql
+    from zonegraph.sparql.run import QueryTarget, parameter_bindings, run_named, run_sparql, serialized
     from zonegraph.sparql.text import bind_inline
 
     store = _open_read_only(store_path)
@@ -626,9 +627,10 @@ def bench_queries(table: Table, store_path: Path) -> None:
     if not any(q is not None for *_, q in cases):
         print("  no named queries in src/zonegraph/queries/: timing the research queries only")
     for name, sparql, params, named in cases:
-        bindings = literal_bindings(named.bindings(params)) if named is not None else {}
-        if bindings:  # the same text ZoneGraph runs: the parameters as a VALUES row
-            sparql = bind_inline(sparql, {v.value: str(t) for v, t in bindings.items()})
+        bindings = parameter_bindings(named.bindings(params), {
+            p.variable: p.kind for p in named.parameters}) if named is not None else {}
+        if bindings:  # the same text ZoneGraph runs: the parameters (each name's forms) as VALUES
+            sparql = bind_inline(sparql, serialized(bindings))
         shown = " ".join(f"{k}={v}" for k, v in params.items())
         label = f"query {name}" + (f" ({shown})" if shown else "")
 
