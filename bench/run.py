@@ -60,7 +60,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import Vocabulary, feed_item, write_corpus, write_issue  # noqa: E402
-from soak import report as soak_report, soak  # noqa: E402
+from soak import _rss_kb, report as soak_report, soak  # noqa: E402
 
 ZONEGRAPH = Path(sys.executable).with_name("zonegraph")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -232,14 +232,6 @@ def _machine() -> dict:
     return {"cores": os.cpu_count(), "memory_mb": mem, "cpu": cpu,
             "system": f"{platform.system()} {platform.release()}",
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/statm") as fh:
-            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    except (OSError, IndexError, ValueError):
-        return 0
 
 
 def _tree_rss_mb(root: int) -> tuple[float, float]:

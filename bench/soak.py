@@ -86,6 +86,7 @@ def named_requests() -> list[str]:
 
 
 def _rss_kb(pid: int) -> int:
+    """Resident memory of a process in KB (0 when it is gone); bench/run.py uses it too."""
     try:
         with open(f"/proc/{pid}/statm") as fh:
             return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
