@@ -217,10 +217,18 @@ def normalize(original: str) -> NormalizedText:
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
+_FOLD_DROP = re.compile(r"[\s\"'`《》〈〉“”‘’「」『』【】]+")
+_FOLD_DASH = re.compile(r"[\u2010-\u2015\u2212\uff0d\u2500\u2501~～]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The key two surface forms of one name share: NFKC, simplified, no spaces or quotes."""
+    """The key two surface forms of one name share: NFKC, simplified, no spaces or quotes.
+
+    Cached: a build folds the same names again and again (about 90 calls per document,
+    each an OpenCC conversion), and the answer depends on the name alone."""
     text = to_simplified(unicodedata.normalize("NFKC", name))
-    text = re.sub(r"[\s\"'`《》〈〉“”‘’「」『』【】]+", "", text)
-    text = re.sub(r"[\u2010-\u2015\u2212\uff0d\u2500\u2501~～]+", "-", text).lower()
+    text = _FOLD_DROP.sub("", text)
+    text = _FOLD_DASH.sub("-", text).lower()
     # dropping a space or lower-casing can leave a sequence NFKC composes (A + ´ → á)
     return unicodedata.normalize("NFKC", text)
