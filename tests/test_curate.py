@@ -127,6 +127,31 @@ def test_add_puts_a_relation_in_with_the_note_as_its_evidence(built, run_cli, tm
     assert_consistent(store)
 
 
+def test_relation_evidence_lists_an_added_relation_beside_the_extracted_ones(built, run_cli):
+    _, store = built
+    curate(run_cli, store, "add", "星河智造科技有限公司", "cooperatesWith", "滨海新区",
+           "--note", "见园区公告")
+
+    def evidence():
+        result = run_cli("query", "--store", store, "--named", "relation-evidence", "--param",
+                         "subject=星河智造科技有限公司", "--param", "object=滨海新区",
+                         "--format", "csv")
+        assert result.exit_code == 0, result.output
+        return list(csv.DictReader(result.output.splitlines()))
+
+    got = evidence()
+    added = [r for r in got if r["curated"] == "true"]
+    assert [(r["relationName"], r["note"], r["curatedBy"], r["sentence"], r["file"])
+            for r in added] == [("cooperatesWith", "见园区公告", "tester", "", "")]
+    assert added[0]["curatedAt"].startswith("20")
+    # what the text says of the two (the firm settled there) is listed as before
+    extracted = [r for r in got if r["curated"] == "false"]
+    assert extracted and all(r["sentence"] and r["file"] == "a.txt" and not r["note"]
+                             for r in extracted)
+    curate(run_cli, store, "undo", added[0]["evidence"].rsplit("-", 1)[1])
+    assert [r for r in evidence() if r["curated"] == "true"] == []
+
+
 def test_drop_takes_an_entity_with_its_relations_out_of_find_and_queries(built, run_cli):
     _, store = built
     curate(run_cli, store, "drop", "宏远物流集团", "--note", "not a party here")
