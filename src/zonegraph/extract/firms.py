@@ -42,8 +42,12 @@ _CLAUSE = re.compile(r"[^。！？；;!?\n]+")
 _BEFORE_NAME = re.compile(r"[\s、,，。;；:：!?！？“”《》()（）]")
 
 
-#: Verbs of settling somewhere, and the adverbs that may come before them.
-_SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)")
+#: Verbs of settling somewhere, and the adverbs that may come before them; and of
+#: investing a stated sum (某某拟投资50亿元), which only a firm does in a list of signings.
+_SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)|(?:拟|计划|将|预计)?(?<![总共计])投资(?=\d)")
+#: What the last word of a subject is when a clause, not a name, precedes the verb
+#: (今年计划|投资, 新区累计|投资): a verb, an adverb, a time or a number.
+_CLAUSE_END_TAGS = {"v", "vd", "d", "ad", "t", "m", "q", "f", "p"}
 _CLAUSE_START = "\n，。；！？：,;!?"
 #: One-character adverbs between a subject and its verb (则, 也, 均 …).
 _ADVERB_CHARS = set("则也还均都又亦便就即已将")
@@ -158,7 +162,8 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
                 or is_place(name) or _NOT_FIRM_END.search(name) or not free(a, b):
             continue
         tags = [word_tags().get(t) for t in toks]
-        if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags):
+        if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags) \
+                or tags[-1] in _CLAUSE_END_TAGS:
             continue  # 项目落户, 企业入驻: a kind of thing, not a name
         out.append(Mention(a, b, "Enterprise", name, rule="settles", confidence=0.6))
     for m in _COUNT_OF_FIRMS.finditer(text):

@@ -32,6 +32,8 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
     ("基金会", "Institution"), ("智库", "Institution"), ("疾控中心", "Institution"),
     ("创新中心", "Institution"), ("技术中心", "Institution"), ("检测中心", "Institution"),
+    ("咨询委员会", "Institution"), ("顾问委员会", "Institution"), ("专家委员会", "Institution"),
+    ("服务中心", "Institution"),
     # government
     ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody"), ("党工委", "GovernmentBody"),
     ("工委", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人民政府", "GovernmentBody"),
@@ -106,6 +108,8 @@ _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|�
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
 LEADING_FUNCTION_CHARS = set("由据向对与和及将继")
+# A company's legal form: the word before it is the company's trade, whatever its tag.
+_LEGAL_FORM_AT = re.compile(r"(?:股份)?有限(?:责任)?公司|集团")
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -170,6 +174,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             rest = _tokens_between(tokens, e, suffix_start)
             before = text[max(window, s - 2):s]
             nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
+            if not rest and nominal and len(tok) >= 2 and _LEGAL_FORM_AT.match(text, suffix_start) \
+                    and text[s - 1:s] not in HARD_STOPS:
+                continue  # 某某投资运营|有限公司, 某某建设|有限公司: the trade ends the name
             if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
                     and before and word_tags().get(before, "n")[:1] == "n":
                 # 云从|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by
