@@ -157,3 +157,40 @@ def test_a_groups_short_name_and_an_unknown_word_is_its_subsidiary(extractor):
 def test_a_fund_named_without_a_middle_word_is_the_same_fund():
     assert abbreviates("星河股权投资基金", "星河(金融资产投资公司)股权投资试点基金")
     assert not abbreviates("湖南大学", "湖南师范大学")
+
+
+def test_a_projects_owner_ends_at_a_place_and_a_park_at_its_head_is_the_projects(extractor):
+    ex = _extract(extractor, "签约项目包括瑞祥高端LED光源研制项目、宏佳LED绿色照明基地及节能环保科技总部项目、"
+                             "亚太环达浦东海洋信息枢纽项目等。")
+    assert _names(ex, "Enterprise") == ["瑞祥", "宏佳", "亚太环达"]
+    assert _names(ex, "Park") == []
+
+
+def test_a_brand_and_capital_is_a_venture_firm_but_not_a_kind_of_capital(extractor):
+    ex = _extract(extractor, "红杉资本、高瓴资本参与，引导社会资本、民间资本和工商资本投入。")
+    assert _names(ex, "Enterprise") == ["红杉资本", "高瓴资本"]
+
+
+def test_a_groups_site_is_no_subsidiary(extractor):
+    ex = _extract(extractor, "紧盯拟建华为灾备中心项目。")
+    assert [m.text for m in ex.mentions if m.type == "Enterprise"] == ["华为"]
+
+
+def test_a_quoted_fund_is_a_fund_with_the_size_before_its_quotes(extractor):
+    ex = _extract(extractor, "新区组建了总规模100亿元的“江城科创基金群”。")
+    funds = [m for m in ex.mentions if m.type == "Fund"]
+    assert [m.text for m in funds] == ["江城科创基金群"]
+    assert ex.amounts == {id(funds[0]): 1e10}
+
+
+def test_a_short_name_declared_after_the_full_name_names_it_everywhere(extractor):
+    ex = _extract(extractor, "星河资产投资集团有限公司（以下简称“星河集团”）与新区签约。"
+                             "星河集团董事长张明出席。江城大学（简称江大）与新区合作，江大将设立研究院。")
+    assert set(_names(ex, "Enterprise")) == {"星河资产投资集团有限公司"}
+    assert _names(ex, "Institution") == ["江城大学", "江城大学", "江城大学"]
+    assert ("张明", "星河资产投资集团有限公司", "董事长") in _posts(ex)
+
+
+def test_a_group_site_word_after_a_known_group_is_no_subsidiary(extractor):
+    ex = _extract(extractor, "将围绕紫光芯城、鲲鹏生态产业园等重点区域建设。")
+    assert "紫光芯城" not in _names(ex, "Enterprise")

@@ -28,7 +28,7 @@ _SIZE_WORD = (r"(?:总规模|目标规模|基金规模|认缴规模|募资规模
 _CONNECTIVE = r"(?:预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
 _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
 #: An amount right before a fund's name (设立总规模30亿元的…基金, 设立20亿元…基金).
-_BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?$")
+_BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?[“\"]?$")
 #: An order of size leading a fund's name (百亿级…基金, 百亿…母基金).
 _ORDER = re.compile(r"^(十|百|千)亿(?:元)?(?:级)?")
 _ORDERS = {"十": 1e9, "百": 1e10, "千": 1e11}

@@ -28,7 +28,7 @@ from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
-from .orgs import find_org_names, name_self_references, refine
+from .orgs import declared_short_forms, find_org_names, name_self_references, refine
 from .people import TITLE_WORDS, bare_title, find_people
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
@@ -388,6 +388,7 @@ class ResolveComponent:
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
         mentions += self.place_organ_list(text, mentions, view)
+        mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:

@@ -82,7 +82,8 @@ def _proper_head(tokens: list[str]) -> str:
     head = ""
     for n, tok in enumerate(tokens):
         tag = tags.get(tok)
-        if tok.isascii() or tok[-1] in "型级式" or tag not in PROPER_TAGS or (tag == "ns" and n == 0):
+        # a place ends the owner's name (某某环通|浦东海洋信息枢纽项目)
+        if tok.isascii() or tok[-1] in "型级式" or tag not in PROPER_TAGS or tag == "ns":
             break
         head += tok
     return head
@@ -107,6 +108,7 @@ def _firm_shaped(item: str, tokens: list[str]) -> bool:
 def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
                is_place) -> list[Mention]:
     """Firms found in lists of firms, in lists of projects, and before a count of firms.
+    A park named at the head of a listed project is removed from ``mentions``.
 
     ``is_place(name)`` tells a known place (a list of places is no list of firms, and a
     place alone heads no project)."""
@@ -138,8 +140,16 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         if len(projects) >= 2:
             for a, b, item, toks in projects:
                 head = _proper_head(toks)
-                if 2 <= len(head) <= 10 and not is_place(head) and head not in GENERIC \
-                        and free(a, a + len(head)):
+                if not 2 <= len(head) <= 10 or is_place(head) or head in GENERIC:
+                    continue
+                # a park named at the head of a project (某某照明基地及…总部项目) is a part
+                # of the project's name, not a park: its owner leads it
+                inner = [m for m in mentions if m.type == "Park" and m.rule.startswith("suffix")
+                         and m.start == a and m.end < b - 2]
+                for park in inner:
+                    mentions.remove(park)
+                    taken.remove((park.start, park.end))
+                if free(a, a + len(head)):
                     out.append(Mention(a, a + len(head), "Enterprise", head, rule="project-owner",
                                        confidence=0.65))
             continue

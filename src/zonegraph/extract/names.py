@@ -363,8 +363,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
-        if etype != "Program" and text[start - 1:start] == "“" and text[end:end + 1] == "”":
-            continue  # “医药进医院”: a quoted slogan, not an organization
+        if etype not in ("Program", "Fund") and text[start - 1:start] == "“" and text[end:end + 1] == "”":
+            continue  # “医药进医院”: a quoted slogan, not an organization (a fund is quoted by its name)
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):

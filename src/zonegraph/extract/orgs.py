@@ -14,8 +14,9 @@ cannot tell from a name's own words, and names some of them in ways no suffix gi
   companies, although they end in 局 (public naming of those groups' subsidiaries);
 - a company named by one of its sites: a brand, a region and a facility word
   (某某速递西北转运中心, 某某直播西南中心, 某某西南总部主塔);
-- a venture firm named by a Latin brand and 资本 (ABC资本), and a subsidiary named by a
-  known group's short name and its own word (一汽某某, the group's 一汽 alone is the parent).
+- a venture firm named by a brand and 资本 (ABC资本, 高瓴资本; not 社会资本), and a
+  subsidiary named by a known group's short name and its own word (一汽某某, the group's
+  一汽 alone is the parent).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import re
 from .model import Mention
 from .names import (GENERIC, POLICY_WORDS, STOP_TOKENS, _has_proper_word, _tokens_between, left_edge,
                     word_tags)
+from .scan import occurrences
 
 #: Verbs of regard, request and occupation whose object an organization often is: the
 #: name starts after them (他代表|商会, 希望|省某某集团, 专门从事|银行).
@@ -62,8 +64,9 @@ _REGION = r"(?:西北|西南|华东|华南|华北|华中|东北|中西部|西部
 #: Facility words a company's site ends with, and a building of it (总部主塔).
 _FACILITY = re.compile(_REGION + r"(?:转运中心|分拨中心|运营中心|结算中心|物流中心|数据中心|"
                        r"研发中心|营运中心|区域总部|总部|中心)(?:主塔|大楼|大厦|塔楼)?(?!城市|城|枢纽|地位)")
-#: A venture firm named by a Latin brand and 资本 (ABC资本).
-_LATIN_CAPITAL = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]{1,15}资本")
+#: jieba's tags of the words a venture firm's brand is made of (高瓴, 君联: unknown words;
+#: 红杉: a name; 国投: an abbreviation); common nouns (社会资本, 民间资本) are no brand.
+BRAND_TAGS = {None, "nr", "nrt", "nrfg", "nz", "j"}
 
 
 def _cut_clause(text: str, start: int, suffix_start: int,
@@ -153,9 +156,7 @@ def find_org_names(text: str, tokens: list[tuple[int, int, str]], anchors: dict[
     out = _subsidiaries(text, tokens, known)
     out += [Mention(x.start(), x.end(), "Enterprise", x.group(), rule="bureau-firm", confidence=0.9)
            for x in _BUREAU_FIRM.finditer(text)]
-    for x in _LATIN_CAPITAL.finditer(text):
-        out.append(Mention(x.start(), x.end(), "Enterprise", x.group(), rule="latin-capital",
-                           confidence=0.8))
+    out += _capital_firms(text, tokens)
     tags = word_tags()
     for x in _FACILITY.finditer(text):
         start = left_edge(text, x.start(), tokens, anchors)
@@ -199,11 +200,71 @@ def _subsidiaries(text: str, tokens: list[tuple[int, int, str]], known: list[Men
         if m.type != "Enterprise" or m.rule != "gazetteer" or len(m.text) > 3 or m.end not in starts:
             continue
         end, word = starts[m.end]
-        if 2 <= len(word) <= 3 and word_tags().get(word) is None and _CJK.fullmatch(word):
+        if 2 <= len(word) <= 3 and word_tags().get(word) is None and _CJK.fullmatch(word) \
+                and word[-1] not in _SITE_CHARS and not _SITE_AFTER.match(text, end):
+            # 某集团灾备|中心, 某集团芯城: the group's site, not a company of its own
             out.append(Mention(m.start, end, "Enterprise", text[m.start:end], rule="subsidiary",
                                confidence=0.7))
     return out
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+#: What a group's site is named with (某集团灾备中心, 某集团云基地): no subsidiary.
+_SITE_AFTER = re.compile(r"中心|基地|园|项目|总部|工厂")
+_SITE_CHARS = set("城谷岛港园湾区")
 
+
+def _capital_firms(text: str, tokens: list[tuple[int, int, str]]) -> list[Mention]:
+    """Venture firms named by a brand and 资本: the proper or Latin words right before it."""
+    tags = word_tags()
+    out = []
+    for i, (s, e, tok) in enumerate(tokens):
+        if tok != "资本":
+            continue
+        start, j = s, i
+        while j > 0 and i - j < 3:
+            ps, pe, prev = tokens[j - 1]
+            latin = prev.isascii() and prev.isalnum() and not prev.isdigit()
+            if pe != start or not (latin or (tags.get(prev) in BRAND_TAGS and _CJK.fullmatch(prev))):
+                break
+            start, j = ps, j - 1
+        if 2 <= s - start <= 8:
+            out.append(Mention(start, e, "Enterprise", text[start:e], rule="brand-capital",
+                               confidence=0.75))
+    return out
+
+
+#: A short name declared right after a full one: （以下简称“某某集团”）, (简称某某), （下称某某）.
+_DECLARED = re.compile(r"[(（](?:以下)?(?:简称|下称|统称)[:：]?[“\"「]?([^()（）“”\"「」,，。、]{2,12}?)[”\"」]?[)）]")
+#: The types whose declared short names are read here.
+DECLARING = ("Enterprise", "Institution", "Fund")
+
+
+def declared_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every use of a short name declared after a full name (某某资产投资集团有限公司（以下简称
+    “某某集团”）…某某集团将…) names the full one: the mentions found at it take the full
+    name, and its other occurrences become mentions of it."""
+    by_end = {m.end: m for m in mentions if m.type in DECLARING}
+    found: list[Mention] = []
+    for x in _DECLARED.finditer(text):
+        full = by_end.get(x.start())
+        short = x.group(1)
+        if full is None or short == full.text:
+            continue
+        name = full.name or full.text
+        at = {m.start: m for m in mentions if m.text == short}
+        covered = sorted((m.start, m.end) for m in mentions)
+        for a in occurrences(text, short):
+            m = at.get(a)
+            if m is not None:
+                m.type, m.name, m.key = full.type, name, full.key
+            elif not _inside(covered, a, a + len(short)):
+                found.append(Mention(a, a + len(short), full.type, short, rule="declared-short",
+                                     confidence=0.85, key=full.key, name=name))
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (a, float("inf")))
+    return any(s < b and a < e for s, e in spans[max(0, i - 8):i + 1])
