@@ -194,3 +194,10 @@ def test_a_short_name_declared_after_the_full_name_names_it_everywhere(extractor
 def test_a_group_site_word_after_a_known_group_is_no_subsidiary(extractor):
     ex = _extract(extractor, "将围绕紫光芯城、鲲鹏生态产业园等重点区域建设。")
     assert "紫光芯城" not in _names(ex, "Enterprise")
+
+
+def test_a_verb_of_founding_before_a_fund_is_no_part_of_its_name(extractor):
+    ex = _extract(extractor, "2023年，江城新区新设江城新兴产业基金，规模8亿元。")
+    funds = [m for m in ex.mentions if m.type == "Fund"]
+    assert [m.text for m in funds] == ["江城新兴产业基金"]
+    assert ex.amounts == {id(funds[0]): 8e8}

@@ -32,6 +32,9 @@ from .scan import occurrences
 #: name starts after them (他代表|商会, 希望|省某某集团, 专门从事|银行).
 REGARD_VERBS = set("""代表 重视 关心 关注 希望 感谢 欢迎 从事 专门从事 指经 经 支持 服务 对接 依托 助推
 助力 推进 促进""".split())
+#: Verbs of founding a fund or an institute (某新区新设|某某基金, 牵头组建|某某研究院): the
+#: name starts after them (company names, made of any words, keep theirs).
+FOUNDING_VERBS = set("""新设 设立 组建 发起 成立 推出 发布 打造 出资 参与 牵头 共建 新建 筹建 设""".split())
 #: Adverbs of prose in front of a verb (一直非常重视): never inside a name.
 _PROSE_ADVERB = re.compile(r"^(?:一直|非常|十分|始终|特别|高度|充分|专门|真诚|衷心)|^[均也都还已将]$")
 #: Scope words that begin a generic phrase after a verb (建设|全省科技创新中心).
@@ -69,15 +72,15 @@ _FACILITY = re.compile(_REGION + r"(?:转运中心|分拨中心|运营中心|结
 BRAND_TAGS = {None, "nr", "nrt", "nrfg", "nz", "j"}
 
 
-def _cut_clause(text: str, start: int, suffix_start: int,
-                tokens: list[tuple[int, int, str]]) -> int:
+def _cut_clause(text: str, start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
+                founding: bool = False) -> int:
     """Where a name begins once the clause in front of it is cut off: after the last
-    pronoun, adverb of prose or verb of regard among its words, or after a verb that a
-    scope word follows (建设|全省…)."""
+    pronoun, adverb of prose or verb of regard among its words (and of founding, when
+    ``founding``), or after a verb that a scope word follows (建设|全省…)."""
     tags = word_tags()
     cut = start
     for s, e, tok in _token_spans(tokens, start, suffix_start):
-        if tok in REGARD_VERBS or (tags.get(tok) == "r" and len(tok) <= 2) \
+        if tok in REGARD_VERBS or (founding and tok in FOUNDING_VERBS) or (tags.get(tok) == "r" and len(tok) <= 2) \
                 or _PROSE_ADVERB.match(tok) or (tok in STOP_TOKENS and _SCOPE.match(text, e)):
             cut = e
     # 和 after a cut joins two verbs (重视和关心), not two names
@@ -120,7 +123,8 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
                 and not _has_proper_word(_tokens_between(tokens, m.start, suffix_start), word_tags()):
             continue  # 企业服务中心: a kind of office; 某某服务中心: a named one
         # a known name at the head stays whole (its own words are no clause)
-        start = _cut_clause(text, anchors.get(m.start, m.start), suffix_start, tokens)
+        start = _cut_clause(text, anchors.get(m.start, m.start), suffix_start, tokens,
+                            founding=m.type != "Enterprise")
         if m.start in anchors and start == anchors[m.start]:
             start = m.start
         if m.type == "Fund":
@@ -194,12 +198,14 @@ def name_self_references(text: str, named: list[Mention]) -> None:
 def _subsidiaries(text: str, tokens: list[tuple[int, int, str]], known: list[Mention]) -> list[Mention]:
     """一汽某某: a known group's short name and a word jieba does not know, written as one
     name, is the group's subsidiary (its own company), not the group."""
-    starts = {s: (e, t) for s, e, t in tokens}
     out = []
     for m in known:
-        if m.type != "Enterprise" or m.rule != "gazetteer" or len(m.text) > 3 or m.end not in starts:
+        if m.type != "Enterprise" or m.rule != "gazetteer" or len(m.text) > 3:
             continue
-        end, word = starts[m.end]
+        i = bisect.bisect_left(tokens, (m.end, -1, ""))
+        if i >= len(tokens) or tokens[i][0] != m.end:
+            continue
+        _, end, word = tokens[i]
         if 2 <= len(word) <= 3 and word_tags().get(word) is None and _CJK.fullmatch(word) \
                 and word[-1] not in _SITE_CHARS and not _SITE_AFTER.match(text, end):
             # 某集团灾备|中心, 某集团芯城: the group's site, not a company of its own
@@ -218,9 +224,11 @@ def _capital_firms(text: str, tokens: list[tuple[int, int, str]]) -> list[Mentio
     """Venture firms named by a brand and 资本: the proper or Latin words right before it."""
     tags = word_tags()
     out = []
-    for i, (s, e, tok) in enumerate(tokens):
-        if tok != "资本":
+    for at in occurrences(text, "资本"):  # found by a scan, then read on the tokens there
+        i = bisect.bisect_left(tokens, (at, -1, ""))
+        if i >= len(tokens) or tokens[i][:2] != (at, at + 2):
             continue
+        s, e = at, at + 2
         start, j = s, i
         while j > 0 and i - j < 3:
             ps, pe, prev = tokens[j - 1]
