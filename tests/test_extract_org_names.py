@@ -201,3 +201,22 @@ def test_a_verb_of_founding_before_a_fund_is_no_part_of_its_name(extractor):
     funds = [m for m in ex.mentions if m.type == "Fund"]
     assert [m.text for m in funds] == ["江城新兴产业基金"]
     assert ex.amounts == {id(funds[0]): 8e8}
+
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("西咸新区沣东新城开发建设（集团）有限公司负责建设。", "西咸新区沣东新城开发建设(集团)有限公司"),
+    ("天津滨海新区建设投资集团有限公司董事长张明出席。", "天津滨海新区建设投资集团有限公司"),
+    ("落户新区的360数字安全集团扩大产能。", "360数字安全集团"),
+])
+def test_a_legal_name_keeps_its_trade_verb_its_bracketed_form_and_its_leading_digits(
+        extractor, sentence, firm):
+    assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
+
+
+def test_a_count_before_a_group_is_no_part_of_its_name(extractor):
+    assert "30家集团" not in _names(_extract(extractor, "新区引进30家集团总部。"), "Enterprise")
+
+
+def test_a_short_name_after_jiancheng_is_no_longer_name(extractor):
+    ex = _extract(extractor, "星河控股集团有限公司（简称星河控股）投资建设。")
+    assert _names(ex, "Enterprise") == ["星河控股集团有限公司", "星河控股集团有限公司"]

@@ -110,6 +110,8 @@ ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "
 LEADING_FUNCTION_CHARS = set("由据向对与和及将继")
 # A company's legal form: the word before it is the company's trade, whatever its tag.
 _LEGAL_FORM_AT = re.compile(r"(?:股份)?有限(?:责任)?公司|集团")
+# Form words a legal name holds before its legal form, bracketed or not (某某（集团）有限公司).
+_FORM_WORDS = frozenset({"集团", "控股", "股份", "(", ")", "（", "）"})
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -174,9 +176,10 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             rest = _tokens_between(tokens, e, suffix_start)
             before = text[max(window, s - 2):s]
             nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
-            if not rest and nominal and len(tok) >= 2 and _LEGAL_FORM_AT.match(text, suffix_start) \
-                    and text[s - 1:s] not in HARD_STOPS:
-                continue  # 某某投资运营|有限公司, 某某建设|有限公司: the trade ends the name
+            if nominal and len(tok) >= 2 and _LEGAL_FORM_AT.match(text, suffix_start) \
+                    and text[s - 1:s] not in HARD_STOPS \
+                    and all(r in GENERIC or r in POLICY_WORDS or r in _FORM_WORDS for r in rest):
+                continue  # 某某投资运营|有限公司, 某某建设|投资集团有限公司: the trade ends the name
             if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
                     and before and word_tags().get(before, "n")[:1] == "n":
                 # 云从|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by

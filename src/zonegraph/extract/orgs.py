@@ -31,7 +31,7 @@ from .scan import occurrences
 #: Verbs of regard, request and occupation whose object an organization often is: the
 #: name starts after them (他代表|商会, 希望|省某某集团, 专门从事|银行).
 REGARD_VERBS = set("""代表 重视 关心 关注 希望 感谢 欢迎 从事 专门从事 指经 经 支持 服务 对接 依托 助推
-助力 推进 促进""".split())
+助力 推进 促进 简称 下称 统称""".split())
 #: Verbs of founding a fund or an institute (某新区新设|某某基金, 牵头组建|某某研究院): the
 #: name starts after them (company names, made of any words, keep theirs).
 FOUNDING_VERBS = set("""新设 设立 组建 发起 成立 推出 发布 打造 出资 参与 牵头 共建 新建 筹建 设""".split())
@@ -47,6 +47,10 @@ PROPER_ONLY = {"服务中心"}
 #: A company's legal form alone (集团公司, 股份公司): a company's word for itself in its
 #: own news, but in brackets after a body (某管委会(集团公司)) no company of its own.
 _FORM_ONLY = re.compile(r"^(?:集团|股份|控股|有限|有限责任|投资|实业)*(?:公司|集团)$")
+#: A brand's leading digits (360|数字安全集团), standing where a name may begin.
+_LEADING_DIGITS = re.compile(r"(?:^|[\s,，。;；:：、“(（的与和及])(\d{2,4})$")
+#: What follows a number that counts or dates rather than names (30家, 2024年).
+_COUNT_CHARS = set("家个年月日号期亿万元%项支批名位届次")
 #: A company's full legal name ends so (省某某集团有限公司 is a short form of one).
 _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$|股份公司$")
 #: A company's board or supervisors: no bureau (某某公司董事局).
@@ -140,6 +144,10 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
             m = Mention(start, m.end, m.type, text[start:m.end], rule=m.rule,
                         confidence=m.confidence, key=m.key, name=m.name)
         if m.type == "Enterprise":
+            lead = _LEADING_DIGITS.search(text, max(0, m.start - 6), m.start)
+            if lead and m.text[0] not in _COUNT_CHARS:
+                m = Mention(lead.start(1), m.end, m.type, text[lead.start(1):m.end], rule=m.rule,
+                            confidence=m.confidence, key=m.key, name=m.name)
             if _FORM_ONLY.match(m.text) and text[m.start - 1:m.start] in "(（":
                 continue  # 某管委会(集团公司): the body is also a company, named by a form word
             words = _tokens_between(tokens, m.start, suffix_start)
