@@ -220,3 +220,16 @@ def test_a_count_before_a_group_is_no_part_of_its_name(extractor):
 def test_a_short_name_after_jiancheng_is_no_longer_name(extractor):
     ex = _extract(extractor, "星河控股集团有限公司（简称星河控股）投资建设。")
     assert _names(ex, "Enterprise") == ["星河控股集团有限公司", "星河控股集团有限公司"]
+
+
+def test_a_firms_short_name_first_in_its_clause_before_what_a_party_does(extractor):
+    ex = _extract(extractor, "宏远新材料与新区签约。海岸化学投资建设新工厂。人工智能与实体经济深度融合。"
+                             "海洋化学将加快发展。")
+    assert _names(ex, "Enterprise") == ["宏远新材料", "海岸化学"]
+
+
+def test_museums_libraries_party_schools_and_design_institutes_are_institutions(extractor):
+    ex = _extract(extractor, "中共江城市委党校、江城规划设计院、江城博物馆、江城新区图书馆和江城科技馆参加。"
+                             "新建图书馆和博物馆。")
+    assert _names(ex, "Institution") == ["中共江城市委党校", "江城规划设计院", "江城博物馆",
+                                         "江城新区图书馆", "江城科技馆"]

@@ -33,7 +33,10 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("基金会", "Institution"), ("智库", "Institution"), ("疾控中心", "Institution"),
     ("创新中心", "Institution"), ("技术中心", "Institution"), ("检测中心", "Institution"),
     ("咨询委员会", "Institution"), ("顾问委员会", "Institution"), ("专家委员会", "Institution"),
-    ("服务中心", "Institution"),
+    ("服务中心", "Institution"), ("设计院", "Institution"), ("规划院", "Institution"),
+    ("党校", "Institution"), ("科协", "Institution"), ("博物馆", "Institution"),
+    ("图书馆", "Institution"), ("科技馆", "Institution"), ("美术馆", "Institution"),
+    ("医学中心", "Institution"),
     # government
     ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody"), ("党工委", "GovernmentBody"),
     ("工委", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人民政府", "GovernmentBody"),
@@ -103,7 +106,7 @@ _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分�
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
 _BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|署|院|中心|公司|集团|海关|大学|学院|所|"
-                       r"实验室|学校)$")
+                       r"实验室|学校|馆|党校|科协)$")
 _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
