@@ -5,7 +5,9 @@ companies, institutions and funds news prose puts words in front of a name that 
 cannot tell from a name's own words, and names some of them in ways no suffix gives:
 
 - a clause in front of the name: a pronoun, an adverb or a verb of regard (他代表|商会,
-  一直非常重视和关心|商会, 希望|省某某集团, 专门从事|银行, 建设|全省科技创新中心);
+  一直非常重视和关心|商会, 希望|省某某集团, 专门从事|银行, 建设|全省科技创新中心), and
+  before a fund or an institute a verb of founding (新设|某某基金);
+- a brand's leading digits, which the walk stops at (360|某某集团);
 - an ordinal in front of a fund (天津首只|某某股权投资试点基金): the fund's own name follows;
 - a kind of company, not a company (金融资产投资公司, 融资担保公司, 集团公司), unless it
   is the tail of a company named in full in the same text (省国有资产投资集团有限公司);
@@ -16,7 +18,9 @@ cannot tell from a name's own words, and names some of them in ways no suffix gi
   (某某速递西北转运中心, 某某直播西南中心, 某某西南总部主塔);
 - a venture firm named by a brand and 资本 (ABC资本, 高瓴资本; not 社会资本), and a
   subsidiary named by a known group's short name and its own word (一汽某某, the group's
-  一汽 alone is the parent).
+  一汽 alone is the parent);
+- 集团公司 in a group's own news (the group named most), and a short name declared after a
+  full name (（以下简称“某某集团”）): both name the full one wherever they stand.
 """
 from __future__ import annotations
 
@@ -84,8 +88,9 @@ def _cut_clause(text: str, start: int, suffix_start: int, tokens: list[tuple[int
     tags = word_tags()
     cut = start
     for s, e, tok in _token_spans(tokens, start, suffix_start):
-        if tok in REGARD_VERBS or (founding and tok in FOUNDING_VERBS) or (tags.get(tok) == "r" and len(tok) <= 2) \
-                or _PROSE_ADVERB.match(tok) or (tok in STOP_TOKENS and _SCOPE.match(text, e)):
+        if tok in REGARD_VERBS or (founding and tok in FOUNDING_VERBS) \
+                or (tags.get(tok) == "r" and len(tok) <= 2) or _PROSE_ADVERB.match(tok) \
+                or (tok in STOP_TOKENS and _SCOPE.match(text, e)):
             cut = e
     # 和 after a cut joins two verbs (重视和关心), not two names
     while cut < suffix_start and text[cut] in "和及与并":
