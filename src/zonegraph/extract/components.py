@@ -21,12 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .amounts import fund_amount
 from .coref import find_references
 from .events import find_events
 from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
+from .orgs import declared_short_forms, find_org_names, name_self_references, refine
 from .people import TITLE_WORDS, bare_title, find_people
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
@@ -70,10 +72,6 @@ NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
                    "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
                    "Fund": "launchedBy", "Policy": "issuedBy"}
-_AMOUNT = re.compile(r"(?:总规模|规模|总额|总金额|资金|出资|募资|首期)(?:预计|计划|拟|初定|设定|将)?"
-                     r"(?:为|达|达到|约|超|超过|逾|不低于|不少于|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元")
-_AMOUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千万)元(?:规模)?的?$")
-_UNITS = {"万": 1e4, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
 
 def ensure_extensions() -> None:
@@ -175,7 +173,9 @@ class NamesComponent:
         tokens = _tokens(doc)
         mentions = doc._.zg_mentions or []
         anchors = {m.start: m.end for m in mentions}
-        named = find_named(_text(doc), tokens, anchors)
+        named = refine(_text(doc), tokens, anchors, find_named(_text(doc), tokens, anchors))
+        named += find_org_names(_text(doc), tokens, anchors, mentions)
+        name_self_references(_text(doc), named)
         mentions += [m for m in named if m.type != "Event"]
         mentions += find_events(_text(doc), [m for m in named if m.type == "Event"],
                                 mentions)
@@ -388,6 +388,7 @@ class ResolveComponent:
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
         mentions += self.place_organ_list(text, mentions, view)
+        mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
         if zone_entry is not None:
@@ -587,10 +588,12 @@ class AttributesComponent:
         amounts: dict[int, float] = {}
         dates: dict[int, str] = {}
         spans = sentences(text)
+        fund_starts = sorted(m.start for m in doc._.zg_mentions or [] if m.type == "Fund")
         for m in doc._.zg_mentions or []:
             if m.type == "Fund":
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
-                amount = _fund_amount(text, m, sent)
+                after = bisect.bisect_right(fund_starts, m.start)
+                amount = _fund_amount(text, m, sent, fund_starts[after] if after < len(fund_starts) else None)
                 if amount:
                     amounts[id(m)] = amount
             elif m.type == "Policy":
@@ -612,7 +615,6 @@ class AttributesComponent:
         return doc
 
 
-_NAMED_SIZE = re.compile(r"^(十|百|千)亿(?!级)")
 # 《…》于2024年3月5日正式印发: the date written right after the title
 _DATED_AFTER = re.compile(r"》?\s*(?:已经?)?[于在]\s*((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
                           r"(?:正式)?(?:印发|发布|出台|公布|颁布)")
@@ -625,21 +627,14 @@ def _sent_out_now(text: str, article_date: str) -> str:
     return article_date if article_date and _SENT_NOW.search(text) else ""
 
 
-def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | None:
-    """The size written next to a fund (总规模50亿元的…基金, …基金规模20亿元, 百亿…母基金)."""
-    named = _NAMED_SIZE.match(fund.text)
-    if named:
-        return {"十": 1e9, "百": 1e10, "千": 1e11}[named.group(1)]
-    before = text[max(sent[0], fund.start - 14):fund.start]
-    m = _AMOUNT_BEFORE.search(before)
-    if m is None:
-        clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0] or [sent[1]])
-        sizes = list(_AMOUNT.finditer(text, fund.end, min(clause_end, fund.end + 30)))
-        # 首期规模20亿元、总规模100亿元: the whole size, whichever is written first
-        m = next((x for x in sizes if x.group().startswith(("总规模", "总额"))), sizes[0] if sizes else None)
-    if m is None:
-        return None
-    return float(m.group(1)) * _UNITS[m.group(2)]
+def _fund_amount(text: str, fund: Mention, sent: tuple[int, int],
+                 next_fund: int | None = None) -> float | None:
+    """The size written next to a fund, within its sentence and clause (before the next
+    fund named: 甲基金规模10亿元、乙基金规模5亿元)."""
+    clause_end = min([i for i in (text.find("。", fund.end), text.find(";", fund.end)) if i >= 0]
+                     or [sent[1]])
+    clause_end = min(clause_end, sent[1], fund.end + 40, next_fund or len(text))
+    return fund_amount(text, fund.start, fund.end, fund.text, sent[0], clause_end)
 
 
 class RelationsComponent:

@@ -7,7 +7,9 @@ from other words only by where they stand:
   a list where most items have that shape, or are known companies, is a list of firms;
 - at the head of a project's name in a list of projects (某某高端光源研制项目、
   某某绿色电梯总成项目): the project is the company's, and its name leads;
-- alone before a count of firms (与某某汽车电器等5家企业签订…).
+- alone before a count of firms (与某某汽车电器等5家企业签订…);
+- first in its clause before what a party or an investor does (某某新材料与新区签约,
+  某某医药投资建设…), when it has the shape of a firm's short name.
 
 Each needs the list or the count around it: a proper word and a trade alone (发展新材料)
 are prose as often as a name.
@@ -25,6 +27,10 @@ TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医
                    r"实业|控股|智能|智造|新材料|材料|半导体|软件|网络|数据|新能源|能源|装备|环保|"
                    r"物流|供应链|化学|化工|特钢|钢铁|汽车|汽车电器|电器|电气|机械|重工|生物|食品|"
                    r"电池|光伏|航空|通信|动力|精密|传感|芯片|集成电路|石化|纺织|服饰|家居)$")
+#: A firm's short name first in its clause, before what only a party or an investor does
+#: (某某新材料与新区签约, 某某科技落户…, 某某医药投资建设…): the trade ends the name.
+_LEADING_FIRM = re.compile(r"(?:^|(?<=[\n，。；！？：,;!?]))([\u4e00-\u9fff]{2,10}?" + TRADE.pattern[:-1] + r")"
+                           r"(?=与|和|同|将|已|正式|成功|签约|签署|落户|入驻|扎根|投资|投建|建设|投产|拟|计划|总部)")
 #: jieba's tags of words a company's own name is made of: unknown words, person and
 #: transliterated names, other proper nouns, abbreviations (上汽, 一汽).
 PROPER_TAGS = {None, "nr", "nrt", "nrfg", "nz", "j", "nt", "ns"}
@@ -42,8 +48,12 @@ _CLAUSE = re.compile(r"[^。！？；;!?\n]+")
 _BEFORE_NAME = re.compile(r"[\s、,，。;；:：!?！？“”《》()（）]")
 
 
-#: Verbs of settling somewhere, and the adverbs that may come before them.
-_SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)")
+#: Verbs of settling somewhere, and the adverbs that may come before them; and of
+#: investing a stated sum (某某拟投资50亿元), which only a firm does in a list of signings.
+_SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)|(?:拟|计划|将|预计)?(?<![总共计])投资(?=\d)")
+#: What the last word of a subject is when a clause, not a name, precedes the verb
+#: (今年计划|投资, 新区累计|投资): a verb, an adverb, a time or a number.
+_CLAUSE_END_TAGS = {"v", "vd", "d", "ad", "t", "m", "q", "f", "p"}
 _CLAUSE_START = "\n，。；！？：,;!?"
 #: One-character adverbs between a subject and its verb (则, 也, 均 …).
 _ADVERB_CHARS = set("则也还均都又亦便就即已将")
@@ -78,7 +88,8 @@ def _proper_head(tokens: list[str]) -> str:
     head = ""
     for n, tok in enumerate(tokens):
         tag = tags.get(tok)
-        if tok.isascii() or tok[-1] in "型级式" or tag not in PROPER_TAGS or (tag == "ns" and n == 0):
+        # a place ends the owner's name (某某环通|浦东海洋信息枢纽项目)
+        if tok.isascii() or tok[-1] in "型级式" or tag not in PROPER_TAGS or tag == "ns":
             break
         head += tok
     return head
@@ -103,6 +114,7 @@ def _firm_shaped(item: str, tokens: list[str]) -> bool:
 def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
                is_place) -> list[Mention]:
     """Firms found in lists of firms, in lists of projects, and before a count of firms.
+    A park named at the head of a listed project is removed from ``mentions``.
 
     ``is_place(name)`` tells a known place (a list of places is no list of firms, and a
     place alone heads no project)."""
@@ -134,8 +146,16 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         if len(projects) >= 2:
             for a, b, item, toks in projects:
                 head = _proper_head(toks)
-                if 2 <= len(head) <= 10 and not is_place(head) and head not in GENERIC \
-                        and free(a, a + len(head)):
+                if not 2 <= len(head) <= 10 or is_place(head) or head in GENERIC:
+                    continue
+                # a park named at the head of a project (某某照明基地及…总部项目) is a part
+                # of the project's name, not a park: its owner leads it
+                inner = [m for m in mentions if m.type == "Park" and m.rule.startswith("suffix")
+                         and m.start == a and m.end < b - 2]
+                for park in inner:
+                    mentions.remove(park)
+                    taken.remove((park.start, park.end))
+                if free(a, a + len(head)):
                     out.append(Mention(a, a + len(head), "Enterprise", head, rule="project-owner",
                                        confidence=0.65))
             continue
@@ -158,9 +178,18 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
                 or is_place(name) or _NOT_FIRM_END.search(name) or not free(a, b):
             continue
         tags = [word_tags().get(t) for t in toks]
-        if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags):
+        if tags[0] in PROSE_TAGS or all(t in ("n", "vn", "v") for t in tags) \
+                or tags[-1] in _CLAUSE_END_TAGS:
             continue  # 项目落户, 企业入驻: a kind of thing, not a name
         out.append(Mention(a, b, "Enterprise", name, rule="settles", confidence=0.6))
+    for x in _LEADING_FIRM.finditer(text):
+        a, b = x.span(1)
+        item = x.group(1)
+        if any(item in firm for firm in firms) or is_place(item) or not free(a, b):
+            continue
+        toks = _tokens_between(tokens, a, b)
+        if toks and "".join(toks) == item and _firm_shaped(item, toks):
+            out.append(Mention(a, b, "Enterprise", item, rule="leading-firm", confidence=0.6))
     for m in _COUNT_OF_FIRMS.finditer(text):
         b = m.start()
         a = _name_start(text, b, 16)

@@ -32,6 +32,11 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("联盟", "Institution"), ("联合会", "Institution"), ("促进会", "Institution"),
     ("基金会", "Institution"), ("智库", "Institution"), ("疾控中心", "Institution"),
     ("创新中心", "Institution"), ("技术中心", "Institution"), ("检测中心", "Institution"),
+    ("咨询委员会", "Institution"), ("顾问委员会", "Institution"), ("专家委员会", "Institution"),
+    ("服务中心", "Institution"), ("设计院", "Institution"), ("规划院", "Institution"),
+    ("党校", "Institution"), ("科协", "Institution"), ("博物馆", "Institution"),
+    ("图书馆", "Institution"), ("科技馆", "Institution"), ("美术馆", "Institution"),
+    ("医学中心", "Institution"),
     # government
     ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody"), ("党工委", "GovernmentBody"),
     ("工委", "GovernmentBody"), ("委员会", "GovernmentBody"), ("人民政府", "GovernmentBody"),
@@ -101,11 +106,15 @@ _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分�
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
 _BODY_END = re.compile(r"(?:管委会|委员会|政府|党工委|局|厅|委|办|部|署|院|中心|公司|集团|海关|大学|学院|所|"
-                       r"实验室|学校)$")
+                       r"实验室|学校|馆|党校|科协)$")
 _CORPORATE_ROLE = re.compile(r"(?:全资|控股|参股)?(?:子公司|母公司|合资公司|孙公司)")
 ROLE_NOUNS = ("服务商", "供应商", "运营商", "开发商", "制造商", "生产商", "承包商", "合作伙伴", "企业")
 # Function characters that may be glued to the name after them (由, 经, 据, 向 …).
 LEADING_FUNCTION_CHARS = set("由据向对与和及将继")
+# A company's legal form: the word before it is the company's trade, whatever its tag.
+_LEGAL_FORM_AT = re.compile(r"(?:股份)?有限(?:责任)?公司|集团")
+# Form words a legal name holds before its legal form, bracketed or not (某某（集团）有限公司).
+_FORM_WORDS = frozenset({"集团", "控股", "股份", "(", ")", "（", "）"})
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -170,6 +179,10 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             rest = _tokens_between(tokens, e, suffix_start)
             before = text[max(window, s - 2):s]
             nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
+            if nominal and len(tok) >= 2 and _LEGAL_FORM_AT.match(text, suffix_start) \
+                    and text[s - 1:s] not in HARD_STOPS \
+                    and all(r in GENERIC or r in POLICY_WORDS or r in _FORM_WORDS for r in rest):
+                continue  # 某某投资运营|有限公司, 某某建设|投资集团有限公司: the trade ends the name
             if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
                     and before and word_tags().get(before, "n")[:1] == "n":
                 # 云从|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by
@@ -356,8 +369,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         if etype == "Event" and not _proper_event(prefix):
             continue
-        if etype != "Program" and text[start - 1:start] == "“" and text[end:end + 1] == "”":
-            continue  # “医药进医院”: a quoted slogan, not an organization
+        if etype not in ("Program", "Fund") and text[start - 1:start] == "“" and text[end:end + 1] == "”":
+            continue  # “医药进医院”: a quoted slogan, not an organization (a fund is quoted by its name)
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):

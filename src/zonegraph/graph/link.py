@@ -19,6 +19,12 @@ _ORDINAL = re.compile(r"^(?:(?:19|20)\d{2}年?)?第?[\d一二三四五六七八�
 # What names a unit of the body named before it (办公厅, 统战部, 分行).
 _UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:办公厅|办公室|部|局|处|中心|分行|支行|分公司)")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_PAREN_MARKS = re.compile(r"[(（)）]")
+#: Words a fund's or program's name may drop from its middle and stay itself
+#: (某某股权投资试点基金 is 某某股权投资基金); a place or a kind cut out makes another thing.
+_FILLERS = {"试点", "投资", "产业投资", "股权投资", "发展", "专项", "引导"}
+#: Form words a company's legal name may bracket (某某（集团）有限公司, 某某投资（控股）公司).
+_BRACKETED_FORMS = ("集团", "控股", "股份")
 #: Keys that are already an identity (gazetteer rows, zone organs, people): never merged away.
 FIXED_KEYS = ("zone:", "place:", "gov:", "enterprise:", "institution:", "organ:", "person:")
 MERGEABLE = {"Enterprise", "Institution", "GovernmentBody", "Park", "Fund", "Event", "Program",
@@ -92,10 +98,15 @@ def abbreviates(short: str, full: str) -> bool:
     if full.startswith(short) and _UNIT.fullmatch(full[len(short):]):
         return False  # 某省人民政府办公厅 is a unit of 某省人民政府, not another name of it
     core_full = _PAREN.sub("", full)
+    # 江城明珠（集团）有限公司 is 明珠集团, 江城明珠集团: the bracketed form word read out
+    opened = _PAREN_MARKS.sub("", full)
+    if opened != full and short.endswith(_BRACKETED_FORMS) and short in opened and len(short) >= 4:
+        return True
     # 湖南大学 / 湖南师范大学, 中国银行 / 中国农业银行: a name that is another with one whole
     # piece cut from its middle is a different thing of the same kind
     for i in range(2, len(short) - 1):
-        if core_full.startswith(short[:i]) and core_full.endswith(short[i:]) and len(core_full) > len(short):
+        if core_full.startswith(short[:i]) and core_full.endswith(short[i:]) and len(core_full) > len(short) \
+                and core_full[i:len(core_full) - len(short) + i] not in _FILLERS:
             return False
     if short in core_full:
         return short[-2:] == core_full[-2:] or len(short) >= 4
