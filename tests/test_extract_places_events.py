@@ -38,10 +38,16 @@ def test_a_ceremony_of_one_party_with_another_is_not_named_by_the_parties(extrac
     assert _names(ex, "Event") == []
 
 
-def test_a_ceremony_named_after_a_fund_keeps_the_fund(extractor):
-    ex = _extract(extractor, "近日，新区举行“江城QFLP(合格境外有限合伙人)创投基金落地签约活动”。")
-    assert _names(ex, "Event") == ["江城QFLP(合格境外有限合伙人)创投基金落地签约活动"]
+def test_a_ceremony_named_by_the_agreement_it_signs_keeps_the_fund(extractor):
+    ex = _extract(extractor, "近日，新区举行“江城QFLP(合格境外有限合伙人)创投基金设立协议签约活动”。")
+    assert _names(ex, "Event") == ["江城QFLP(合格境外有限合伙人)创投基金设立协议签约活动"]
     assert _names(ex, "Fund") == ["江城QFLP(合格境外有限合伙人)创投基金"]
+
+
+def test_a_ceremony_of_a_parks_projects_without_a_date_is_no_name(extractor):
+    ex = _extract(extractor, "星河智造产业园项目集中签约仪式在园区举行。")
+    assert _names(ex, "Event") == []
+    assert _names(ex, "Park") == ["星河智造产业园"]
 
 
 def test_a_dateline_and_byline_are_no_part_of_an_event_name(extractor):

@@ -143,7 +143,8 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
         start = first + cut_at_verb(text[first:end])
         start = max([start] + [e for e in ends if start < e <= end - 6])
         name = text[start:end]
-        named_after = any(start <= a and b <= kind.start() for a, b in subjects)
+        # 某基金合作协议签约活动: named by the agreement it signs, on a named thing
+        named_after = "协议" in name and any(start <= a and b <= kind.start() for a, b in subjects)
         if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4] or named_after:
             out.append(Mention(start, end, "Event", name, rule="ceremony", confidence=0.8))
     for m in _PLENARY.finditer(text):
