@@ -30,10 +30,13 @@ from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .orgs import declared_short_forms, find_org_names, name_self_references, refine
 from .people import TITLE_WORDS, bare_title, find_people
+from .places import find_kind_siblings, find_natural_places, settle_kinds
+from .policy_dates import policy_date
+from .programs import find_campaigns
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
-from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
+from .relations import PLANNED, memberships, relations_in, sentences
 from .scan import occurrences
 from .tokenizer import cut
 
@@ -183,6 +186,9 @@ class NamesComponent:
         mentions += find_quoted(_text(doc), tokens, anchors, zones)
         mentions += find_enumerations(_text(doc), tokens, anchors)
         mentions += find_list_siblings(_text(doc), tokens, anchors, mentions)
+        mentions += find_natural_places(_text(doc), tokens, anchors)
+        mentions += find_campaigns(_text(doc), tokens)
+        mentions += find_kind_siblings(_text(doc), tokens, anchors, mentions)
         doc._.zg_mentions = mentions
         return doc
 
@@ -289,7 +295,7 @@ class ResolveComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
-        found = doc._.zg_mentions or []
+        found = settle_kinds(text, doc._.zg_mentions or [], self.gazetteer)
         found += find_firms(text, _tokens(doc), found, self.is_place)
         mentions = _non_overlapping(found)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
@@ -435,6 +441,7 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
                 or m.rule in QUOTED_RULES]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
     room = Occupancy(max((m.end for m in mentions), default=0))
+    inner = Occupancy(max((m.end for m in mentions), default=0))
     out: list[Mention] = []
     for m in ranked:
         clash = [out[i] for i in room.owners(m.start, m.end)]
@@ -443,10 +450,28 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
         nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
                   and clash[0].start == m.start and clash[0].type in NAMED_AFTER_OWNER)
         if clash and not nested:
-            continue
+            # a name inside another (an event's subject, a bracketed aside), once
+            if not all(_nests_in(m, c) for c in clash) or inner.owners(m.start, m.end):
+                continue
+            inner.take(m.start, m.end, len(out))
         room.take(m.start, m.end, len(out))
         out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+def _nests_in(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` is a name of its own inside ``outer``: what an event is named
+    after (某基金合作协议签约活动), the park a policy is about, or a park in brackets
+    (某新区(某高新区)党工委)."""
+    if not (outer.start <= inner.start and inner.end <= outer.end) or inner.type == outer.type:
+        return False
+    if outer.type == "Event":
+        return inner.type not in ("Zone", "Place")  # the places of a meeting's name are its topic
+    if outer.type == "Policy" and inner.type == "Park":
+        return True  # 《某科技城战略合作框架协议》: the park the agreement is about
+    a, b = inner.start - outer.start, inner.end - outer.start
+    return inner.type == "Park" and a > 0 and outer.text[a - 1:a] in "(（" \
+        and outer.text[b:b + 1] in ")）"  # a park run by the same organs, not 某某(重庆)公司
 
 
 class PeopleComponent:
@@ -466,7 +491,9 @@ class PeopleComponent:
         occupied = Occupancy(len(text))
         for p in people:
             occupied.take(p.start, p.end, 0)
-        mentions = [m for m in mentions if m.rule == "gazetteer" or not occupied.owners(m.start, m.end)]
+        # and over a city's short form it begins or ends with (主任常德明, 主任张海南)
+        mentions = [m for m in mentions if not occupied.owners(m.start, m.end) or (
+            m.rule == "gazetteer" and not (m.type == "Place" and m.end - m.start == 2))]
         orgs = [m for m in mentions if m.type in ORG_TYPES]
         places = frozenset(m.key for m in mentions if m.type == "Place" and m.key)
         view = self.reader.article_view(doc._.zg_zone or "", text, places)
@@ -598,9 +625,7 @@ class AttributesComponent:
                     amounts[id(m)] = amount
             elif m.type == "Policy":
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
-                after = _DATED_AFTER.match(text, m.end)
-                date = sentence_date(text, after.end(1) - 1 if after else m.start, article_date) \
-                    or _sent_out_now(text[sent[0]:sent[1]], article_date)
+                date = policy_date(text, m.start, m.end, sent, article_date)
                 if date:
                     dates[id(m)] = date
         # 该基金规模20亿元: the size of the fund named before
@@ -613,18 +638,6 @@ class AttributesComponent:
                     amounts[id(fund)] = amount
         doc._.zg_amounts, doc._.zg_dates = amounts, dates
         return doc
-
-
-# 《…》于2024年3月5日正式印发: the date written right after the title
-_DATED_AFTER = re.compile(r"》?\s*(?:已经?)?[于在]\s*((?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
-                          r"(?:正式)?(?:印发|发布|出台|公布|颁布)")
-# 《…》已经省政府同意,现印发给你们: the notice issues the policy on the day it is dated
-_SENT_NOW = re.compile(r"现(?:将|予)?(?:印发|发布|公布)")
-
-
-def _sent_out_now(text: str, article_date: str) -> str:
-    """The article's date for the policies of a notice that issues them itself."""
-    return article_date if article_date and _SENT_NOW.search(text) else ""
 
 
 def _fund_amount(text: str, fund: Mention, sent: tuple[int, int],

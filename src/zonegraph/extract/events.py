@@ -11,22 +11,30 @@ three shapes this module reads:
 - party plenaries and congresses (省委十一届九次全会, 党的二十大).
 
 And it ends an event's name where the sentence's verb is (某新区举行|…座谈会,
-…部长某某主持|会议): the verbs that hold, open or chair a meeting never begin one.
+…部长某某主持|会议, 认真落实|…大会部署): the verbs that hold, open, chair or carry out a
+meeting never begin one; the verbs of its own theme do (深入推进…座谈会, 冲刺…动员大会).
+A meeting of two parties is named by both when the clause opens with it (甲与乙座谈会…举行),
+and a name may hold a dash between places (甲—乙一体化发展签约大会) or an aside in brackets.
 """
 from __future__ import annotations
 
 import re
 
 from .model import Mention
+from .names import word_tags
+from .tokenizer import cut
 
 #: Verbs that hold, open, chair or attend a meeting: a name starts after them.
 EVENT_VERBS = ("举行", "举办", "召开", "主持", "出席", "参加", "开幕", "闭幕", "启动", "亮相",
-               "组织", "承办", "主办", "筹办", "参会", "开展", "部署", "办好", "开好", "暨")
+               "组织", "承办", "主办", "筹办", "参会", "开展", "部署", "办好", "开好", "暨",
+               "落实", "贯彻", "传达", "领会")
 _VERB_CUT = re.compile("(?:" + "|".join(EVENT_VERBS) + ")")
 #: The kind of a ceremony or campaign event, named by the work it marks.
 _CEREMONY = r"(?:签约|开工|揭牌|启动|竣工|投产|开业|发布|推介|授牌|集中签约|集中开工)(?:仪式|活动|大会)"
 #: What makes a ceremony's name proper: a year, a quarter, an ordinal, or the zone it is of.
 _PROPER_CEREMONY = re.compile(r"\d{4}|[一二三四]季度|第[一二三四五六七八九十\d]+|届")
+#: Named things a ceremony may be named after (某基金合作协议签约仪式), not its parties.
+_NAMED_SUBJECTS = ("Fund", "Park", "Program", "Policy")
 _CEREMONY_KIND = re.compile(_CEREMONY)
 #: 省委十一届九次全会, 市委十二届三次全体会议; 党的二十大, 党的二十届三中全会.
 _PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
@@ -37,7 +45,10 @@ _EVENT_END = re.compile(r"(?:会议|大会|全会|论坛|峰会|博览会|交易
                         r"对接会|招商会|交流会|研讨会|年会|仪式|活动)")
 _JOINED = re.compile(r"暨([\u4e00-\u9fff\dA-Za-z]{2,30}?" + _EVENT_END.pattern + r")")
 #: Where an event name cannot reach back past: punctuation and the dateline's 电/讯.
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\dA-Za-z()（）]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Meetings held between parties (甲与乙座谈会), not ceremonies of one party's work.
+_PARTY_MEETING = re.compile(r"(?:座谈会|恳谈会|对接会|洽谈会|交流会|联席会|会谈)(?:暨|$)")
 
 
 def cut_at_verb(name: str) -> int:
@@ -56,19 +67,72 @@ def _proper_rest(name: str) -> bool:
     return kind is not None and kind.start() >= 2
 
 
-def _start_back(text: str, end: int, limit: int = 30) -> int:
-    """The leftmost name character before ``end``, within ``limit``."""
+def _start_back(text: str, end: int, limit: int = 40) -> int:
+    """The leftmost name character before ``end``, within ``limit``: a single dash
+    between two characters (宝鸡—西咸) is inside a name, brackets only when balanced."""
     i = end
-    while i > 0 and end - i < limit and _NAME_CHAR.match(text[i - 1]):
+    while i > 0 and end - i < limit and (
+            _NAME_CHAR.match(text[i - 1]) or (text[i - 1] == "—" and i >= 2 and i < end
+                                              and _CJK.match(text[i - 2]) and _CJK.match(text[i]))):
         i -= 1
-    return i
+    for m in _DATELINE.finditer(text, i, end):  # 某网某地6月19日电(记者某某)|…
+        i = m.end()
+    return _balanced_from(text, i, end)
+
+
+#: The end of a dateline or of a reporter's byline, never inside a name.
+_DATELINE = re.compile(r"日电|日讯|[(（](?:记者|通讯员|见习记者)[^()（）]*[)）]")
+
+
+def _balanced_from(text: str, start: int, end: int) -> int:
+    """``start`` moved past a bracket that opens or closes outside ``text[start:end]``."""
+    cut, opened = start, []
+    for k in range(start, end):
+        if text[k] in "(（":
+            opened.append(k)
+        elif text[k] in ")）":
+            if opened:
+                opened.pop()
+            else:
+                cut = k + 1
+    return opened[-1] + 1 if opened else cut
+
+
+def _with_partner(text: str, event: Mention, others: list[Mention]) -> Mention:
+    """甲与乙座谈会…: a meeting that opens its clause named with both parties."""
+    if text[event.start - 1:event.start] not in "与和同" or not _PARTY_MEETING.search(event.text):
+        return event
+    partner = next((o for o in others if o.end == event.start - 1
+                    and o.type not in ("Zone", "Place", "Person")), None)
+    if partner is not None:
+        start = partner.start
+    else:  # 新区人才服务与科技金融对接会: two topics, nouns from the clause's start
+        start = event.start - 1
+        while start > 0 and event.start - start <= 12 and _CJK.match(text[start - 1]):
+            start -= 1
+        words = cut(text[start:event.start - 1])
+        if not 3 <= event.start - 1 - start <= 12 or not all(
+                word_tags().get(w, "n")[:1] == "n" or word_tags().get(w) == "vn" for w in words):
+            return event
+        start += len(_LEADING_DAY.match(text, start).group())
+    if start > 0 and not _CLAUSE_START.search(text, 0, start):
+        return event
+    return Mention(start, event.end, "Event", text[start:event.end], rule=event.rule,
+                   confidence=event.confidence)
+
+
+_LEADING_DAY = re.compile(r"(?:\d+[年月日])*")
+#: A clause's start: punctuation or a date right before it (12月7日,|甲与乙…).
+_CLAUSE_START = re.compile(r"(?:^|[。,，;；:：!?！？\n]|[日月]|上午|下午)$")
 
 
 def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> list[Mention]:
     """Ceremonies, plenaries and 暨-joined events; ``found`` are the events the suffix
     rule gave, which a joined name replaces. A ceremony's name starts after the last
     organization or person among ``others`` before it (某管委会与某公司|…签约仪式)."""
-    ends = sorted(m.end for m in others if m.type not in ("Zone", "Place"))
+    subjects = [(o.start, o.end) for o in others if o.type in _NAMED_SUBJECTS]
+    ends = sorted(m.end for m in others if m.type not in ("Zone", "Place") + _NAMED_SUBJECTS
+                  and not any(a <= m.start and m.end <= b for a, b in subjects))
     out: list[Mention] = []
     suffix_ends = {e.end for e in found}
     for kind in _CEREMONY_KIND.finditer(text):  # the kind first, then the name before it
@@ -79,7 +143,9 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
         start = first + cut_at_verb(text[first:end])
         start = max([start] + [e for e in ends if start < e <= end - 6])
         name = text[start:end]
-        if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4]:
+        # 某基金合作协议签约活动: named by the agreement it signs, on a named thing
+        named_after = "协议" in name and any(start <= a and b <= kind.start() for a, b in subjects)
+        if _PROPER_CEREMONY.search(name[:-4]) or "新区" in name[:-4] or named_after:
             out.append(Mention(start, end, "Event", name, rule="ceremony", confidence=0.8))
     for m in _PLENARY.finditer(text):
         a, b = m.span(1) if m.group(1) else m.span(2)
@@ -94,7 +160,7 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
         if cut:
             e = Mention(e.start + cut, e.end, e.type, e.text[cut:], rule=e.rule,
                         confidence=e.confidence, key=e.key, name=e.name)
-        kept.append(e)
+        kept.append(_with_partner(text, e, others))
     return join_events(text, kept + out)
 
 
@@ -115,5 +181,7 @@ def join_events(text: str, events: list[Mention]) -> list[Mention]:
         name = text[start:end]
         parts |= {(e.start, e.end) for e in events if start <= e.start and e.end <= end}
         parts |= {(e.start, e.end) for e in events if e.start == j.start() and e.end <= end}
+        # a suffix reading of the whole that reached back past a dateline (…日讯(记者某某)…)
+        parts |= {(e.start, e.end) for e in events if e.end == end and e.start < start}
         joined.append(Mention(start, end, "Event", name, rule="joined-event", confidence=0.8))
     return [e for e in events if (e.start, e.end) not in parts] + joined

@@ -56,7 +56,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("综合保税区", "Park"), ("综保区", "Park"), ("综试区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
     ("自由贸易试验区", "Park"), ("自贸试验区", "Park"), ("试验区", "Park"), ("示范区", "Park"),
     ("先行区", "Park"), ("开发区", "Park"), ("高新区", "Park"), ("经开区", "Park"),
-    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("产业基地", "Park"),
+    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("产业基地", "Park"), ("法务区", "Park"),
     ("基地", "Park"), ("集聚区", "Park"), ("聚集区", "Park"), ("小镇", "Park"),
     ("园", "Park"), ("TOWN", "Park"), ("公园", "Park"), ("岛", "Park"), ("谷", "Park"),
     # places
@@ -236,7 +236,8 @@ VERBAL_TAGS = {"v", "vn", "vd", "a", "ad", "an", "d", "i", "l"}
 # prose, never inside a name. (jieba's other tags are too loose for this: 大连 is an
 # adverb, 自贸区 and 国家专利 are set phrases.)
 PROSE_TAGS = {"i"}
-_PROSE_WORD = re.compile(r"^(?:不断|持续|逐步|稳步|全面|积极|大力|着力|深入|加快|切实|进一步)[\u4e00-\u9fff]{2}$")
+_PROSE_WORD = re.compile(r"^(?:不断|持续|逐步|稳步|全面|积极|大力|着力|深入|加快|切实|进一步|紧紧|牢牢|始终)"
+                         r"[\u4e00-\u9fff]{2}$")
 
 
 def word_tags() -> DictionaryTags:
@@ -244,13 +245,19 @@ def word_tags() -> DictionaryTags:
     return DICTIONARY_TAGS
 
 
+# Verbs that begin a meeting's own name, its theme (深入推进…座谈会, 冲刺…动员大会).
+THEME_VERBS = frozenset({"推进", "深入推进", "加快推进", "协同推进", "大力推进", "全面推进", "深入",
+                         "加快", "冲刺", "推动"})
+
+
 def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
                        anchors: dict[int, int], tags: dict[str, str],
-                       skip: set[str] = NOT_NAME_START) -> int:
-    """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区)."""
+                       skip: set[str] = NOT_NAME_START, keep: frozenset[str] = frozenset()) -> int:
+    """Move a name's start past leading verbs and adverbs (健全产业园区 → 产业园区), up to
+    a word in ``keep``."""
     for i in range(bisect.bisect_left(tokens, (start, -1, "")), len(tokens)):
         s, e, tok = tokens[i]
-        if s != start or e >= suffix_start or s in anchors:
+        if s != start or e >= suffix_start or s in anchors or tok in keep:
             break
         if tok in LEADING_VERBS or (tags.get(tok) in skip and len(tok) > 1):
             start = e
@@ -300,6 +307,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
     body_ends = complete_bodies(text, anchors)
     token_at_end = {e: (s, t) for s, e, t in tokens}
     park_ends: list[int] = []  # ends of the parks found so far
+    inside_known = {k for a, b in anchors.items() for k in range(a + 1, b)}
     for suffix_start, end, suffix in suffixes_in(text):
         etype = SUFFIX_TYPE[suffix]
         # a one-character suffix must be a token of its own or end a longer name-like
@@ -311,13 +319,14 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                 continue
         if end < len(text) and len(suffix) == 1 and text[end] in "长员":  # 局长, 委员
             continue
-        if etype == "Event" and (text[end:end + 1] in "中室厅精纪要部"  # 会议中心, 会议精神
+        if etype == "Event" and ((text[end:end + 1] in "中室厅精纪要部" and text[end:end + 2] != "部署")
                                  or text[end:end + 2] in ("机制", "制度")):  # 联席会议机制
             continue
         start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event",
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
-            start = skip_leading_words(start, suffix_start, tokens, anchors, tags)
+            start = skip_leading_words(start, suffix_start, tokens, anchors, tags,
+                                       keep=THEME_VERBS if etype == "Event" else frozenset())
             phrase = None
             for phrase in _VERB_PHRASE.finditer(text, start, suffix_start):
                 pass
@@ -373,11 +382,13 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue  # “医药进医院”: a quoted slogan, not an organization (a fund is quoted by its name)
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
-        if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags):
+        if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags) \
+                and not _TOPONYM.search(prefix):
             continue
-        if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end
-                                                     or text[end:end + 2] == "城市"):
-            continue  # 智谷科学中心, 公园城市: the suffix is inside a longer word or term
+        if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end or end in inside_known
+                                                     or text[end:end + 2] == "城市"
+                                                     or text[end:end + 1] in "地林艺丁"):
+            continue  # 智谷科学中心, 公园城市, 学习园地, 某群岛新区: inside a longer word
         if suffix == "园区" and _PARK_SUFFIX_END.search(prefix):
             continue  # 南京生物医药谷园区食堂: the park named, then "园区" again
         if etype == "Fund" and text[end:end + 1] == "会":
@@ -402,7 +413,11 @@ _HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范区", "试验区", "先行区", "集聚区", "聚集区",
                          "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
-                         "新城", "现代城", "片区", "组团"}
+                         "现代城", "片区", "组团"}  # a 新城 is a named area (places.DESCRIBED_KINDS)
+
+
+# A place name by its last character (某家口, 某子港, 某山湾): a port, a bay, a pass.
+_TOPONYM = re.compile(r"^(?!.*(?:海口|窗口|港口|港湾)$)[\u4e00-\u9fff]{2,3}[口港湾]$")
 
 
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:

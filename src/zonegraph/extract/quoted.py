@@ -1,5 +1,5 @@
-"""Names set off by the writer: policies in 《》 and programs, platforms, campaigns,
-meetings and brands in quotes.
+"""Names set off by the writer: policies in 《》 or as a notice's title, and programs,
+platforms, campaigns, meetings and brands in quotes.
 
 The quotes fix a name's extent, so what remains is its kind, said by the words around
 it (“满天星”计划, “双随机一公开”综合监管平台, 召开“新春第一会”) or by a zone's name inside
@@ -67,6 +67,20 @@ _POLICY_END = re.compile(r"(?:措施|意见|方案|规定|倡议|计划|协议|�
 _BARE_PROGRAM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9+]{2,12}?)(行动计划|计划|行动|工程)(?![\u4e00-\u9fff]{0,1}[书的])")
 
 
+# 某市人民政府关于某新区发展规划的批复: a notice's own title, set off by its line
+_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff()（）]{0,30}关于[^\n《》“”]{2,80}?的"
+                           r"(?:通知|实施意见|指导意见|意见|批复|决定|通报|公告|函)")
+
+
+def notice_title(text: str) -> Mention | None:
+    """The policy a government notice's title names, when the article's title is one."""
+    title_end = text.find("\n")
+    m = _NOTICE_TITLE.match(text, 0, title_end if title_end >= 0 else len(text))
+    if m is None or m.end() - m.start() < 8:
+        return None
+    return Mention(m.start(), m.end(), "Policy", m.group(), rule="notice-title", confidence=0.85)
+
+
 def find_quoted(text: str, tokens: list[tuple[int, int, str]],
                 anchors: dict[int, int] | None = None,
                 zones: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
@@ -77,6 +91,9 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
     """
     out: list[Mention] = []
     out += _quoted_kinds(text, anchors or {}, zones)
+    notice = notice_title(text)
+    if notice is not None:
+        out.append(notice)
     for m in _BOOK.finditer(text):
         title = m.group(1).strip()
         if _PUBLICATION.search(title) or not _POLICY_END.search(title):
