@@ -31,7 +31,7 @@ from .people import TITLE_WORDS, bare_title, find_people
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
-from .relations import PLANNED, memberships, relations_in, sentence_date, sentences
+from .relations import signing_for_zones, PLANNED, memberships, relations_in, sentence_date, sentences
 from .scan import occurrences
 from .tokenizer import cut
 
@@ -698,8 +698,19 @@ class RelationsComponent:
                         rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
                 if _AGREEMENT.search(m.text) and not bodies:
                     rels += _agreement_parties(m, sent, self.gazetteer)
-        doc._.zg_relations = _explicit_issuers_first(rels)
+        rels = [r for r in rels if not (r.rule.startswith("opened:") and self._place_named(r.subject))]
+        doc._.zg_relations = _explicit_issuers_first(signing_for_zones(rels, self._zone_of))
         return doc
+
+    def _place_named(self, m: Mention) -> bool:
+        """成都某产业园: a name that begins with a place's says where it is."""
+        return any(h.start == 0 and h.entry.type == "Place" for h in self.gazetteer.find(m.text[:6]))
+
+    def _zone_of(self, organ: Mention) -> Mention | None:
+        """The zone a zone's organ (organ:<zone>:<organ>) belongs to, as a mention."""
+        entry = self.gazetteer.entries.get("zone:" + organ.key.split(":")[1])
+        return entry and Mention(organ.start, organ.start, "Zone", "", rule="organ",
+                                 key=entry.key, name=entry.name)
 
 
 class EntsComponent:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import replace
 from itertools import combinations
 
 from .coref import find_references, resolve
@@ -61,13 +62,20 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
         if groups and m.start < groups[-1][-1].end:
             continue  # a name inside the previous one (ABB in ABB变压器…基地)
         gap = _between(text, groups[-1][-1], m) if groups else None
-        if gap is not None and _UNIT_OF.match(gap):
+        if gap is not None and (_UNIT_OF.match(gap) or _locator(text, groups[-1][-1], m)):
             groups[-1][-1] = m
         elif gap is not None and _CONNECT.match(gap):
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
+
+
+def _locator(text: str, host: Mention, m: Mention) -> bool:
+    """两江新区甲公司: a zone or park written right before a firm or institution says
+    where it is; it is no party of its own."""
+    return host.end == m.start and host.type in ("Zone", "Park") \
+        and m.type in ("Enterprise", "Institution") and not host.rule.startswith("reference")
 
 
 _WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
@@ -130,15 +138,17 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             clause_start = max(s0, text.rfind(",", s0, with_at) + 1)
             named = any(m.start >= clause_start and m.end <= with_at for m in before)
             clause = text[clause_start:with_at].strip()
-            if clause and not named and not _ADVERB.search(clause):
+            if clause and not named and not _ADVERB.search(clause) and not _DOMAIN.fullmatch(clause):
                 continue
             subject = groups[0][0] if len(groups) > 1 else zone
             if subject is None:
                 continue
             pairs = [(subject, b) for b in group]
         elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
-                and not any(m.rule == "enumeration" for m in group):
-            # (甲、乙重点项目签约 signs projects of both with investors, not the two)
+                and not any(m.rule == "enumeration" for m in group) \
+                and not _CLAUSE_END.search(gap) and _opens_clause(text, s0, group[0]):
+            # (甲、乙重点项目签约 signs projects of both with investors, not the two; 产品销往
+            # 甲国、乙国等国家,共同… lists markets, the act is someone else's)
             pairs = list(combinations(group, 2))
         planned, negated = _flags(text, s0, trig.start())
         if negated:
@@ -153,6 +163,18 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             parties = list({id(x): x for pair in pairs for x in pair}.values())
             out += _signed(text, span, ms, trig.end(), parties, planned)
     return out
+
+
+# 在新材料、文旅等领域与乙携手: a clause of domain before 与, its subject named earlier
+_DOMAIN = re.compile(r"(?:还|也|将|并)?在[^,，;；。]{1,40}(?:领域|方面|方向|行业|产业)(?:上|中|内)?(?:积极|深度|持续|全面|进一步)?")
+# What may open a clause before its subject (4月2日, 会上, 近日): a list after it is the subject
+_CLAUSE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今天|昨天|当天|随后|此外|同时|会上|现场|仪式上|活动中)?[,，\s]*")
+
+
+def _opens_clause(text: str, s0: int, m: Mention) -> bool:
+    """Whether ``m`` begins its clause (a list that is the subject, not an object)."""
+    start = max(s0, max(text.rfind(c, s0, m.start) for c in ",，;；:：") + 1)
+    return bool(_CLAUSE_HEAD.fullmatch(text, start, m.start))
 
 
 def _placed_at(text: str, group: list[Mention]) -> bool:
@@ -218,11 +240,15 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
                                         f"location:{trig.group()}", 0.7, planned))
             continue
         obj = after[0]
-        # 总部位于山东省青岛市: the most specific of places named one after the other
+        # 总部位于山东省青岛市: the most specific of places named one after the other;
+        # 位于甲经开区乙工业区的X lies in every park of such a run
+        run = [obj]
         for m in after[1:]:
             if m.start != obj.end:
                 break
             obj = m
+            run.append(m)
+        also = [m for m in run[:-1] if m.type == "Park"]
         # 位于Y(…)的X: X is after Y
         tail = _WHOSE.match(text, obj.end)
         if trig.group() == "位于" and tail:
@@ -244,9 +270,14 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
                       if subj in g), [subj])
         for m in group:
-            if m is not obj:
-                out.append(Relation(m, "locatedIn", obj, span, f"location:{trig.group()}", 0.8,
-                                    planned))
+            for host in [obj, *also]:
+                if m is not host:
+                    out.append(Relation(m, "locatedIn", host, span, f"location:{trig.group()}", 0.8,
+                                        planned))
+    # 两江新区甲公司: the zone or park written right before a firm is where it is
+    for host, m in zip(ms, ms[1:]):
+        if _locator(text, host, m):
+            out.append(Relation(m, "locatedIn", host, span, "location:locator", 0.7))
     # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
     for host in (m for m in ms if m.type in {"Park", "Zone"}):
         tail = text[host.end:host.end + 3]
@@ -328,6 +359,91 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
             if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
                 out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
                                     0.65, planned))
+    return out
+
+
+# Y(规划面积…),其中A、B / Y包括A、B等四大园区: the parks a park or zone is made of.
+_MADE_OF = re.compile(r"其中|包括|包含|涵盖|囊括|分为|下设")
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
+def sub_areas(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """Parks listed after 其中/包括 in a clause about a park or zone: each lies in the park
+    (locatedIn) or is an area of the zone (partOf). The host is the last park or zone
+    before the word, with no other name between them (园区产值…,其中甲公司 names firms)."""
+    out: list[Relation] = []
+    s0, s1 = span
+    for trig in _MADE_OF.finditer(text, s0, s1):
+        before = [m for m in ms if m.end <= trig.start()]
+        if not before or before[-1].type not in ("Park", "Zone") or trig.start() - before[-1].end > 30:
+            continue
+        host = before[-1]
+        end = _CLAUSE_END.search(text, trig.end(), s1)
+        end = end.start() if end else s1
+        if text[trig.end():trig.end() + 1] in ",，":  # 其中,A产业园…: the next clause
+            nxt = _CLAUSE_END.search(text, trig.end() + 1, s1)
+            end = nxt.start() if nxt else s1
+        items = [m for m in ms if trig.end() <= m.start and m.end <= end]
+        if not items or any(m.type != "Park" for m in items):
+            continue  # a list of firms or of places is no list of areas
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        pred = "partOf" if host.type == "Zone" else "locatedIn"
+        out += [Relation(m, pred, host, span, f"sub-area:{trig.group()}", 0.75, planned)
+                for m in items if (m.key or m.text) != (host.key or host.text)]
+    return out
+
+
+# 在Y(,某人)先后前往/察看了A、B: what is visited at a place lies there.
+_VISIT = re.compile(r"前往|来到|走进|走访|察看|查看|考察|调研|视察|参观")
+# (在北京考察期间,他还来到天津甲公司: a time, not the place of what is visited)
+_VISIT_GAP = re.compile(r"(?![^。;；]*(?:期间|之际|时|之后|以后|结束))[^。;；在]{0,24}?(?:先后|分别|还|并|实地|现场|深入)?(?:前往|来到|走进|走访|察看|查看|考察|调研|视察|参观)了?$")
+
+
+def visited_at(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """在空港新城实地察看了甲中心和乙公司 / 在这里,他先后前往A、B: A and B lie at the
+    place named after 在 (a reference such as 这里 stands for the place named before)."""
+    out: list[Relation] = []
+    s0, s1 = span
+    hosts = [m for m in ms if m.type in ("Zone", "Park", "Place") and text[m.start - 1:m.start] == "在"]
+    for host in hosts:
+        for trig in _VISIT.finditer(text, host.end, min(s1, host.end + 40)):
+            if not _VISIT_GAP.fullmatch(text, host.end, trig.end()) \
+                    and not _VISIT_GAP.fullmatch(text, host.end, trig.end() + 1):
+                continue
+            after = [m for m in ms if m.start >= trig.end()]
+            if not after or not re.fullmatch(r"了?", text[trig.end():after[0].start]):
+                continue
+            for m in _groups(text, after)[0]:
+                if m.type in _LOCATED_TYPES - {"Fund"} and m is not host:
+                    out.append(Relation(m, "locatedIn", host, span, f"visit:{trig.group()}", 0.7))
+    return out
+
+
+# A、B等一批项目相继开工建设 / A投入运营: a park of the article's zone opening there.
+_OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营")
+
+
+def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
+    """Parks that start building or open in an article about one zone, in a sentence that
+    names no place of its own: areas of that zone (partOf)."""
+    s0, s1 = span
+    if zone is None or any(m.type in ("Zone", "Place") for m in ms):
+        return []
+    out: list[Relation] = []
+    for trig in _OPENS.finditer(text, s0, s1):
+        before = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
+        groups = _groups(text, before)
+        if not groups or not re.fullmatch(r"(?:等[^,，;；。]{0,10}?)?(?:相继|陆续|先后|同时|正式|已|均|全面)*",
+                                          text[groups[-1][-1].end:trig.start()]):
+            continue
+        planned, negated = _flags(text, s0, trig.start())
+        if negated:
+            continue
+        out += [Relation(m, "partOf", zone, span, f"opened:{trig.group()}", 0.65, planned)
+                for m in groups[-1] if m.type == "Park"]
+        break
     return out
 
 
@@ -433,12 +549,16 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     for trig in _LAUNCH.finditer(text, s0, s1):
         objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
                                              and m.start >= trig.end()], reach=25)
-        subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()]
+        # 商务部在两江新区举办…: where it happens is no actor
+        subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()
+                       and text[m.start - 1:m.start] not in ("在", "于")]
         if not objs:
-            # Event召开 / 基金设立: the object before the verb, the actor before it
+            # 新区第三届博览会召开 / 基金设立: the object before the verb, its actor right
+            # before it (以优异成绩迎接党的大会胜利召开 names no actor of the meeting)
             objs = [m for m in ms if m.type in launchable and m.end <= trig.start()
                     and trig.start() - m.end <= 2]
-            subj_before = [m for m in subj_before if objs and m.end <= objs[0].start]
+            subj_before = [m for m in subj_before if objs and m.end <= objs[0].start
+                           and _OWN.fullmatch(text, m.end, objs[0].start)]
         by = _by_group(text, ms, trig.start(), s0)
         if not objs and by:
             # 博览会由A和B联合主办: the thing named before 由, launched by every party
@@ -452,7 +572,11 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             continue
         subjects = by or _joint(text, subj_before, trig.start()) or [
             m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())]
-        if not subjects:
+        # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
+        objs = [o for o in objs if not (o.type == "Fund" and "子基金" in o.text and any(
+            f.type == "Fund" and f is not o and subjects and subjects[-1].end <= f.start
+            and f.end <= trig.start() and text[f.start - 1:f.start] != "在" for f in ms))]
+        if not subjects or not objs:
             continue
         rule = f"launch:{trig.group()}"
         planned, negated = _flags(text, s0, trig.start())
@@ -489,6 +613,10 @@ def fund_managers(text: str, span: tuple[int, int], ms: list[Mention]) -> list[R
 
 # 甲与乙(共同/联合)发起设立: what may stand between the founders and the act
 _JOINTLY = re.compile(r"(?:将|已|正式)?(?:共同|联合|携手|合作)?(?:出资|发起)?")
+# 甲、乙、丙共同出资设立: a list without 与 founds together only when it says so
+_TOGETHER = re.compile(r"共同|联合")
+# 新区第三届博览会 / 新区主办的博览会: what joins an actor to what it holds, written before it
+_OWN = re.compile(r"(?:\d{4}年)?(?:的|主办的|举办的|发起的|设立的)?")
 
 
 def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
@@ -499,7 +627,8 @@ def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
         return []
     group = groups[-1]
     if all(m.rule == "reference-group" for m in group) \
-            or any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])):
+            or any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])) \
+            or (_TOGETHER.search(text, group[-1].end, trigger) and len(group) <= MAX_PARTIES):
         return group
     return []
 
@@ -525,7 +654,7 @@ def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Menti
     group = groups[-1]
     gap = text[group[-1].end:trigger]
     if text[max(s0, group[0].start - 1):group[0].start] != "由" \
-            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:发起)?", gap):
+            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:出资|发起)?", gap):
         return []
     return group
 
@@ -601,6 +730,9 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found = cooperation(text, span, inside, zone)
         found += location(text, span, inside)
         found += attraction(text, span, inside)
+        found += sub_areas(text, span, inside)
+        found += visited_at(text, span, inside)
+        found += opened_in_zone(text, span, inside, zone)
         found += described_in(text, span, inside)
         found += issued(text, span, inside)
         found += headed(text, span, inside)
@@ -611,6 +743,32 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         joint = _last_parties(found) or joint
         out += found
     out += notices(text, ms)
+    return out
+
+
+#: The organs that sign for their zone (a zone's government, not its bureaus).
+_GOVERNING = ("管委会", "政府")
+
+
+def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
+    """同济大学与某新区管理委员会签署协议: the zone's management committee (or government)
+    signs for the zone, so its partners cooperate with the zone too. ``zone_of`` gives the
+    zone of an organ's mention (``organ:<zone>:<organ>`` keys)."""
+    out = list(rels)
+    have = {(r.subject.key, r.object.key) for r in rels if r.predicate == "cooperatesWith"}
+    for r in rels:
+        if r.predicate != "cooperatesWith":
+            continue
+        for organ, other in ((r.subject, r.object), (r.object, r.subject)):
+            if not (organ.key.startswith("organ:") and organ.key.endswith(_GOVERNING)):
+                continue
+            zone = zone_of(organ)
+            if zone is None or other.key.split(":")[1:2] == zone.key.split(":")[1:2] \
+                    or (zone.key, other.key) in have or (other.key, zone.key) in have:
+                continue
+            have.add((zone.key, other.key))
+            out.append(replace(r, subject=zone, object=other, rule="signing-for-zone",
+                               confidence=r.confidence - 0.05))
     return out
 
 
