@@ -79,9 +79,13 @@ def find_references(text: str, mentions: list[Mention], zone: Mention | None,
         before = [m for m in mentions[bisect.bisect_left(starts, a - REACH):i]
                   if m.end <= a and m.type != "Person" and not m.rule.startswith("reference")]
         if word in HERE:
-            if text[a - 1:a] != "在":
+            # 在这里: the place the text is about; …扎根在甲区,这里还举办…: the last place
+            if text[a - 1:a] == "在":
+                antecedents = _topic(text, before, a)
+            elif a == 0 or text[a - 1] in ",，。;；\n":
+                antecedents = [m for m in before if m.type in _SITES][-1:]
+            else:
                 continue
-            antecedents = _topic(text, before, a)
         elif word in GROUP:
             antecedents = _parties(text, before, GROUP[word], word.endswith(("地", "区")), joint)
         elif word in SINGLE:

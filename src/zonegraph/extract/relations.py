@@ -167,8 +167,10 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
 
 # 在新材料、文旅等领域与乙携手: a clause of domain before 与, its subject named earlier
 _DOMAIN = re.compile(r"(?:还|也|将|并)?在[^,，;；。]{1,40}(?:领域|方面|方向|行业|产业)(?:上|中|内)?(?:积极|深度|持续|全面|进一步)?")
-# What may open a clause before its subject (4月2日, 会上, 近日): a list after it is the subject
-_CLAUSE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今天|昨天|当天|随后|此外|同时|会上|现场|仪式上|活动中)?[,，\s]*")
+# What may open a clause before its subject (4月2日, 会上, 近日; 推动甲、乙共建: who is made
+# to act): a list after it is the subject
+_CLAUSE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今天|昨天|当天|随后|此外|同时|会上|现场|仪式上|活动中)?"
+                          r"[,，\s]*(?:推动|支持|鼓励|促进|引导|组织|推进|助力|协调|促成)?")
 
 
 def _opens_clause(text: str, s0: int, m: Mention) -> bool:
@@ -760,7 +762,9 @@ def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
         if r.predicate != "cooperatesWith":
             continue
         for organ, other in ((r.subject, r.object), (r.object, r.subject)):
-            if not (organ.key.startswith("organ:") and organ.key.endswith(_GOVERNING)):
+            # (a city signing with the committee deals with the organ: governments pair)
+            if not (organ.key.startswith("organ:") and organ.key.endswith(_GOVERNING)) \
+                    or other.type in ("Place", "GovernmentBody"):
                 continue
             zone = zone_of(organ)
             if zone is None or other.key.split(":")[1:2] == zone.key.split(":")[1:2] \
