@@ -301,3 +301,17 @@ def test_founders_listed_together_launch_the_fund(extractor):
 def test_a_sub_fund_set_up_by_a_parent_fund_is_not_the_zones(extractor):
     ex = _extract(extractor, "两江新区设立星辰产业母基金,星辰产业母基金出资设立明月科创子基金。")
     assert _rels(ex, "launchedBy") == {("星辰产业母基金", "重庆两江新区")}
+
+
+def test_a_pilot_zone_named_after_a_zone_is_set_in_it_and_an_area_of_it(extractor):
+    ex = _extract(extractor, "滇中新区绿色金融改革创新试验区建设正式启动。")
+    assert _rels(ex, "locatedIn") == {("滇中新区绿色金融改革创新试验区", "云南滇中新区")}
+    assert _rels(ex, "partOf") == {("滇中新区绿色金融改革创新试验区", "云南滇中新区")}
+    ex = _extract(extractor, "滇中新区数字经济产业园开园。")  # an ordinary park is an area only
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_a_park_named_after_the_city_a_zone_shares_its_name_with_lies_in_the_zone(extractor):
+    ex = _extract(extractor, "舟山星河产业园是重要的加工基地。", title="舟山群岛新区加快建设")
+    assert _rels(ex, "locatedIn") == {("舟山星河产业园", "浙江舟山群岛新区")}
+    assert _rels(ex, "partOf") == set()

@@ -199,6 +199,11 @@ class ResolveComponent:
         self._form_lengths = sorted({len(f) for f, _ in self._zone_forms}, reverse=True)
         self.reader = PostReader(gazetteer)
 
+    def _city_form(self, form: str) -> bool:
+        """Whether a zone's form is also a city's whole name (舟山, not 天府 or 两江)."""
+        return any(h.start == 0 and h.end == len(form) and h.entry.type == "Place"
+                   for h in self.gazetteer.find(form))
+
     def zone_prefix(self, name: str):
         """The zone a name starts with (its longest form), and the rest of the name."""
         for n in self._form_lengths:
@@ -327,8 +332,9 @@ class ResolveComponent:
                     entry, rest = zone_entry, m.text[len(form):]
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
-            if entry is None and m.type in NAMED_AFTER_ZONE:
+            if entry is None and (m.type in NAMED_AFTER_ZONE or (m.type == "Park" and _PILOT_ZONE.search(m.text))):
                 # 复星两江数智产业投资基金: a fund or program named after the zone inside
+                # (自贸试验区某新区片区: the free-trade zone's area in the zone)
                 for form, e in self._zone_forms:
                     if form in m.text[1:]:
                         prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="name-contains",
@@ -363,7 +369,8 @@ class ResolveComponent:
             if entry is None or m.type == "Zone":
                 continue
             form = m.text[: len(m.text) - len(rest)]
-            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form, rule="name-prefix",
+            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form,
+                                      rule="city-prefix" if self._city_form(form) else "name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
                 m.key = organ_key(entry, rest)
@@ -642,6 +649,10 @@ def _fund_amount(text: str, fund: Mention, sent: tuple[int, int]) -> float | Non
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
+# Pilot zones and free-trade-zone areas: set in a zone as well as areas of it
+_PILOT_ZONE = re.compile(r"试验区$|自贸试验区.*片区$|自由贸易试验区.*片区$")
+
+
 class RelationsComponent:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -664,6 +675,11 @@ class RelationsComponent:
             sent = _sentence_of(spans, m.start, (m.start, m.end))
             # 2024年雄安新区将……办好2024雄安新区招商推介大会: a planned event
             planned = m.type in NAMED_AFTER_ZONE and bool(PLANNED.search(_text(doc)[sent[0]:m.start]))
+            if m.type == "Park" and head.rule == "city-prefix":
+                pred = "locatedIn"  # 舟山某产业园: named after the city the zone shares a name with
+            elif m.type == "Park" and _PILOT_ZONE.search(m.text):
+                # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
+                rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
