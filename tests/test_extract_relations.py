@@ -310,8 +310,3 @@ def test_a_pilot_zone_named_after_a_zone_is_set_in_it_and_an_area_of_it(extracto
     ex = _extract(extractor, "滇中新区数字经济产业园开园。")  # an ordinary park is an area only
     assert _rels(ex, "locatedIn") == set()
 
-
-def test_a_park_named_after_the_city_a_zone_shares_its_name_with_lies_in_the_zone(extractor):
-    ex = _extract(extractor, "舟山星河产业园是重要的加工基地。", title="舟山群岛新区加快建设")
-    assert _rels(ex, "locatedIn") == {("舟山星河产业园", "浙江舟山群岛新区")}
-    assert _rels(ex, "partOf") == set()

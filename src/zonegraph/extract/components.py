@@ -199,11 +199,6 @@ class ResolveComponent:
         self._form_lengths = sorted({len(f) for f, _ in self._zone_forms}, reverse=True)
         self.reader = PostReader(gazetteer)
 
-    def _city_form(self, form: str) -> bool:
-        """Whether a zone's form is also a city's whole name (舟山, not 天府 or 两江)."""
-        return any(h.start == 0 and h.end == len(form) and h.entry.type == "Place"
-                   for h in self.gazetteer.find(form))
-
     def zone_prefix(self, name: str):
         """The zone a name starts with (its longest form), and the rest of the name."""
         for n in self._form_lengths:
@@ -370,7 +365,7 @@ class ResolveComponent:
                 continue
             form = m.text[: len(m.text) - len(rest)]
             prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form,
-                                      rule="city-prefix" if self._city_form(form) else "name-prefix",
+                                      rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
                 m.key = organ_key(entry, rest)
@@ -675,9 +670,7 @@ class RelationsComponent:
             sent = _sentence_of(spans, m.start, (m.start, m.end))
             # 2024年雄安新区将……办好2024雄安新区招商推介大会: a planned event
             planned = m.type in NAMED_AFTER_ZONE and bool(PLANNED.search(_text(doc)[sent[0]:m.start]))
-            if m.type == "Park" and head.rule == "city-prefix":
-                pred = "locatedIn"  # 舟山某产业园: named after the city the zone shares a name with
-            elif m.type == "Park" and _PILOT_ZONE.search(m.text):
+            if m.type == "Park" and _PILOT_ZONE.search(m.text):
                 # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
                 rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
