@@ -310,3 +310,28 @@ def test_a_pilot_zone_named_after_a_zone_is_set_in_it_and_an_area_of_it(extracto
     ex = _extract(extractor, "滇中新区数字经济产业园开园。")  # an ordinary park is an area only
     assert _rels(ex, "locatedIn") == set()
 
+
+
+def test_what_starts_in_the_clause_after_zai_a_site_lies_there(extractor):
+    ex = _extract(extractor, "在星河科学城,总投资10亿元的澜岸制药有限公司生物医药项目开工建设。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "星河科学城")}
+    # a firm that only speaks there, or acts in a later clause, is not placed
+    ex = _extract(extractor, "在星河科学城,澜岸制药有限公司董事长表示满意。")
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "在星河科学城,各类项目加快建设,澜岸制药有限公司表示满意。")
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_a_firm_named_right_after_a_site_and_de_lies_there(extractor):
+    ex = _extract(extractor, "星河科学城的澜岸制药有限公司已经投产。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "星河科学城")}
+
+
+def test_a_firm_opening_in_an_article_about_a_zone_lies_in_it(extractor):
+    title = "滇中新区重点项目建设提速"
+    ex = _extract(extractor, "澜岸制药有限公司正式投产。", title=title)
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
+    ex = _extract(extractor, "北京澜岸制药有限公司正式投产。", title=title)  # named after another place
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "澜岸制药有限公司在昆明正式投产。", title=title)  # a place of its own
+    assert ("澜岸制药有限公司", "云南滇中新区") not in _rels(ex, "locatedIn")

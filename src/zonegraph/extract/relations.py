@@ -27,6 +27,7 @@ _LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|�
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
 PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
 _NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
+_CLAUSE_END = re.compile(r"[,，;；。]")
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -219,6 +220,16 @@ _BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|�
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
 
 
+# A clause's opening before its subject (在甲片区,总投资10亿元的乙项目…)
+_SUBJECT_HEAD = re.compile(r"[^,，;；。的]{0,12}的|(?:总投资[^,，;；。]{0,10}的)?")
+_SITE_WORD = re.compile(r"(?:新城|组团|片区|园区|新区|开发区|科学城|大学城)$")
+
+
+def _site(m: Mention) -> bool:
+    """A zone, park, or a named area of a city (某新城, 某组团, 某片区) where things are."""
+    return m.type in ("Zone", "Park") or (m.type == "Place" and bool(_SITE_WORD.search(m.name or m.text)))
+
+
 def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
     """X落户Y / 位于Y的X / A、B等企业纷纷进驻 (Y named before) / X在Y揭牌成立."""
     out: list[Relation] = []
@@ -280,6 +291,26 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
     for host, m in zip(ms, ms[1:]):
         if _locator(text, host, m):
             out.append(Relation(m, "locatedIn", host, span, "location:locator", 0.7))
+    # 空港新城的甲中心 / 两江新区的乙公司: a firm named right after a site and 的
+    for host, m in zip(ms, ms[1:]):
+        if m.type in _LOCATED_TYPES - {"Fund"} and _site(host) and text[host.end:m.start] == "的" \
+                and (m.key or m.text) != (host.key or host.text):
+            out.append(Relation(m, "locatedIn", host, span, "location:的", 0.7))
+    # 在甲片区,乙项目开工建设: what acts in the clause after 在Y, lies in Y
+    for host in ms:
+        if not _site(host) or text[host.start - 1:host.start] != "在" \
+                or text[host.end:host.end + 1] not in ",，":
+            continue
+        clause_end = _CLAUSE_END.search(text, host.end + 1, s1)
+        clause_end = clause_end.start() if clause_end else s1
+        subj = next((m for m in ms if host.end < m.start < clause_end), None)
+        if subj is None or subj.type not in _LOCATED_TYPES - {"Fund"} \
+                or not _SUBJECT_HEAD.fullmatch(text, host.end + 1, subj.start) \
+                or not _FOUNDED.search(text, subj.end, clause_end):
+            continue
+        planned, negated = _flags(text, s0, clause_end)
+        if not negated:
+            out.append(Relation(subj, "locatedIn", host, span, "location:在…,", 0.7, planned))
     # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
     for host in (m for m in ms if m.type in {"Park", "Zone"}):
         tail = text[host.end:host.end + 3]
@@ -366,7 +397,6 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 
 # Y(规划面积…),其中A、B / Y包括A、B等四大园区: the parks a park or zone is made of.
 _MADE_OF = re.compile(r"其中|包括|包含|涵盖|囊括|分为|下设")
-_CLAUSE_END = re.compile(r"[,，;；。]")
 
 
 def sub_areas(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -424,12 +454,14 @@ def visited_at(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 
 
 # A、B等一批项目相继开工建设 / A投入运营: a park of the article's zone opening there.
-_OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营")
+_OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营|"
+                    r"正式投产|建成投产|开业|揭牌成立|落成")
 
 
 def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
-    """Parks that start building or open in an article about one zone, in a sentence that
-    names no place of its own: areas of that zone (partOf)."""
+    """Parks, firms and institutions that start building or open in an article about one
+    zone, in a sentence that names no place of its own: areas of that zone (partOf), or
+    located in it."""
     s0, s1 = span
     if zone is None or any(m.type in ("Zone", "Place") for m in ms):
         return []
@@ -443,8 +475,10 @@ def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Me
         planned, negated = _flags(text, s0, trig.start())
         if negated:
             continue
-        out += [Relation(m, "partOf", zone, span, f"opened:{trig.group()}", 0.65, planned)
-                for m in groups[-1] if m.type == "Park"]
+        for m in groups[-1]:
+            if m.type in _LOCATED_TYPES - {"Fund"}:
+                pred = "partOf" if m.type == "Park" else "locatedIn"
+                out.append(Relation(m, pred, zone, span, f"opened:{trig.group()}", 0.65, planned))
         break
     return out
 
