@@ -335,3 +335,10 @@ def test_a_firm_opening_in_an_article_about_a_zone_lies_in_it(extractor):
     assert _rels(ex, "locatedIn") == set()
     ex = _extract(extractor, "澜岸制药有限公司在昆明正式投产。", title=title)  # a place of its own
     assert ("澜岸制药有限公司", "云南滇中新区") not in _rels(ex, "locatedIn")
+
+
+def test_a_fund_written_right_after_a_body_is_its_own(extractor):
+    ex = _extract(extractor, "双方共同争取科技部的星辰科技成果转化引导基金支持。")
+    assert _rels(ex, "launchedBy") == {("星辰科技成果转化引导基金", "科学技术部")}
+    ex = _extract(extractor, "企业积极参加在两江新区的第三届智能制造博览会。")  # a venue owns nothing
+    assert _rels(ex, "launchedBy") == set()

@@ -624,6 +624,18 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     return out
 
 
+def owned(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """科技部国家某引导基金 / 商务部的某博览会: a fund, program or event written right after an
+    actor (with or without 的) is that actor's own. Not after 在 (在两江新区的博览会上: a venue)."""
+    out: list[Relation] = []
+    for actor, m in zip(ms, ms[1:]):
+        if actor.type in ACTORS and m.type in ("Fund", "Program", "Event") \
+                and text[actor.end:m.start] in ("", "的") and text[actor.start - 1:actor.start] not in ("在", "于") \
+                and not actor.rule.startswith("reference") and (actor.key or actor.text) != (m.key or m.text):
+            out.append(Relation(m, "launchedBy", actor, span, "owner-before-name", 0.7))
+    return out
+
+
 _MANAGER = re.compile(r"担任(?:基金)?管理人|作为(?:基金)?管理人|负责(?:基金)?(?:运营|管理)")
 
 
@@ -774,6 +786,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found += headed(text, span, inside)
         found += launched(text, span, inside, zone)
         found += fund_managers(text, span, inside)
+        found += owned(text, span, inside)
         found += part_of(text, span, inside)
         found = resolve(found, refs) if refs else found
         joint = _last_parties(found) or joint
