@@ -342,3 +342,10 @@ def test_a_fund_written_right_after_a_body_is_its_own(extractor):
     assert _rels(ex, "launchedBy") == {("星辰科技成果转化引导基金", "科学技术部")}
     ex = _extract(extractor, "企业积极参加在两江新区的第三届智能制造博览会。")  # a venue owns nothing
     assert _rels(ex, "launchedBy") == set()
+
+
+def test_a_sub_fund_named_after_a_zone_is_the_zones_only_when_it_sets_it_up(extractor):
+    ex = _extract(extractor, "星辰母基金出资设立滇中新区生物医药子基金。")
+    assert _rels(ex, "launchedBy") == set()
+    ex = _extract(extractor, "滇中新区设立滇中新区生物医药子基金。")
+    assert _rels(ex, "launchedBy") == {("滇中新区生物医药子基金", "云南滇中新区")}

@@ -665,8 +665,8 @@ class RelationsComponent:
         for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
             pred = PREFIX_RELATION.get(m.type)
-            if head is None or pred is None:
-                continue
+            if head is None or pred is None or (m.type == "Fund" and "子基金" in m.text):
+                continue  # a zone's name on a sub-fund says whose area it invests in, not who set it up
             sent = _sentence_of(spans, m.start, (m.start, m.end))
             # 2024年雄安新区将……办好2024雄安新区招商推介大会: a planned event
             planned = m.type in NAMED_AFTER_ZONE and bool(PLANNED.search(_text(doc)[sent[0]:m.start]))
