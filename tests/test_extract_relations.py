@@ -349,3 +349,15 @@ def test_a_sub_fund_named_after_a_zone_is_the_zones_only_when_it_sets_it_up(extr
     assert _rels(ex, "launchedBy") == set()
     ex = _extract(extractor, "滇中新区设立滇中新区生物医药子基金。")
     assert _rels(ex, "launchedBy") == {("滇中新区生物医药子基金", "云南滇中新区")}
+
+
+def test_a_park_said_to_be_a_key_area_of_a_zone_is_part_of_it(extractor):
+    ex = _extract(extractor, "李明指出,星河科学城是青岛特色产业发展的重要一极,是支撑西海岸新区高质量发展的关键区域。")
+    assert _rels(ex, "partOf") == {("星河科学城", "青岛西海岸新区")}
+    ex = _extract(extractor, "星河科学城是滇中新区的重要组成部分。")
+    assert _rels(ex, "partOf") == {("星河科学城", "云南滇中新区")}
+    # the fruit of a zone's cooperation, or a part followed by more, says nothing of the kind
+    ex = _extract(extractor, "星河科学城是滇中新区与昆明市合作的成果。")
+    assert _rels(ex, "partOf") == set()
+    ex = _extract(extractor, "星河科学城是滇中新区的重要组成部分和创新高地。")
+    assert _rels(ex, "partOf") == set()

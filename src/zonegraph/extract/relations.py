@@ -348,9 +348,12 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
     out: list[Relation] = []
     s0, s1 = span
     subject = next((m for m in ms if m.type in _LOCATED_TYPES - {"Fund"}), None)
-    if subject is None or not re.fullmatch(r"[\s\d年月日,，]*", text[s0:subject.start]):
+    if subject is None or not _OPENING.fullmatch(text, s0, subject.start):
         return out  # the sentence must begin with the thing it describes
     for trig in _IS.finditer(text, subject.end, s1):
+        # 甲园区是…,是乙新区的关键区域: each 是 of the subject's own clauses
+        if subject.type == "Park" and (trig.start() == subject.end or text[trig.start() - 1] in ",，"):
+            out += _area_of(text, span, ms, subject, trig.end())
         host = next((m for m in ms if m.start == trig.end()), None)
         if host is None or host is subject or not (host.type in ("Zone", "Park") or _local_place(host)):
             continue
@@ -362,6 +365,25 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
         if not negated:
             out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
     return out
+
+
+# What may open a sentence before the thing it describes (5月2日, / 王某指出,)
+_OPENING = re.compile(r"[\s\d年月日,，]*(?:[^,，。;；]{1,12}(?:指出|表示|介绍|强调|认为)[,，:：])?")
+# X是(支撑)Y(…)的关键区域 / 重要组成部分: an area of Y
+_AREA_OF = re.compile(r"(?:重要)?组成部分|核心区域?|功能区|(?:重要)?板块|关键区域|重要区域|核心承载区|承载区")
+
+
+def _area_of(text: str, span: tuple[int, int], ms: list[Mention], park: Mention, at: int) -> list[Relation]:
+    """甲园区是(支撑)乙新区(高质量发展)的关键区域: the park is an area of the zone named
+    in that clause."""
+    clause_end = _CLAUSE_END.search(text, at, span[1])
+    clause_end = clause_end.start() if clause_end else span[1]
+    host = next((m for m in ms if at <= m.start and m.end <= clause_end and m.type in ("Zone", "Park")), None)
+    area = _AREA_OF.search(text, host.end, clause_end) if host is not None else None
+    if host is None or host is park or area is None or area.end() < clause_end - 2:
+        return []
+    planned, negated = _flags(text, span[0], at)
+    return [] if negated else [Relation(park, "partOf", host, span, "area-of", 0.7, planned)]
 
 
 def _local_place(m: Mention) -> bool:
