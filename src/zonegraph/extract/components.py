@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
 from .firms import find_firms
@@ -31,7 +32,7 @@ from .people import TITLE_WORDS, bare_title, find_people
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
-from .relations import signing_for_zones, PLANNED, memberships, relations_in, sentence_date, sentences
+from .relations import memberships, relations_in, sentence_date, signing_for_zones
 from .scan import occurrences
 from .tokenizer import cut
 

@@ -8,87 +8,38 @@ Statements of plans (拟, 将, 力争 …) are kept but flagged ``planned``; neg
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import replace
 from itertools import combinations
 
+from .clauses import (ACTORS, MAX_PARTIES, ORGS, _CLAUSE_END, _SPEAKS, _WITH, _between, _flags,
+                      _groups, _named_run, sentences)
 from .coref import find_references, resolve
 from .model import Mention, Post, Relation
+from .relations_place import (attraction, described_in, location, opened_in_zone, part_of, sub_areas,
+                              visited_at)
 
-ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
-ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
-_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
-_CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
+
+
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
+
+
 _LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
-_PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
-PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
-_NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
-_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
-@functools.lru_cache(maxsize=4)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the sentences of ``text`` (cached: every component asks for the same text)."""
-    return tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip())
-
-
-def _between(text: str, a: Mention, b: Mention) -> str:
-    return text[a.end:b.start].strip()
-
-
-# 甲负责人表示,…: what follows is what someone says, its subject is not the speaker's body
-_SPEAKS = re.compile(r"(?:表示|指出|介绍|认为|称|说)[,，:：]")
-
-
-def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
-    """(planned, negated) for a trigger: a plan word anywhere before it in the sentence,
-    a negation in its clause (尚未与长春新区签署合作协议)."""
-    before = text[start:trigger]
-    clause = before[before.rfind(",") + 1:]
-    return bool(PLANNED.search(before)), bool(_NEGATED.search(clause))
-
-
-def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
-    """Runs of mentions joined only by connectives (A与B、C): the parties of one act.
-
-    A parent named before its own unit (甲集团旗下乙公司) gives way to the unit.
-    """
-    groups: list[list[Mention]] = []
-    for m in ms:
-        if groups and m.start < groups[-1][-1].end:
-            continue  # a name inside the previous one (ABB in ABB变压器…基地)
-        gap = _between(text, groups[-1][-1], m) if groups else None
-        if gap is not None and (_UNIT_OF.match(gap) or _locator(text, groups[-1][-1], m)):
-            groups[-1][-1] = m
-        elif gap is not None and _CONNECT.match(gap):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def _locator(text: str, host: Mention, m: Mention) -> bool:
-    """两江新区甲公司: a zone or park written right before a firm or institution says
-    where it is; it is no party of its own."""
-    return host.end == m.start and host.type in ("Zone", "Park") \
-        and m.type in ("Enterprise", "Institution") and not host.rule.startswith("reference")
-
-
-_WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
-_UNIT_OF = re.compile(r"^(?:旗下|下属|所属)(?:的)?$")
 # Acts every party does with every other (A、B共建…): a list without 与 still pairs them all.
 _SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|共建|共同")
+
+
 # Between the parties and the act: they attend or host it, they are not its parties
 # (…负责人参加签约仪式, 甲、乙举行重点项目签约).
 _ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观摩|列席|陪同|主持")
-#: Most parties a list may have for every pair of it to cooperate (longer lists name
-#: participants of a meeting more often than parties of one agreement).
-MAX_PARTIES = 4
+
+
 #: An agreement signed right after the act (签署了《…合作协议》): its parties issued it.
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
@@ -168,6 +119,8 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
 
 # 在新材料、文旅等领域与乙携手: a clause of domain before 与, its subject named earlier
 _DOMAIN = re.compile(r"(?:还|也|将|并)?在[^,，;；。]{1,40}(?:领域|方面|方向|行业|产业)(?:上|中|内)?(?:积极|深度|持续|全面|进一步)?")
+
+
 # What may open a clause before its subject (4月2日, 会上, 近日; 推动甲、乙共建: who is made
 # to act): a list after it is the subject
 _CLAUSE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今天|昨天|当天|随后|此外|同时|会上|现场|仪式上|活动中)?"
@@ -203,306 +156,11 @@ def _signed(text: str, span: tuple[int, int], ms: list[Mention], at: int,
 
 
 _AGREEMENT = re.compile(r"协议|备忘录|合同")
+
+
 # Words a clause may hold before 与 when its subject was named earlier (…,积极与甲合作).
 _ADVERB = re.compile(r"(?:积极|主动|先后|分别|还|也|将|已|并|正|均|共|同时|持续|深化|加强|继续|全面|"
                      r"深入|进一步|首次|再次|率先|正式|今年|近年来|此前|日前|近日|随后|此外|其中)$")
-
-
-_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立|建设|新建|兴建|投资|"
-                      r"布局|落地|打造")
-# 位于Y(东南部)的X: a few words of position between the place and 的
-_WHOSE = re.compile(r"[^,，。;；、\s]{0,6}?的")
-# X(…项目)(将/计划/拟)在Y…: what may stand between a subject and 在 (甲公司乙项目在Y开工)
-_BEFORE_IN = re.compile(r"(?:[^,，。;；、的]{0,12}项目)?"
-                        r"(?:将|还将|计划|拟|已|也|正|还|已经|今年|近日|日前|首次|正式|同时)?")
-# 在Y(正式/投资/开工)建设: what may stand between the place and the act
-_BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|首次)?")
-_LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
-
-
-# A clause's opening before its subject (在甲片区,总投资10亿元的乙项目…)
-_SUBJECT_HEAD = re.compile(r"[^,，;；。的]{0,12}的|(?:总投资[^,，;；。]{0,10}的)?")
-_SITE_WORD = re.compile(r"(?:新城|组团|片区|园区|新区|开发区|科学城|大学城)$")
-
-
-def _site(m: Mention) -> bool:
-    """A zone, park, or a named area of a city (某新城, 某组团, 某片区) where things are."""
-    return m.type in ("Zone", "Park") or (m.type == "Place" and bool(_SITE_WORD.search(m.name or m.text)))
-
-
-def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """X落户Y / 位于Y的X / A、B等企业纷纷进驻 (Y named before) / X在Y揭牌成立."""
-    out: list[Relation] = []
-    s0, s1 = span
-    places = {"Zone", "Park", "Place"}
-    for trig in _LOCATE.finditer(text, s0, s1):
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        after = [m for m in ms if m.start >= trig.end() and m.type in places]
-        gap = text[trig.end():after[0].start] if after else ""
-        if not after or (gap.strip(" 在于了") and len(gap) > 4):
-            # 大窑湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
-            before = [m for m in ms if m.end <= trig.start()]
-            groups = _groups(text, [m for m in before if m.type in _LOCATED_TYPES])
-            hosts = [m for m in before if m.type in {"Park", "Zone"}
-                     and groups and m.end <= groups[-1][0].start]
-            if groups and hosts and trig.start() - groups[-1][-1].end <= 10:
-                for m in groups[-1]:  # the nearest place named before them
-                    out.append(Relation(m, "locatedIn", hosts[-1], span,
-                                        f"location:{trig.group()}", 0.7, planned))
-            continue
-        obj = after[0]
-        # 总部位于山东省青岛市: the most specific of places named one after the other;
-        # 位于甲经开区乙工业区的X lies in every park of such a run
-        run = [obj]
-        for m in after[1:]:
-            if m.start != obj.end:
-                break
-            obj = m
-            run.append(m)
-        also = [m for m in run[:-1] if m.type == "Park"]
-        # 位于Y(…)的X: X is after Y
-        tail = _WHOSE.match(text, obj.end)
-        if trig.group() == "位于" and tail:
-            subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
-                         and m.type in _LOCATED_TYPES), None)
-        else:
-            clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
-            cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
-            # the subject ends near the verb (甲等14家企业已入驻), not far back in the
-            # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
-            subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
-                and trig.start() - cands[-1].end <= 16 else None
-            # 甲公司表示,南沙地处…: what the firm says is about something else
-            if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
-                subj = None
-        if subj is None or subj is obj or subj.type in ("Zone", "Place"):
-            continue
-        # 甲、乙、丙等企业已入驻Y: every item of the list
-        group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
-                      if subj in g), [subj])
-        for m in group:
-            for host in [obj, *also]:
-                if m is not host:
-                    out.append(Relation(m, "locatedIn", host, span, f"location:{trig.group()}", 0.8,
-                                        planned))
-    # 两江新区甲公司: the zone or park written right before a firm is where it is
-    for host, m in zip(ms, ms[1:]):
-        if _locator(text, host, m):
-            out.append(Relation(m, "locatedIn", host, span, "location:locator", 0.7))
-    # 空港新城的甲中心 / 两江新区的乙公司: a firm named right after a site and 的
-    for host, m in zip(ms, ms[1:]):
-        if m.type in _LOCATED_TYPES - {"Fund"} and _site(host) and text[host.end:m.start] == "的" \
-                and (m.key or m.text) != (host.key or host.text):
-            out.append(Relation(m, "locatedIn", host, span, "location:的", 0.7))
-    # 在甲片区,乙项目开工建设: what acts in the clause after 在Y, lies in Y
-    for host in ms:
-        if not _site(host) or text[host.start - 1:host.start] != "在" \
-                or text[host.end:host.end + 1] not in ",，":
-            continue
-        clause_end = _CLAUSE_END.search(text, host.end + 1, s1)
-        clause_end = clause_end.start() if clause_end else s1
-        subj = next((m for m in ms if host.end < m.start < clause_end), None)
-        if subj is None or subj.type not in _LOCATED_TYPES - {"Fund"} \
-                or not _SUBJECT_HEAD.fullmatch(text, host.end + 1, subj.start) \
-                or not _FOUNDED.search(text, subj.end, clause_end):
-            continue
-        planned, negated = _flags(text, s0, clause_end)
-        if not negated:
-            out.append(Relation(subj, "locatedIn", host, span, "location:在…,", 0.7, planned))
-    # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
-    for host in (m for m in ms if m.type in {"Park", "Zone"}):
-        tail = text[host.end:host.end + 3]
-        if not re.match(r"[内里](?:的|,|，)?", tail):
-            continue
-        gap_end = host.end + re.match(r"[内里](?:的|,|，)?", tail).end()
-        inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
-        if inside is not None:
-            out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
-    # X在Y揭牌成立 / X(将)在Y投资建设
-    for trig in _FOUNDED.finditer(text, s0, s1):
-        places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
-        if not places_before or not _BEFORE_ACT.fullmatch(text, places_before[-1].end, trig.start()):
-            continue
-        host = places_before[-1]
-        if text[host.start - 1:host.start] != "在":
-            continue
-        subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
-                     and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
-        if subj is not None:
-            planned, negated = _flags(text, s0, trig.start())
-            if not negated:
-                out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
-                                    0.75, planned))
-    return out
-
-
-# X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
-_IS = re.compile(r"(?:也|就|还)?是|作为")
-_ONE_OF = re.compile(r"(?:项目|企业|机构|单位|医院|学校|园区|基地|平台|公司|工厂|总部|之一)$")
-
-
-def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """X是Y…项目/企业/机构 (X is one of Y's projects): the sentence's subject is in Y."""
-    out: list[Relation] = []
-    s0, s1 = span
-    subject = next((m for m in ms if m.type in _LOCATED_TYPES - {"Fund"}), None)
-    if subject is None or not _OPENING.fullmatch(text, s0, subject.start):
-        return out  # the sentence must begin with the thing it describes
-    for trig in _IS.finditer(text, subject.end, s1):
-        # 甲园区是…,是乙新区的关键区域: each 是 of the subject's own clauses
-        if subject.type == "Park" and (trig.start() == subject.end or text[trig.start() - 1] in ",，"):
-            out += _area_of(text, span, ms, subject, trig.end())
-        host = next((m for m in ms if m.start == trig.end()), None)
-        if host is None or host is subject or not (host.type in ("Zone", "Park") or _local_place(host)):
-            continue
-        clause_end = min((i for i in (text.find(c, host.end, s1) for c in ",，;；。") if i >= 0),
-                         default=s1)
-        if not _ONE_OF.search(text[host.end:clause_end]):
-            continue
-        planned, negated = _flags(text, s0, trig.start())
-        if not negated:
-            out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
-    return out
-
-
-# What may open a sentence before the thing it describes (5月2日, / 王某指出,)
-_OPENING = re.compile(r"[\s\d年月日,，]*(?:[^,，。;；]{1,12}(?:指出|表示|介绍|强调|认为)[,，:：])?")
-# X是(支撑)Y(…)的关键区域 / 重要组成部分: an area of Y
-_AREA_OF = re.compile(r"(?:重要)?组成部分|核心区域?|功能区|(?:重要)?板块|关键区域|重要区域|核心承载区|承载区")
-
-
-def _area_of(text: str, span: tuple[int, int], ms: list[Mention], park: Mention, at: int) -> list[Relation]:
-    """甲园区是(支撑)乙新区(高质量发展)的关键区域: the park is an area of the zone named
-    in that clause."""
-    clause_end = _CLAUSE_END.search(text, at, span[1])
-    clause_end = clause_end.start() if clause_end else span[1]
-    host = next((m for m in ms if at <= m.start and m.end <= clause_end and m.type in ("Zone", "Park")), None)
-    area = _AREA_OF.search(text, host.end, clause_end) if host is not None else None
-    if host is None or host is park or area is None or area.end() < clause_end - 2:
-        return []
-    planned, negated = _flags(text, span[0], at)
-    return [] if negated else [Relation(park, "partOf", host, span, "area-of", 0.7, planned)]
-
-
-def _local_place(m: Mention) -> bool:
-    """A city, district or county (甲是万州区…龙头企业), not a country or province."""
-    return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
-
-
-_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
-
-
-def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """Y吸引了A、B (Y attracted A and B): A and B are located in Y."""
-    out: list[Relation] = []
-    s0, s1 = span
-    for trig in _ATTRACT.finditer(text, s0, s1):
-        hosts = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Park"}]
-        if not hosts or trig.start() - hosts[-1].end > 6:
-            continue
-        after = [m for m in ms if m.start >= trig.end()]
-        # the list may follow a measure (百万平米的华为鲲鹏生态基地)
-        if not after or (after[0].start - trig.end() > 2
-                         and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
-            continue
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        for m in _groups(text, after)[0]:
-            if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
-                out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
-                                    0.65, planned))
-    return out
-
-
-# Y(规划面积…),其中A、B / Y包括A、B等四大园区: the parks a park or zone is made of.
-_MADE_OF = re.compile(r"其中|包括|包含|涵盖|囊括|分为|下设")
-
-
-def sub_areas(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """Parks listed after 其中/包括 in a clause about a park or zone: each lies in the park
-    (locatedIn) or is an area of the zone (partOf). The host is the last park or zone
-    before the word, with no other name between them (园区产值…,其中甲公司 names firms)."""
-    out: list[Relation] = []
-    s0, s1 = span
-    for trig in _MADE_OF.finditer(text, s0, s1):
-        before = [m for m in ms if m.end <= trig.start()]
-        if not before or before[-1].type not in ("Park", "Zone") or trig.start() - before[-1].end > 30:
-            continue
-        host = before[-1]
-        end = _CLAUSE_END.search(text, trig.end(), s1)
-        end = end.start() if end else s1
-        if text[trig.end():trig.end() + 1] in ",，":  # 其中,A产业园…: the next clause
-            nxt = _CLAUSE_END.search(text, trig.end() + 1, s1)
-            end = nxt.start() if nxt else s1
-        items = [m for m in ms if trig.end() <= m.start and m.end <= end]
-        if not items or any(m.type != "Park" for m in items):
-            continue  # a list of firms or of places is no list of areas
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        pred = "partOf" if host.type == "Zone" else "locatedIn"
-        out += [Relation(m, pred, host, span, f"sub-area:{trig.group()}", 0.75, planned)
-                for m in items if (m.key or m.text) != (host.key or host.text)]
-    return out
-
-
-# 在Y(,某人)先后前往/察看了A、B: what is visited at a place lies there.
-_VISIT = re.compile(r"前往|来到|走进|走访|察看|查看|考察|调研|视察|参观")
-# (在北京考察期间,他还来到天津甲公司: a time, not the place of what is visited)
-_VISIT_GAP = re.compile(r"(?![^。;；]*(?:期间|之际|时|之后|以后|结束))[^。;；在]{0,24}?(?:先后|分别|还|并|实地|现场|深入)?(?:前往|来到|走进|走访|察看|查看|考察|调研|视察|参观)了?$")
-
-
-def visited_at(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """在空港新城实地察看了甲中心和乙公司 / 在这里,他先后前往A、B: A and B lie at the
-    place named after 在 (a reference such as 这里 stands for the place named before)."""
-    out: list[Relation] = []
-    s0, s1 = span
-    hosts = [m for m in ms if m.type in ("Zone", "Park", "Place") and text[m.start - 1:m.start] == "在"]
-    for host in hosts:
-        for trig in _VISIT.finditer(text, host.end, min(s1, host.end + 40)):
-            if not _VISIT_GAP.fullmatch(text, host.end, trig.end()) \
-                    and not _VISIT_GAP.fullmatch(text, host.end, trig.end() + 1):
-                continue
-            after = [m for m in ms if m.start >= trig.end()]
-            if not after or not re.fullmatch(r"了?", text[trig.end():after[0].start]):
-                continue
-            for m in _groups(text, after)[0]:
-                if m.type in _LOCATED_TYPES - {"Fund"} and m is not host:
-                    out.append(Relation(m, "locatedIn", host, span, f"visit:{trig.group()}", 0.7))
-    return out
-
-
-# A、B等一批项目相继开工建设 / A投入运营: a park of the article's zone opening there.
-_OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营|"
-                    r"正式投产|建成投产|开业|揭牌成立|落成")
-
-
-def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
-    """Parks, firms and institutions that start building or open in an article about one
-    zone, in a sentence that names no place of its own: areas of that zone (partOf), or
-    located in it."""
-    s0, s1 = span
-    if zone is None or any(m.type in ("Zone", "Place") for m in ms):
-        return []
-    out: list[Relation] = []
-    for trig in _OPENS.finditer(text, s0, s1):
-        before = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
-        groups = _groups(text, before)
-        if not groups or not re.fullmatch(r"(?:等[^,，;；。]{0,10}?)?(?:相继|陆续|先后|同时|正式|已|均|全面)*",
-                                          text[groups[-1][-1].end:trig.start()]):
-            continue
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        for m in groups[-1]:
-            if m.type in _LOCATED_TYPES - {"Fund"}:
-                pred = "partOf" if m.type == "Park" else "locatedIn"
-                out.append(Relation(m, pred, zone, span, f"opened:{trig.group()}", 0.65, planned))
-        break
-    return out
 
 
 def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -554,23 +212,6 @@ def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
             out += [Relation(p, "issuedBy", body, span, "issuer-before-title", 0.75)
                     for body in _heading(text, ms, p)[-3:]]
     return out
-# Names one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》, “甲计划”、“乙行动”)
-_NAME_JOIN = re.compile(r"^[》”\"]?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?[《“\"]?$")
-# What may stand between a verb and the first name it acts on (设立了总规模50亿元的…基金)
-_TO_NAME = re.compile(r"[^,，;；在]*")
-
-
-def _named_run(text: str, at: int, cands: list[Mention], reach: int = 12) -> list[Mention]:
-    """The names a verb at ``at`` acts on: the first one after it, within ``reach``
-    characters and its clause, and those joined to it."""
-    if not cands or cands[0].start - at > reach or not _TO_NAME.fullmatch(text, at, cands[0].start):
-        return []
-    run = [cands[0]]
-    for m in cands[1:]:
-        if not _NAME_JOIN.match(text[run[-1].end:m.start]):
-            break
-        run.append(m)
-    return run
 
 
 def _approved(text: str, m: Mention) -> bool:
@@ -683,8 +324,12 @@ def fund_managers(text: str, span: tuple[int, int], ms: list[Mention]) -> list[R
 
 # 甲与乙(共同/联合)发起设立: what may stand between the founders and the act
 _JOINTLY = re.compile(r"(?:将|已|正式)?(?:共同|联合|携手|合作)?(?:出资|发起)?")
+
+
 # 甲、乙、丙共同出资设立: a list without 与 founds together only when it says so
 _TOGETHER = re.compile(r"共同|联合")
+
+
 # 新区第三届博览会 / 新区主办的博览会: what joins an actor to what it holds, written before it
 _OWN = re.compile(r"(?:\d{4}年)?(?:的|主办的|举办的|发起的|设立的)?")
 
@@ -729,19 +374,12 @@ def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Menti
     return group
 
 
-def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    out: list[Relation] = []
-    s0, s1 = span
-    for trig in _PART.finditer(text, s0, s1):
-        before = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Place", "GovernmentBody", "Park"}]
-        after = [m for m in ms if m.start >= trig.end() and m.type in {"Park", "GovernmentBody", "Place"}]
-        if before and after and trig.start() - before[-1].end <= 2 and after[0].start - trig.end() <= 3:
-            out.append(Relation(after[0], "partOf", before[-1], span, f"part:{trig.group()}", 0.8))
-    return out
-
-
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
 _YEAR_ALONE = re.compile(r"(?:19|20)\d{2}年(?!\d{1,2}月|度)")
+
+
 #: How far back (characters) a policy's date or a bare date's year is looked for.
 DATE_REACH = 3000
 
