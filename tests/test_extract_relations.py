@@ -270,6 +270,10 @@ def test_a_zone_committee_signs_for_its_zone(extractor):
 def test_markets_listed_before_a_joint_act_are_no_parties(extractor):
     ex = _extract(extractor, "产品辐射日本、韩国、泰国、老挝等国家,共同打造开放平台。")
     assert _coop(ex) == set()
+    ex = _extract(extractor, "产品远销日本、韩国、泰国、老挝等国家,并与新加坡开展合作。")  # who acts is unnamed
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "两江新区坚持开放发展,与新加坡开展合作。")
+    assert _coop(ex) == {("新加坡", "重庆两江新区")}
     ex = _extract(extractor, "推动两江协同创新区、星河科学城共建跨区域协同创新样板。")  # made to act together
     assert _coop(ex) == {("两江协同创新区", "星河科学城")}
 

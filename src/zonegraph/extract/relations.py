@@ -93,7 +93,8 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             if clause and not named and not _ADVERB.search(clause) and not _DOMAIN.fullmatch(clause):
                 continue
             subject = groups[0][0] if len(groups) > 1 else zone
-            if subject is None:
+            # (产品远销甲国、乙国,并与丙合作: a list of markets is no subject of the act)
+            if subject is None or (len(groups) > 1 and not _opens_clause(text, s0, subject)):
                 continue
             pairs = [(subject, b) for b in group]
         elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
