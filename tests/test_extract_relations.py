@@ -365,3 +365,11 @@ def test_a_park_said_to_be_a_key_area_of_a_zone_is_part_of_it(extractor):
     assert _rels(ex, "partOf") == set()
     ex = _extract(extractor, "星河科学城是滇中新区的重要组成部分和创新高地。")
     assert _rels(ex, "partOf") == set()
+
+
+def test_who_takes_part_in_an_event_did_not_launch_it(extractor):
+    for sentence in ("两江新区组织企业参加第三届智能制造博览会。",
+                     "两江新区代表团出席在北京举办的第三届智能制造博览会。"):
+        assert _rels(_extract(extractor, sentence), "launchedBy") == set()
+    ex = _extract(extractor, "两江新区在北京举办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}

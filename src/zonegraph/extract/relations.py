@@ -249,6 +249,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     for trig in _LAUNCH.finditer(text, s0, s1):
         objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
                                              and m.start >= trig.end()], reach=25)
+        if objs and _TAKES_PART.search(text, trig.end(), objs[0].start):
+            objs = []  # 组织企业参加博览会: others take part in someone else's event
         # 商务部在两江新区举办…: where it happens is no actor
         subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()
                        and text[m.start - 1:m.start] not in ("在", "于")]
@@ -270,8 +272,10 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             objs = [m for m in ms if m.type in launchable and by and m.end <= by[0].start][-1:]
         if not objs:
             continue
+        # (甲公司负责人表示,… / 新区代表团出席在北京举办的博览会: a speaker or a guest)
         subjects = by or _joint(text, subj_before, trig.start()) or [
-            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())]
+            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())
+            and not _TAKES_PART.search(text, m.end, trig.start())]
         # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
         objs = [o for o in objs if not (o.type == "Fund" and "子基金" in o.text and any(
             f.type == "Fund" and f is not o and subjects and subjects[-1].end <= f.start
@@ -298,6 +302,10 @@ def owned(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]
                 and not actor.rule.startswith("reference") and (actor.key or actor.text) != (m.key or m.text):
             out.append(Relation(m, "launchedBy", actor, span, "owner-before-name", 0.7))
     return out
+
+
+# Between an act and an event: someone takes part in it, the actor did not hold it
+_TAKES_PART = re.compile(r"参加|出席|参与|参展|观摩|列席|亮相|走进")
 
 
 _MANAGER = re.compile(r"担任(?:基金)?管理人|作为(?:基金)?管理人|负责(?:基金)?(?:运营|管理)")
