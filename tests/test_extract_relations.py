@@ -373,3 +373,18 @@ def test_who_takes_part_in_an_event_did_not_launch_it(extractor):
         assert _rels(_extract(extractor, sentence), "launchedBy") == set()
     ex = _extract(extractor, "两江新区在北京举办第三届智能制造博览会。")
     assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}
+
+
+def test_a_program_a_zone_pushes_on_is_its_own_but_not_one_of_the_province(extractor):
+    ex = _extract(extractor, "两江新区将坚持把实体经济作为主攻方向,纵深推进“星火倍增行动”。")
+    assert _rels(ex, "launchedBy") == {("星火倍增行动", "重庆两江新区")}
+    ex = _extract(extractor, "两江新区全面贯彻落实省市“营商环境提升年”工作部署。")
+    assert _rels(ex, "launchedBy") == set()
+    # a meeting named after what it pushes on is nobody's program
+    ex = _extract(extractor, "滇中新区党工委要求,认真学习在深入推进西部开发座谈会上的重要讲话精神。")
+    assert _rels(ex, "launchedBy") == set()
+
+
+def test_a_quoted_program_right_after_a_zone_is_the_zones(extractor):
+    ex = _extract(extractor, "充分发挥滨海新区“星河英才计划”政策优势。")
+    assert _rels(ex, "launchedBy") == {("星河英才计划", "天津滨海新区")}

@@ -25,7 +25,7 @@ _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
 
 
-_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
+_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|推进|落实|开启|上线")
 
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -249,8 +249,11 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     for trig in _LAUNCH.finditer(text, s0, s1):
         objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
                                              and m.start >= trig.end()], reach=25)
-        if objs and _TAKES_PART.search(text, trig.end(), objs[0].start):
-            objs = []  # 组织企业参加博览会: others take part in someone else's event
+        if trig.group() == "推进":  # 推进 a program runs it; 推进…座谈会 names a meeting's theme
+            objs = [o for o in objs if o.type == "Program"]
+        if objs and (_TAKES_PART.search(text, trig.end(), objs[0].start)
+                     or _HIGHER.fullmatch(text, trig.end(), objs[0].start)):
+            objs = []  # 组织企业参加博览会 / 落实省市“…”: someone else's event or program
         # 商务部在两江新区举办…: where it happens is no actor
         subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()
                        and text[m.start - 1:m.start] not in ("在", "于")]
@@ -298,12 +301,15 @@ def owned(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]
     out: list[Relation] = []
     for actor, m in zip(ms, ms[1:]):
         if actor.type in ACTORS and m.type in ("Fund", "Program", "Event") \
-                and text[actor.end:m.start] in ("", "的") and text[actor.start - 1:actor.start] not in ("在", "于") \
+                and text[actor.end:m.start] in ("", "的", "“", "的“", "\"") \
+                and text[actor.start - 1:actor.start] not in ("在", "于") \
                 and not actor.rule.startswith("reference") and (actor.key or actor.text) != (m.key or m.text):
             out.append(Relation(m, "launchedBy", actor, span, "owner-before-name", 0.7))
     return out
 
 
+# 落实省市“某某年”部署 / 贯彻国家…: a program of a level above the actor's
+_HIGHER = re.compile(r"(?:好)?(?:省市|省|市|国家|中央|全国|上级)[^,，;；。]{0,6}[“\"《]?")
 # Between an act and an event: someone takes part in it, the actor did not hold it
 _TAKES_PART = re.compile(r"参加|出席|参与|参展|观摩|列席|亮相|走进")
 
