@@ -9,7 +9,7 @@ from zonegraph.extract.coref import find_references
 from zonegraph.extract.model import Mention
 from extraction import extract as _extract, rels as _rels  # tests/extraction.py
 
-REFERENCE_WORDS = {"双方", "两地", "三方", "该公司", "公司", "该区", "该基金", "该市"}
+REFERENCE_WORDS = {"双方", "两地", "三方", "该公司", "公司", "该区", "该基金", "该市", "这里"}
 
 
 def _no_reference_became_a_name(ex):
@@ -86,4 +86,16 @@ def test_a_group_reference_stands_for_each_party_where_it_is_written():
 def test_the_city_is_the_city_named_before(extractor):
     ex = _extract(extractor, "宜宾市代表团到访天府新区。该市与天府新区签署合作协议。")
     assert _rels(ex, "cooperatesWith") == {("宜宾市", "四川天府新区")}
+    assert _no_reference_became_a_name(ex)
+
+
+def test_here_after_zai_is_the_place_that_opened_the_sentence_before(extractor):
+    ex = _extract(extractor, "星河科学城位于滇中新区东南部,是全省重要的人才高地。在这里,李明来到云帆数据科技有限公司。")
+    assert ("云帆数据科技有限公司", "星河科学城") in _rels(ex, "locatedIn")
+    assert _no_reference_became_a_name(ex)
+
+
+def test_here_opening_a_clause_is_the_place_just_named(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司扎根在两江新区,这里还连续两年成功举办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}
     assert _no_reference_became_a_name(ex)

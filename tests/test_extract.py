@@ -116,7 +116,9 @@ def test_framework_agreement_gives_cooperation(extractor):
 
 def test_cooperation_between_organ_and_enterprise(extractor):
     ex = _extract(extractor, "", "赣江新区管委会与南昌航星电子科技有限公司签署战略合作框架协议。")
-    assert _coop_pairs(ex) == {frozenset(("organ:ganjiang:管委会", "南昌航星电子科技有限公司"))}
+    # the committee signs, and signs for its zone
+    assert _coop_pairs(ex) == {frozenset(("organ:ganjiang:管委会", "南昌航星电子科技有限公司")),
+                               frozenset(("zone:ganjiang", "南昌航星电子科技有限公司"))}
 
 
 @pytest.mark.parametrize("fund", ["兰州新区绿色化工产业投资基金", "兰州新区绿色化工产业基金"])

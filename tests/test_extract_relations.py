@@ -187,3 +187,204 @@ def test_a_funds_whole_size_wins_over_its_first_phase(extractor):
     ex = _extract(extractor, "新区设立星辰产业投资基金，首期规模20亿元，总规模100亿元。")
     fund = next(m for m in ex.mentions if m.type == "Fund")
     assert ex.amounts == {id(fund): 1e10}
+
+
+# locatedIn and partOf as news states them without 落户 or 位于
+
+def test_parks_listed_after_qizhong_lie_in_the_park_before(extractor):
+    ex = _extract(extractor, "据了解,星河高科技产业园规划面积5.7平方公里,其中算法应用产业园0.7平方公里、"
+                             "软件服务产业园0.8平方公里,总投资约300亿元。")
+    assert _rels(ex, "locatedIn") == {("算法应用产业园", "星河高科技产业园"),
+                                      ("软件服务产业园", "星河高科技产业园")}
+
+
+def test_areas_a_zone_includes_are_part_of_it(extractor):
+    ex = _extract(extractor, "滇中新区包括星河科学城、北港智造产业园等片区。")
+    assert _rels(ex, "partOf") == {("星河科学城", "云南滇中新区"), ("北港智造产业园", "云南滇中新区")}
+
+
+def test_firms_counted_after_qizhong_are_no_areas(extractor):
+    ex = _extract(extractor, "星河科学城引进项目20个,其中澜岸制药有限公司投资10亿元。")
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_what_is_visited_at_a_place_lies_there(extractor):
+    ex = _extract(extractor, "李明来滇中新区调研,在星河科学城实地察看了澜岸制药有限公司和启明光能有限公司等重点项目现场。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "星河科学城"), ("启明光能有限公司", "星河科学城")}
+
+
+def test_here_is_the_place_the_sentence_before_was_about(extractor):
+    ex = _extract(extractor, "星河科学城位于滇中新区东南部,是全省重要的人才高地。"
+                             "在这里,李明先后前往云帆数据科技有限公司、北港物流有限公司,调研企业生产情况。")
+    assert _rels(ex, "locatedIn") == {("星河科学城", "云南滇中新区"),
+                                      ("云帆数据科技有限公司", "星河科学城"),
+                                      ("北港物流有限公司", "星河科学城")}
+
+
+def test_a_visit_during_a_stay_elsewhere_is_not_at_that_place(extractor):
+    ex = _extract(extractor, "在北京考察期间,李明还来到天津澜岸制药有限公司。")
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "在滇中新区,李明会见了云帆数据科技有限公司董事长。")  # a meeting, no visit
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_parks_opening_in_an_article_about_a_zone_are_its_areas(extractor):
+    title = "滇中新区重点项目建设提速"
+    ex = _extract(extractor, "云帆数字产业园、北港智造产业园等一批重点项目相继开工建设。", title=title)
+    assert _rels(ex, "partOf") == {("云帆数字产业园", "云南滇中新区"), ("北港智造产业园", "云南滇中新区")}
+    # a park named after a city is that city's
+    ex = _extract(extractor, "成都星河数字产业园正式开园。", title=title)
+    assert _rels(ex, "partOf") == set()
+    # without a zone the article is about, nobody's
+    ex = _extract(extractor, "云帆数字产业园、北港智造产业园等一批重点项目相继开工建设。")
+    assert _rels(ex, "partOf") == set()
+
+
+def test_a_firm_lies_in_every_park_of_a_run(extractor):
+    ex = _extract(extractor, "位于天津经开区南港工业区的澜岸制药有限公司已全面投产。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "天津经开区"), ("澜岸制药有限公司", "南港工业区")}
+
+
+def test_a_zone_written_before_a_firm_locates_it_and_is_no_party():
+    from zonegraph.extract.model import Mention
+    from zonegraph.extract.relations import relations_in
+
+    text = "长风汽车与两江新区云帆电器等5家企业签订供应链合同。"
+    ms = [Mention(0, 4, "Enterprise", "长风汽车", "test"),
+          Mention(5, 9, "Zone", "两江新区", "test", key="zone:liangjiang"),
+          Mention(9, 13, "Enterprise", "云帆电器", "test")]
+    found = {(r.subject.text, r.predicate, r.object.text) for r in relations_in(text, ms, None)}
+    assert found == {("长风汽车", "cooperatesWith", "云帆电器"), ("云帆电器", "locatedIn", "两江新区")}
+
+
+# cooperatesWith
+
+def test_a_zone_committee_signs_for_its_zone(extractor):
+    ex = _extract(extractor, "3月31日,星河大学与河北雄安新区管理委员会签署战略合作框架协议。")
+    assert _coop(ex) == {("星河大学", "河北雄安新区管理委员会"), ("星河大学", "河北雄安新区")}
+    # a city dealing with the committee is a matter between governments
+    ex = _extract(extractor, "昆明市与滇中新区管委会签订战略合作协议。")
+    assert _coop(ex) == {("昆明市", "滇中新区管委会")}
+
+
+def test_markets_listed_before_a_joint_act_are_no_parties(extractor):
+    ex = _extract(extractor, "产品辐射日本、韩国、泰国、老挝等国家,共同打造开放平台。")
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "产品远销日本、韩国、泰国、老挝等国家,并与新加坡开展合作。")  # who acts is unnamed
+    assert _coop(ex) == set()
+    ex = _extract(extractor, "两江新区坚持开放发展,与新加坡开展合作。")
+    assert _coop(ex) == {("新加坡", "重庆两江新区")}
+    ex = _extract(extractor, "推动两江协同创新区、星河科学城共建跨区域协同创新样板。")  # made to act together
+    assert _coop(ex) == {("两江协同创新区", "星河科学城")}
+
+
+def test_a_domain_clause_before_with_keeps_the_subject_named_earlier(extractor):
+    ex = _extract(extractor, "云帆数据科技有限公司愿发挥全产业链优势,在新材料、文旅康养等领域与滇中新区携手开创合作新格局。")
+    assert _coop(ex) == {tuple(sorted(("云帆数据科技有限公司", "云南滇中新区")))}
+
+
+# launchedBy
+
+def test_the_venue_of_an_event_did_not_launch_it(extractor):
+    ex = _extract(extractor, "商务部在两江新区举办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "商务部")}
+
+
+def test_a_meeting_welcomed_from_afar_has_no_launcher(extractor):
+    ex = _extract(extractor, "滇中新区表示,将以优异成绩迎接第三届全国数字经济大会胜利召开。")
+    assert _rels(ex, "launchedBy") == set()
+
+
+def test_founders_listed_together_launch_the_fund(extractor):
+    ex = _extract(extractor, "澜岸资本管理有限公司、北港物流有限公司、启明光能有限公司共同出资设立星辰产业投资基金。")
+    assert _rels(ex, "launchedBy") == {("星辰产业投资基金", "澜岸资本管理有限公司"),
+                                       ("星辰产业投资基金", "北港物流有限公司"),
+                                       ("星辰产业投资基金", "启明光能有限公司")}
+
+
+def test_a_sub_fund_set_up_by_a_parent_fund_is_not_the_zones(extractor):
+    ex = _extract(extractor, "两江新区设立星辰产业母基金,星辰产业母基金出资设立明月科创子基金。")
+    assert _rels(ex, "launchedBy") == {("星辰产业母基金", "重庆两江新区")}
+
+
+def test_a_pilot_zone_named_after_a_zone_is_set_in_it_and_an_area_of_it(extractor):
+    ex = _extract(extractor, "滇中新区绿色金融改革创新试验区建设正式启动。")
+    assert _rels(ex, "locatedIn") == {("滇中新区绿色金融改革创新试验区", "云南滇中新区")}
+    assert _rels(ex, "partOf") == {("滇中新区绿色金融改革创新试验区", "云南滇中新区")}
+    ex = _extract(extractor, "滇中新区数字经济产业园开园。")  # an ordinary park is an area only
+    assert _rels(ex, "locatedIn") == set()
+
+
+
+def test_what_starts_in_the_clause_after_zai_a_site_lies_there(extractor):
+    ex = _extract(extractor, "在星河科学城,总投资10亿元的澜岸制药有限公司生物医药项目开工建设。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "星河科学城")}
+    # a firm that only speaks there, or acts in a later clause, is not placed
+    ex = _extract(extractor, "在星河科学城,澜岸制药有限公司董事长表示满意。")
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "在星河科学城,各类项目加快建设,澜岸制药有限公司表示满意。")
+    assert _rels(ex, "locatedIn") == set()
+
+
+def test_a_firm_named_right_after_a_site_and_de_lies_there(extractor):
+    ex = _extract(extractor, "星河科学城的澜岸制药有限公司已经投产。")
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "星河科学城")}
+
+
+def test_a_firm_opening_in_an_article_about_a_zone_lies_in_it(extractor):
+    title = "滇中新区重点项目建设提速"
+    ex = _extract(extractor, "澜岸制药有限公司正式投产。", title=title)
+    assert _rels(ex, "locatedIn") == {("澜岸制药有限公司", "云南滇中新区")}
+    ex = _extract(extractor, "北京澜岸制药有限公司正式投产。", title=title)  # named after another place
+    assert _rels(ex, "locatedIn") == set()
+    ex = _extract(extractor, "澜岸制药有限公司在昆明正式投产。", title=title)  # a place of its own
+    assert ("澜岸制药有限公司", "云南滇中新区") not in _rels(ex, "locatedIn")
+
+
+def test_a_fund_written_right_after_a_body_is_its_own(extractor):
+    ex = _extract(extractor, "双方共同争取科技部的星辰科技成果转化引导基金支持。")
+    assert _rels(ex, "launchedBy") == {("星辰科技成果转化引导基金", "科学技术部")}
+    ex = _extract(extractor, "企业积极参加在两江新区的第三届智能制造博览会。")  # a venue owns nothing
+    assert _rels(ex, "launchedBy") == set()
+
+
+def test_a_sub_fund_named_after_a_zone_is_the_zones_only_when_it_sets_it_up(extractor):
+    ex = _extract(extractor, "星辰母基金出资设立滇中新区生物医药子基金。")
+    assert _rels(ex, "launchedBy") == set()
+    ex = _extract(extractor, "滇中新区设立滇中新区生物医药子基金。")
+    assert _rels(ex, "launchedBy") == {("滇中新区生物医药子基金", "云南滇中新区")}
+
+
+def test_a_park_said_to_be_a_key_area_of_a_zone_is_part_of_it(extractor):
+    ex = _extract(extractor, "李明指出,星河科学城是青岛特色产业发展的重要一极,是支撑西海岸新区高质量发展的关键区域。")
+    assert _rels(ex, "partOf") == {("星河科学城", "青岛西海岸新区")}
+    ex = _extract(extractor, "星河科学城是滇中新区的重要组成部分。")
+    assert _rels(ex, "partOf") == {("星河科学城", "云南滇中新区")}
+    # the fruit of a zone's cooperation, or a part followed by more, says nothing of the kind
+    ex = _extract(extractor, "星河科学城是滇中新区与昆明市合作的成果。")
+    assert _rels(ex, "partOf") == set()
+    ex = _extract(extractor, "星河科学城是滇中新区的重要组成部分和创新高地。")
+    assert _rels(ex, "partOf") == set()
+
+
+def test_who_takes_part_in_an_event_did_not_launch_it(extractor):
+    for sentence in ("两江新区组织企业参加第三届智能制造博览会。",
+                     "两江新区代表团出席在北京举办的第三届智能制造博览会。"):
+        assert _rels(_extract(extractor, sentence), "launchedBy") == set()
+    ex = _extract(extractor, "两江新区在北京举办第三届智能制造博览会。")
+    assert _rels(ex, "launchedBy") == {("第三届智能制造博览会", "重庆两江新区")}
+
+
+def test_a_program_a_zone_pushes_on_is_its_own_but_not_one_of_the_province(extractor):
+    ex = _extract(extractor, "两江新区将坚持把实体经济作为主攻方向,纵深推进“星火倍增行动”。")
+    assert _rels(ex, "launchedBy") == {("星火倍增行动", "重庆两江新区")}
+    ex = _extract(extractor, "两江新区全面贯彻落实省市“营商环境提升年”工作部署。")
+    assert _rels(ex, "launchedBy") == set()
+    # a meeting named after what it pushes on is nobody's program
+    ex = _extract(extractor, "滇中新区党工委要求,认真学习在深入推进西部开发座谈会上的重要讲话精神。")
+    assert _rels(ex, "launchedBy") == set()
+
+
+def test_a_quoted_program_right_after_a_zone_is_the_zones(extractor):
+    ex = _extract(extractor, "充分发挥滨海新区“星河英才计划”政策优势。")
+    assert _rels(ex, "launchedBy") == {("星河英才计划", "天津滨海新区")}

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .amounts import fund_amount
+from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
 from .firms import find_firms
@@ -36,7 +37,7 @@ from .programs import find_campaigns
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
-from .relations import PLANNED, memberships, relations_in, sentences
+from .relations import memberships, relations_in, signing_for_zones
 from .scan import occurrences
 from .tokenizer import cut
 
@@ -333,8 +334,9 @@ class ResolveComponent:
                     entry, rest = zone_entry, m.text[len(form):]
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
-            if entry is None and m.type in NAMED_AFTER_ZONE:
+            if entry is None and (m.type in NAMED_AFTER_ZONE or (m.type == "Park" and _PILOT_ZONE.search(m.text))):
                 # 复星两江数智产业投资基金: a fund or program named after the zone inside
+                # (自贸试验区某新区片区: the free-trade zone's area in the zone)
                 for form, e in self._zone_forms:
                     if form in m.text[1:]:
                         prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="name-contains",
@@ -369,7 +371,8 @@ class ResolveComponent:
             if entry is None or m.type == "Zone":
                 continue
             form = m.text[: len(m.text) - len(rest)]
-            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form, rule="name-prefix",
+            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form,
+                                      rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
                 m.key = organ_key(entry, rest)
@@ -650,6 +653,10 @@ def _fund_amount(text: str, fund: Mention, sent: tuple[int, int],
     return fund_amount(text, fund.start, fund.end, fund.text, sent[0], clause_end)
 
 
+# Pilot zones and free-trade-zone areas: set in a zone as well as areas of it
+_PILOT_ZONE = re.compile(r"试验区$|自贸试验区.*片区$|自由贸易试验区.*片区$")
+
+
 class RelationsComponent:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -667,11 +674,14 @@ class RelationsComponent:
         for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
             pred = PREFIX_RELATION.get(m.type)
-            if head is None or pred is None:
-                continue
+            if head is None or pred is None or (m.type == "Fund" and "子基金" in m.text):
+                continue  # a zone's name on a sub-fund says whose area it invests in, not who set it up
             sent = _sentence_of(spans, m.start, (m.start, m.end))
             # 2024年雄安新区将……办好2024雄安新区招商推介大会: a planned event
             planned = m.type in NAMED_AFTER_ZONE and bool(PLANNED.search(_text(doc)[sent[0]:m.start]))
+            if m.type == "Park" and _PILOT_ZONE.search(m.text):
+                # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
+                rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
@@ -706,8 +716,19 @@ class RelationsComponent:
                         rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
                 if _AGREEMENT.search(m.text) and not bodies:
                     rels += _agreement_parties(m, sent, self.gazetteer)
-        doc._.zg_relations = _explicit_issuers_first(rels)
+        rels = [r for r in rels if not (r.rule.startswith("opened:") and self._place_named(r.subject))]
+        doc._.zg_relations = _explicit_issuers_first(signing_for_zones(rels, self._zone_of))
         return doc
+
+    def _place_named(self, m: Mention) -> bool:
+        """成都某产业园: a name that begins with a place's says where it is."""
+        return any(h.start == 0 and h.entry.type == "Place" for h in self.gazetteer.find(m.text[:6]))
+
+    def _zone_of(self, organ: Mention) -> Mention | None:
+        """The zone a zone's organ (organ:<zone>:<organ>) belongs to, as a mention."""
+        entry = self.gazetteer.entries.get("zone:" + organ.key.split(":")[1])
+        return entry and Mention(organ.start, organ.start, "Zone", "", rule="organ",
+                                 key=entry.key, name=entry.name)
 
 
 class EntsComponent:

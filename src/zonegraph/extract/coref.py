@@ -27,11 +27,15 @@ SINGLE = {
     "协会": ("Institution",), "该行": ("Enterprise",), "该基地": ("Park",),
     "该市": ("Place",), "该省": ("Place",), "该县": ("Place",),
 }
+#: The place a sentence is about, after 在 (花溪大学城位于…。在这里,他前往甲园): the place that
+#: opens the sentence before, else the last place named.
+HERE = ("这里", "此地", "这儿")
 #: Several parties named earlier: word → how many (0: all parties of the last joint act).
 GROUP = {"双方": 2, "两地": 2, "两区": 2, "三方": 3, "三地": 3, "各方": 0, "多方": 0}
 _PARTIES = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
 _PLACES = {"Zone", "Place"}
-_WORDS = re.compile("|".join(sorted([_ZONE, *SINGLE, *GROUP], key=len, reverse=True)))
+_WORDS = re.compile("|".join(sorted([_ZONE, *SINGLE, *GROUP, *HERE], key=len, reverse=True)))
+_SITES = ("Park", "Place", "Zone")
 #: A bare kind word (公司, 园区) is a reference only where a clause or a list starts, or
 #: after a demonstrative; elsewhere it is part of a longer phrase (子公司, 产业园区).
 _BARE_BEFORE = re.compile(r"(?:^|[,，。;；:：、\n“”\"(（]|与|和|同|由|该|本|此|这家|这个)$")
@@ -74,7 +78,15 @@ def find_references(text: str, mentions: list[Mention], zone: Mention | None,
             continue
         before = [m for m in mentions[bisect.bisect_left(starts, a - REACH):i]
                   if m.end <= a and m.type != "Person" and not m.rule.startswith("reference")]
-        if word in GROUP:
+        if word in HERE:
+            # 在这里: the place the text is about; …扎根在甲区,这里还举办…: the last place
+            if text[a - 1:a] == "在":
+                antecedents = _topic(text, before, a)
+            elif a == 0 or text[a - 1] in ",，。;；\n":
+                antecedents = [m for m in before if m.type in _SITES][-1:]
+            else:
+                continue
+        elif word in GROUP:
             antecedents = _parties(text, before, GROUP[word], word.endswith(("地", "区")), joint)
         elif word in SINGLE:
             antecedents = _last_of(before, SINGLE[word], word)
@@ -83,6 +95,18 @@ def find_references(text: str, mentions: list[Mention], zone: Mention | None,
         if antecedents:
             out.append(_with_stand_ins(Reference(a, b, word, antecedents)))
     return out
+
+
+def _topic(text: str, before: list[Mention], at: int) -> list[Mention]:
+    """The place the text was about before ``at``: the one opening the previous sentence
+    (甲园位于乙区东南部,是…), else the last place named."""
+    sites = [m for m in before if m.type in _SITES]
+    if not sites:
+        return []
+    end = max(text.rfind(c, 0, at) for c in "。!?;\n")
+    start = max(text.rfind(c, 0, max(end, 0)) for c in "。!?;\n") + 1
+    opening = next((m for m in sites if start <= m.start <= start + 2), None)
+    return [opening or sites[-1]]
 
 
 def _last_of(before: list[Mention], types: tuple[str, ...], word: str) -> list[Mention]:

@@ -8,78 +8,38 @@ Statements of plans (拟, 将, 力争 …) are kept but flagged ``planned``; neg
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+from dataclasses import replace
 from itertools import combinations
 
+from .clauses import (ACTORS, MAX_PARTIES, ORGS, _CLAUSE_END, _SPEAKS, _WITH, _between, _flags,
+                      _groups, _named_run, sentences)
 from .coref import find_references, resolve
 from .model import Mention, Post, Relation
+from .relations_place import (attraction, described_in, location, opened_in_zone, part_of, sub_areas,
+                              visited_at)
 
-ORGS = {"Zone", "Enterprise", "Institution", "GovernmentBody", "Park", "Place"}
-ACTORS = {"Zone", "Enterprise", "Institution", "GovernmentBody"}
-_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
-_CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|,)?$")
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
+
+
 _ISSUE = re.compile(r"印发|出台|发布|颁布|批准|批复|制定|出炉|公布|审议通过|推出|下发")
-_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|落实|开启|上线")
-_PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
-PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
-_NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
+
+
+_LAUNCH = re.compile(r"推出|发布|设立|发起|举办|举行|召开|主办|承办|启动|实施|开展|组织|成立|打造|创设|组建|推动|推进|落实|开启|上线")
+
+
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
-@functools.lru_cache(maxsize=4)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the sentences of ``text`` (cached: every component asks for the same text)."""
-    return tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip())
-
-
-def _between(text: str, a: Mention, b: Mention) -> str:
-    return text[a.end:b.start].strip()
-
-
-# 甲负责人表示,…: what follows is what someone says, its subject is not the speaker's body
-_SPEAKS = re.compile(r"(?:表示|指出|介绍|认为|称|说)[,，:：]")
-
-
-def _flags(text: str, start: int, trigger: int) -> tuple[bool, bool]:
-    """(planned, negated) for a trigger: a plan word anywhere before it in the sentence,
-    a negation in its clause (尚未与长春新区签署合作协议)."""
-    before = text[start:trigger]
-    clause = before[before.rfind(",") + 1:]
-    return bool(PLANNED.search(before)), bool(_NEGATED.search(clause))
-
-
-def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
-    """Runs of mentions joined only by connectives (A与B、C): the parties of one act.
-
-    A parent named before its own unit (甲集团旗下乙公司) gives way to the unit.
-    """
-    groups: list[list[Mention]] = []
-    for m in ms:
-        if groups and m.start < groups[-1][-1].end:
-            continue  # a name inside the previous one (ABB in ABB变压器…基地)
-        gap = _between(text, groups[-1][-1], m) if groups else None
-        if gap is not None and _UNIT_OF.match(gap):
-            groups[-1][-1] = m
-        elif gap is not None and _CONNECT.match(gap):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-_WITH = re.compile(r"^(?:与|同|跟|和|携手|联合|会同)$")
-_UNIT_OF = re.compile(r"^(?:旗下|下属|所属)(?:的)?$")
 # Acts every party does with every other (A、B共建…): a list without 与 still pairs them all.
 _SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|共建|共同")
+
+
 # Between the parties and the act: they attend or host it, they are not its parties
 # (…负责人参加签约仪式, 甲、乙举行重点项目签约).
 _ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观摩|列席|陪同|主持")
-#: Most parties a list may have for every pair of it to cooperate (longer lists name
-#: participants of a meeting more often than parties of one agreement).
-MAX_PARTIES = 4
+
+
 #: An agreement signed right after the act (签署了《…合作协议》): its parties issued it.
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
@@ -130,15 +90,18 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             clause_start = max(s0, text.rfind(",", s0, with_at) + 1)
             named = any(m.start >= clause_start and m.end <= with_at for m in before)
             clause = text[clause_start:with_at].strip()
-            if clause and not named and not _ADVERB.search(clause):
+            if clause and not named and not _ADVERB.search(clause) and not _DOMAIN.fullmatch(clause):
                 continue
             subject = groups[0][0] if len(groups) > 1 else zone
-            if subject is None:
+            # (产品远销甲国、乙国,并与丙合作: a list of markets is no subject of the act)
+            if subject is None or (len(groups) > 1 and not _opens_clause(text, s0, subject)):
                 continue
             pairs = [(subject, b) for b in group]
         elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
-                and not any(m.rule == "enumeration" for m in group):
-            # (甲、乙重点项目签约 signs projects of both with investors, not the two)
+                and not any(m.rule == "enumeration" for m in group) \
+                and not _CLAUSE_END.search(gap) and _opens_clause(text, s0, group[0]):
+            # (甲、乙重点项目签约 signs projects of both with investors, not the two; 产品销往
+            # 甲国、乙国等国家,共同… lists markets, the act is someone else's)
             pairs = list(combinations(group, 2))
         planned, negated = _flags(text, s0, trig.start())
         if negated:
@@ -153,6 +116,22 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             parties = list({id(x): x for pair in pairs for x in pair}.values())
             out += _signed(text, span, ms, trig.end(), parties, planned)
     return out
+
+
+# 在新材料、文旅等领域与乙携手: a clause of domain before 与, its subject named earlier
+_DOMAIN = re.compile(r"(?:还|也|将|并)?在[^,，;；。]{1,40}(?:领域|方面|方向|行业|产业)(?:上|中|内)?(?:积极|深度|持续|全面|进一步)?")
+
+
+# What may open a clause before its subject (4月2日, 会上, 近日; 推动甲、乙共建: who is made
+# to act): a list after it is the subject
+_CLAUSE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今天|昨天|当天|随后|此外|同时|会上|现场|仪式上|活动中)?"
+                          r"[,，\s]*(?:推动|支持|鼓励|促进|引导|组织|推进|助力|协调|促成)?")
+
+
+def _opens_clause(text: str, s0: int, m: Mention) -> bool:
+    """Whether ``m`` begins its clause (a list that is the subject, not an object)."""
+    start = max(s0, max(text.rfind(c, s0, m.start) for c in ",，;；:：") + 1)
+    return bool(_CLAUSE_HEAD.fullmatch(text, start, m.start))
 
 
 def _placed_at(text: str, group: list[Mention]) -> bool:
@@ -178,157 +157,11 @@ def _signed(text: str, span: tuple[int, int], ms: list[Mention], at: int,
 
 
 _AGREEMENT = re.compile(r"协议|备忘录|合同")
+
+
 # Words a clause may hold before 与 when its subject was named earlier (…,积极与甲合作).
 _ADVERB = re.compile(r"(?:积极|主动|先后|分别|还|也|将|已|并|正|均|共|同时|持续|深化|加强|继续|全面|"
                      r"深入|进一步|首次|再次|率先|正式|今年|近年来|此前|日前|近日|随后|此外|其中)$")
-
-
-_FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立|建设|新建|兴建|投资|"
-                      r"布局|落地|打造")
-# 位于Y(东南部)的X: a few words of position between the place and 的
-_WHOSE = re.compile(r"[^,，。;；、\s]{0,6}?的")
-# X(…项目)(将/计划/拟)在Y…: what may stand between a subject and 在 (甲公司乙项目在Y开工)
-_BEFORE_IN = re.compile(r"(?:[^,，。;；、的]{0,12}项目)?"
-                        r"(?:将|还将|计划|拟|已|也|正|还|已经|今年|近日|日前|首次|正式|同时)?")
-# 在Y(正式/投资/开工)建设: what may stand between the place and the act
-_BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|首次)?")
-_LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
-
-
-def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """X落户Y / 位于Y的X / A、B等企业纷纷进驻 (Y named before) / X在Y揭牌成立."""
-    out: list[Relation] = []
-    s0, s1 = span
-    places = {"Zone", "Park", "Place"}
-    for trig in _LOCATE.finditer(text, s0, s1):
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        after = [m for m in ms if m.start >= trig.end() and m.type in places]
-        gap = text[trig.end():after[0].start] if after else ""
-        if not after or (gap.strip(" 在于了") and len(gap) > 4):
-            # 大窑湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
-            before = [m for m in ms if m.end <= trig.start()]
-            groups = _groups(text, [m for m in before if m.type in _LOCATED_TYPES])
-            hosts = [m for m in before if m.type in {"Park", "Zone"}
-                     and groups and m.end <= groups[-1][0].start]
-            if groups and hosts and trig.start() - groups[-1][-1].end <= 10:
-                for m in groups[-1]:  # the nearest place named before them
-                    out.append(Relation(m, "locatedIn", hosts[-1], span,
-                                        f"location:{trig.group()}", 0.7, planned))
-            continue
-        obj = after[0]
-        # 总部位于山东省青岛市: the most specific of places named one after the other
-        for m in after[1:]:
-            if m.start != obj.end:
-                break
-            obj = m
-        # 位于Y(…)的X: X is after Y
-        tail = _WHOSE.match(text, obj.end)
-        if trig.group() == "位于" and tail:
-            subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
-                         and m.type in _LOCATED_TYPES), None)
-        else:
-            clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
-            cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
-            # the subject ends near the verb (甲等14家企业已入驻), not far back in the
-            # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
-            subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
-                and trig.start() - cands[-1].end <= 16 else None
-            # 甲公司表示,南沙地处…: what the firm says is about something else
-            if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
-                subj = None
-        if subj is None or subj is obj or subj.type in ("Zone", "Place"):
-            continue
-        # 甲、乙、丙等企业已入驻Y: every item of the list
-        group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
-                      if subj in g), [subj])
-        for m in group:
-            if m is not obj:
-                out.append(Relation(m, "locatedIn", obj, span, f"location:{trig.group()}", 0.8,
-                                    planned))
-    # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
-    for host in (m for m in ms if m.type in {"Park", "Zone"}):
-        tail = text[host.end:host.end + 3]
-        if not re.match(r"[内里](?:的|,|，)?", tail):
-            continue
-        gap_end = host.end + re.match(r"[内里](?:的|,|，)?", tail).end()
-        inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
-        if inside is not None:
-            out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
-    # X在Y揭牌成立 / X(将)在Y投资建设
-    for trig in _FOUNDED.finditer(text, s0, s1):
-        places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
-        if not places_before or not _BEFORE_ACT.fullmatch(text, places_before[-1].end, trig.start()):
-            continue
-        host = places_before[-1]
-        if text[host.start - 1:host.start] != "在":
-            continue
-        subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
-                     and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
-        if subj is not None:
-            planned, negated = _flags(text, s0, trig.start())
-            if not negated:
-                out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
-                                    0.75, planned))
-    return out
-
-
-# X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
-_IS = re.compile(r"(?:也|就|还)?是|作为")
-_ONE_OF = re.compile(r"(?:项目|企业|机构|单位|医院|学校|园区|基地|平台|公司|工厂|总部|之一)$")
-
-
-def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """X是Y…项目/企业/机构 (X is one of Y's projects): the sentence's subject is in Y."""
-    out: list[Relation] = []
-    s0, s1 = span
-    subject = next((m for m in ms if m.type in _LOCATED_TYPES - {"Fund"}), None)
-    if subject is None or not re.fullmatch(r"[\s\d年月日,，]*", text[s0:subject.start]):
-        return out  # the sentence must begin with the thing it describes
-    for trig in _IS.finditer(text, subject.end, s1):
-        host = next((m for m in ms if m.start == trig.end()), None)
-        if host is None or host is subject or not (host.type in ("Zone", "Park") or _local_place(host)):
-            continue
-        clause_end = min((i for i in (text.find(c, host.end, s1) for c in ",，;；。") if i >= 0),
-                         default=s1)
-        if not _ONE_OF.search(text[host.end:clause_end]):
-            continue
-        planned, negated = _flags(text, s0, trig.start())
-        if not negated:
-            out.append(Relation(subject, "locatedIn", host, span, "location:是", 0.7, planned))
-    return out
-
-
-def _local_place(m: Mention) -> bool:
-    """A city, district or county (甲是万州区…龙头企业), not a country or province."""
-    return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
-
-
-_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
-
-
-def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """Y吸引了A、B (Y attracted A and B): A and B are located in Y."""
-    out: list[Relation] = []
-    s0, s1 = span
-    for trig in _ATTRACT.finditer(text, s0, s1):
-        hosts = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Park"}]
-        if not hosts or trig.start() - hosts[-1].end > 6:
-            continue
-        after = [m for m in ms if m.start >= trig.end()]
-        # the list may follow a measure (百万平米的华为鲲鹏生态基地)
-        if not after or (after[0].start - trig.end() > 2
-                         and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
-            continue
-        planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        for m in _groups(text, after)[0]:
-            if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
-                out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
-                                    0.65, planned))
-    return out
 
 
 def issued(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -380,23 +213,6 @@ def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
             out += [Relation(p, "issuedBy", body, span, "issuer-before-title", 0.75)
                     for body in _heading(text, ms, p)[-3:]]
     return out
-# Names one after another (《P》和《Q》, 《P》(国函〔2011〕77号)、《Q》, “甲计划”、“乙行动”)
-_NAME_JOIN = re.compile(r"^[》”\"]?(?:[(（][^()（）]{0,20}[)）])?(?:、|和|及|以及|与|,)?[《“\"]?$")
-# What may stand between a verb and the first name it acts on (设立了总规模50亿元的…基金)
-_TO_NAME = re.compile(r"[^,，;；在]*")
-
-
-def _named_run(text: str, at: int, cands: list[Mention], reach: int = 12) -> list[Mention]:
-    """The names a verb at ``at`` acts on: the first one after it, within ``reach``
-    characters and its clause, and those joined to it."""
-    if not cands or cands[0].start - at > reach or not _TO_NAME.fullmatch(text, at, cands[0].start):
-        return []
-    run = [cands[0]]
-    for m in cands[1:]:
-        if not _NAME_JOIN.match(text[run[-1].end:m.start]):
-            break
-        run.append(m)
-    return run
 
 
 def _approved(text: str, m: Mention) -> bool:
@@ -433,12 +249,21 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
     for trig in _LAUNCH.finditer(text, s0, s1):
         objs = _named_run(text, trig.end(), [m for m in ms if m.type in launchable
                                              and m.start >= trig.end()], reach=25)
-        subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()]
+        if trig.group() == "推进":  # 推进 a program runs it; 推进…座谈会 names a meeting's theme
+            objs = [o for o in objs if o.type == "Program"]
+        if objs and (_TAKES_PART.search(text, trig.end(), objs[0].start)
+                     or _HIGHER.fullmatch(text, trig.end(), objs[0].start)):
+            objs = []  # 组织企业参加博览会 / 落实省市“…”: someone else's event or program
+        # 商务部在两江新区举办…: where it happens is no actor
+        subj_before = [m for m in ms if m.type in ACTORS and m.end <= trig.start()
+                       and text[m.start - 1:m.start] not in ("在", "于")]
         if not objs:
-            # Event召开 / 基金设立: the object before the verb, the actor before it
+            # 新区第三届博览会召开 / 基金设立: the object before the verb, its actor right
+            # before it (以优异成绩迎接党的大会胜利召开 names no actor of the meeting)
             objs = [m for m in ms if m.type in launchable and m.end <= trig.start()
                     and trig.start() - m.end <= 2]
-            subj_before = [m for m in subj_before if objs and m.end <= objs[0].start]
+            subj_before = [m for m in subj_before if objs and m.end <= objs[0].start
+                           and _OWN.fullmatch(text, m.end, objs[0].start)]
         by = _by_group(text, ms, trig.start(), s0)
         if not objs and by:
             # 博览会由A和B联合主办: the thing named before 由, launched by every party
@@ -450,9 +275,15 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             objs = [m for m in ms if m.type in launchable and by and m.end <= by[0].start][-1:]
         if not objs:
             continue
+        # (甲公司负责人表示,… / 新区代表团出席在北京举办的博览会: a speaker or a guest)
         subjects = by or _joint(text, subj_before, trig.start()) or [
-            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())]
-        if not subjects:
+            m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())
+            and not _TAKES_PART.search(text, m.end, trig.start())]
+        # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
+        objs = [o for o in objs if not (o.type == "Fund" and "子基金" in o.text and any(
+            f.type == "Fund" and f is not o and subjects and subjects[-1].end <= f.start
+            and f.end <= trig.start() and text[f.start - 1:f.start] != "在" for f in ms))]
+        if not subjects or not objs:
             continue
         rule = f"launch:{trig.group()}"
         planned, negated = _flags(text, s0, trig.start())
@@ -462,6 +293,25 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             for subj in subjects[:MAX_PARTIES]:
                 out.append(Relation(o, "launchedBy", subj, span, rule, 0.75, planned))
     return out
+
+
+def owned(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """科技部国家某引导基金 / 商务部的某博览会: a fund, program or event written right after an
+    actor (with or without 的) is that actor's own. Not after 在 (在两江新区的博览会上: a venue)."""
+    out: list[Relation] = []
+    for actor, m in zip(ms, ms[1:]):
+        if actor.type in ACTORS and m.type in ("Fund", "Program", "Event") \
+                and text[actor.end:m.start] in ("", "的", "“", "的“", "\"") \
+                and text[actor.start - 1:actor.start] not in ("在", "于") \
+                and not actor.rule.startswith("reference") and (actor.key or actor.text) != (m.key or m.text):
+            out.append(Relation(m, "launchedBy", actor, span, "owner-before-name", 0.7))
+    return out
+
+
+# 落实省市“某某年”部署 / 贯彻国家…: a program of a level above the actor's
+_HIGHER = re.compile(r"(?:好)?(?:省市|省|市|国家|中央|全国|上级)[^,，;；。]{0,6}[“\"《]?")
+# Between an act and an event: someone takes part in it, the actor did not hold it
+_TAKES_PART = re.compile(r"参加|出席|参与|参展|观摩|列席|亮相|走进")
 
 
 _MANAGER = re.compile(r"担任(?:基金)?管理人|作为(?:基金)?管理人|负责(?:基金)?(?:运营|管理)")
@@ -491,6 +341,14 @@ def fund_managers(text: str, span: tuple[int, int], ms: list[Mention]) -> list[R
 _JOINTLY = re.compile(r"(?:将|已|正式)?(?:共同|联合|携手|合作)?(?:出资|发起)?")
 
 
+# 甲、乙、丙共同出资设立: a list without 与 founds together only when it says so
+_TOGETHER = re.compile(r"共同|联合")
+
+
+# 新区第三届博览会 / 新区主办的博览会: what joins an actor to what it holds, written before it
+_OWN = re.compile(r"(?:\d{4}年)?(?:的|主办的|举办的|发起的|设立的)?")
+
+
 def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
     """The founders of 甲与乙共同发起设立…基金 (or 双方共同发起…): a run of actors joined
     by 与 right before the act, every one of them."""
@@ -499,7 +357,8 @@ def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
         return []
     group = groups[-1]
     if all(m.rule == "reference-group" for m in group) \
-            or any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])):
+            or any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])) \
+            or (_TOGETHER.search(text, group[-1].end, trigger) and len(group) <= MAX_PARTIES):
         return group
     return []
 
@@ -525,24 +384,17 @@ def _by_group(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Menti
     group = groups[-1]
     gap = text[group[-1].end:trigger]
     if text[max(s0, group[0].start - 1):group[0].start] != "由" \
-            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:发起)?", gap):
+            or not re.fullmatch(r"(?:联合|共同|牵头)?(?:出资|发起)?", gap):
         return []
     return group
 
 
-def part_of(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    out: list[Relation] = []
-    s0, s1 = span
-    for trig in _PART.finditer(text, s0, s1):
-        before = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Place", "GovernmentBody", "Park"}]
-        after = [m for m in ms if m.start >= trig.end() and m.type in {"Park", "GovernmentBody", "Place"}]
-        if before and after and trig.start() - before[-1].end <= 2 and after[0].start - trig.end() <= 3:
-            out.append(Relation(after[0], "partOf", before[-1], span, f"part:{trig.group()}", 0.8))
-    return out
-
-
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
 _YEAR_ALONE = re.compile(r"(?:19|20)\d{2}年(?!\d{1,2}月|度)")
+
+
 #: How far back (characters) a policy's date or a bare date's year is looked for.
 DATE_REACH = 3000
 
@@ -601,16 +453,48 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found = cooperation(text, span, inside, zone)
         found += location(text, span, inside)
         found += attraction(text, span, inside)
+        found += sub_areas(text, span, inside)
+        found += visited_at(text, span, inside)
+        found += opened_in_zone(text, span, inside, zone)
         found += described_in(text, span, inside)
         found += issued(text, span, inside)
         found += headed(text, span, inside)
         found += launched(text, span, inside, zone)
         found += fund_managers(text, span, inside)
+        found += owned(text, span, inside)
         found += part_of(text, span, inside)
         found = resolve(found, refs) if refs else found
         joint = _last_parties(found) or joint
         out += found
     out += notices(text, ms)
+    return out
+
+
+#: The organs that sign for their zone (a zone's government, not its bureaus).
+_GOVERNING = ("管委会", "政府")
+
+
+def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
+    """同济大学与某新区管理委员会签署协议: the zone's management committee (or government)
+    signs for the zone, so its partners cooperate with the zone too. ``zone_of`` gives the
+    zone of an organ's mention (``organ:<zone>:<organ>`` keys)."""
+    out = list(rels)
+    have = {(r.subject.key, r.object.key) for r in rels if r.predicate == "cooperatesWith"}
+    for r in rels:
+        if r.predicate != "cooperatesWith":
+            continue
+        for organ, other in ((r.subject, r.object), (r.object, r.subject)):
+            # (a city signing with the committee deals with the organ: governments pair)
+            if not (organ.key.startswith("organ:") and organ.key.endswith(_GOVERNING)) \
+                    or other.type in ("Place", "GovernmentBody"):
+                continue
+            zone = zone_of(organ)
+            if zone is None or other.key.split(":")[1:2] == zone.key.split(":")[1:2] \
+                    or (zone.key, other.key) in have or (other.key, zone.key) in have:
+                continue
+            have.add((zone.key, other.key))
+            out.append(replace(r, subject=zone, object=other, rule="signing-for-zone",
+                               confidence=r.confidence - 0.05))
     return out
 
 

@@ -426,9 +426,14 @@ def cooperation(view: ViewGraph, *, zones_only: bool = False) -> ViewGraph:
         if a == b or not ({a, b} & zones) or (zones_only and not {a, b} <= zones):
             continue
         merged = edges.setdefault(edge_key(a, SYMMETRIC, b), [])
+        signed = s in organs or o in organs  # the organ that signed, rather than its zone
         for e in evidence:
-            if not any(m.sentence == e.sentence and m.article == e.article for m in merged):
+            same = next((i for i, m in enumerate(merged)
+                         if m.sentence == e.sentence and m.article == e.article), None)
+            if same is None:
                 merged.append(e)
+            elif signed:
+                merged[same] = e
     keep = zones | {k[0] for k in edges} | {k[2] for k in edges}
     note = "zone cooperation" + (" (zones only)" if zones_only else "") + \
            "; a zone's organs count as the zone"
