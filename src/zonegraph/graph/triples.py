@@ -86,11 +86,11 @@ class DocumentRecord:
     publisher: str = ""
     publisher_key: str = ""  # the publisher's entity, when the masthead names an organization
     metadata_sha256: str = ""  # of the metadata given with the file (a manifest row)
-    # title, source, date, mentions (keys); url, text_date, date_from, source_from if known
-    articles: list[dict] = field(default_factory=list)
+    # title, source, date, mentions (keys), statements and posts read in it; url, text_date,
+    # date_from, source_from if known. Read once, article after article, as the triples are
+    # made: a newsletter archive's articles need not be held all at once (``build.spill``)
+    articles: Iterable[dict] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
-    statements: list[Statement] = field(default_factory=list)
-    posts: list[PostRecord] = field(default_factory=list)
     zone_facts: dict[str, dict] = field(default_factory=dict)  # zone key -> gazetteer attrs
 
 
@@ -134,7 +134,8 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
     build's time, and the store parses N-Quads itself (``DocumentQuads``). Made one at a
     time, never as one list: a document's triples take some 35 times its text (evidence
     sentences, names), so a newsletter archive held whole took gigabytes. Only what can
-    repeat is remembered (positions, relations, evidence nodes), not every triple.
+    repeat is remembered (positions and relations of the document, evidence nodes of an
+    article), not every triple; articles are read once, in order.
     """
     seen: set[tuple[str, str, str]] = set()  # positions and relations said more than once
     doc = _iri(document_iri(rec.sha256))
@@ -156,26 +157,6 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         yield (doc, _iri(DCTERMS.publisher), iris[rec.publisher_key])
     elif rec.publisher:
         yield (doc, _iri(DCTERMS.publisher), _text(rec.publisher))
-    for i, art in enumerate(rec.articles):
-        a = _iri(article_iri(rec.sha256, i))
-        yield (a, A, _iri(ZG.Article))
-        yield (a, _iri(ZG.inDocument), doc)
-        yield (a, _iri(DCTERMS.title), _text(art["title"]))
-        if art.get("source"):
-            yield (a, _iri(DCTERMS.source), _text(art["source"]))
-        if _date(art.get("date", "")):
-            yield (a, _iri(DCTERMS.date), _date(art["date"]))
-        if _date(art.get("text_date", "")):
-            yield (a, _iri(ZG.textDate), _date(art["text_date"]))
-        for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
-            if art.get(key):
-                yield (a, _iri(prop), _text(art[key]))
-        if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
-            yield (a, _iri(SCHEMA.url), _iri(art["url"]))
-        for key in sorted(art.get("mentions", ())):
-            if key in iris:
-                yield (a, _iri(SCHEMA.mentions), iris[key])
-
     for key, ent in rec.entities.items():
         node = iris[key]
         yield (node, A, _iri(ENTITY_CLASSES[ent.type]))
@@ -198,7 +179,32 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         if _date(facts.get("approved", "")):
             yield (node, _iri(ZG.approvalDate), _date(facts["approved"]))
 
-    for post in rec.posts:
+    for i, art in enumerate(rec.articles):
+        a = _iri(article_iri(rec.sha256, i))
+        yield (a, A, _iri(ZG.Article))
+        yield (a, _iri(ZG.inDocument), doc)
+        yield (a, _iri(DCTERMS.title), _text(art["title"]))
+        if art.get("source"):
+            yield (a, _iri(DCTERMS.source), _text(art["source"]))
+        if _date(art.get("date", "")):
+            yield (a, _iri(DCTERMS.date), _date(art["date"]))
+        if _date(art.get("text_date", "")):
+            yield (a, _iri(ZG.textDate), _date(art["text_date"]))
+        for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
+            if art.get(key):
+                yield (a, _iri(prop), _text(art[key]))
+        if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
+            yield (a, _iri(SCHEMA.url), _iri(art["url"]))
+        for key in sorted(art.get("mentions", ())):
+            if key in iris:
+                yield (a, _iri(SCHEMA.mentions), iris[key])
+        yield from _post_triples(rec, art.get("posts", ()), iris, seen)
+        yield from _statement_triples(rec, art.get("statements", ()), iris, seen)
+
+
+def _post_triples(rec: DocumentRecord, posts: Iterable[PostRecord], iris: dict[str, str],
+                  seen: set) -> Iterator[tuple[str, str, str]]:
+    for post in posts:
         if post.person not in iris or post.organization not in iris:
             continue
         pos = _iri(ID[f"position/{_h(post.person, post.organization, post.title)}"])
@@ -211,8 +217,14 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         yield (pos, _iri(ZG.organization), iris[post.organization])
         yield (pos, _iri(ZG.title), _text(post.title))
 
+
+def _statement_triples(rec: DocumentRecord, statements: Iterable[Statement],
+                       iris: dict[str, str], seen: set) -> Iterator[tuple[str, str, str]]:
+    """One article's statements, each with its evidence node. An evidence node is one
+    sentence's: said twice, the more confident statement describes it. Its sentence is in
+    one article, so evidence nodes are told apart an article at a time."""
     evidence = set()
-    for st in sorted(rec.statements, key=lambda st: -st.confidence):
+    for st in sorted(statements, key=lambda st: -st.confidence):
         if st.subject not in iris or st.object not in iris:
             continue
         s, p, o = iris[st.subject], _iri(RELATIONS[st.predicate]), iris[st.object]
