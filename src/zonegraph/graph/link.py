@@ -122,7 +122,7 @@ _EXTRA = 1 << 48
 _PERSON = "?person:"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seen:
     """All a document said of one provisional key, summed up as its mentions go by.
 

@@ -10,7 +10,11 @@ IRIs are stable: derived from gazetteer ids, document hashes and entity keys onl
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from rdflib import RDF, RDFS, XSD, URIRef
@@ -256,6 +260,12 @@ def _statement_triples(rec: DocumentRecord, statements: Iterable[Statement],
 PART_TRIPLES = 20_000
 
 
+#: Bytes of N-Quads read from a file at a time (about a part).
+READ_BYTES = 5 << 20
+#: Parts a worker keeps in memory to send (``DocumentQuads.made``); the rest go to a file.
+SENT_PARTS = 4
+
+
 class DocumentQuads:
     """A document's N-Quads, its named graph and the default-graph (union) copy, in parts
     of ``PART_TRIPLES`` triples made as they are read: what ``GraphStore.queue_document``
@@ -270,11 +280,14 @@ class DocumentQuads:
         self._graph = _iri(graph_iri(sha256))
         self._triples: Iterator | None = iter(triples)
         self._parts: list[bytes] | None = None
+        self._file: Path | None = None  # parts past the first ``SENT_PARTS`` (``made``)
         self.triples = 0
 
     def __iter__(self) -> Iterator[bytes]:
         if self._parts is not None:
             yield from self._parts
+            if self._file is not None:
+                yield from _read_parts(self._file)
             return
         if self._triples is None:
             raise RuntimeError("a document's N-Quads are read once")
@@ -290,8 +303,27 @@ class DocumentQuads:
             self.triples += len(part)
             yield "".join(part).encode("utf-8")
 
-    def made(self) -> "DocumentQuads":
-        """Make every part now and keep them (picklable then)."""
+    def made(self, folder: Path) -> "DocumentQuads":
+        """Make every part now and keep them (picklable then): the first ``SENT_PARTS`` in
+        memory, the others in a file in ``folder``, which reading them deletes. A worker
+        sends a newsletter archive's gigabytes of N-Quads as a file name, not through its
+        pipe (``build.workers``)."""
         if self._parts is None:
-            self._parts = list(self)
+            parts = iter(self)
+            self._parts = list(itertools.islice(parts, SENT_PARTS))
+            more = next(parts, None)
+            if more is not None:
+                fd, name = tempfile.mkstemp(prefix="quads-", suffix=".nq", dir=folder)
+                self._file = Path(name)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(more)
+                    out.writelines(parts)
         return self
+
+
+def _read_parts(path: Path) -> Iterator[bytes]:
+    """The N-Quads of a file a part (whole lines) at a time; the file is deleted once read."""
+    with path.open("rb") as fh:
+        while part := fh.read(READ_BYTES) + fh.readline():
+            yield part
+    path.unlink()

@@ -282,7 +282,7 @@ def normalize(original: str) -> NormalizedText:
     for line, base in _lines(original):
         text, offs = _squeeze_spaces(*_nfkc_line(line, base))
         # decisions are taken on the simplified form, as they would be on this function's output
-        lines.append((text, offs, to_simplified(text)))
+        lines.append((text, offs, _same(text, to_simplified(text))))
     headers = _running_headers([s for _, _, s in lines])
     lines = [line for line in lines if line[0] and not _PAGE_NUMBER.match(line[2])
              and line[2] not in headers]
@@ -298,18 +298,25 @@ def normalize(original: str) -> NormalizedText:
         _extend(runs, offs)
     texts = [text for text, _, _ in paragraphs]
     del paragraphs
-    simplified = [to_simplified(text) for text in texts]
+    simplified = [_same(text, to_simplified(text)) for text in texts]
     if any(len(a) != len(b) for a, b in zip(texts, simplified)):
         # OpenCC kept lengths in every case seen; stay safe
         simplified = ["".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in text)
                       for text in texts]
     del texts
     # Taiwan and Hong Kong quote with corner brackets: one set of quotes for the patterns
-    text = "\n".join(simplified).translate(_CORNER_QUOTES)
+    text = "\n".join(p.translate(_CORNER_QUOTES) if _CORNER.search(p) else p for p in simplified)
     return NormalizedText(original=original, text=text, offsets=OffsetMap(runs))
 
 
+def _same(text: str, converted: str) -> str:
+    """``converted``, or ``text`` itself when they are equal: a text already in simplified
+    characters is then held once, not twice."""
+    return text if converted == text else converted
+
+
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+_CORNER = re.compile("[「」『』]+")
 
 
 _FOLD_DROP = re.compile(r"[\s\"'`《》〈〉“”‘’「」『』【】]+")
