@@ -141,7 +141,7 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
     repeat is remembered (positions and relations of the document, evidence nodes of an
     article), not every triple; articles are read once, in order.
     """
-    seen: set[tuple[str, str, str]] = set()  # positions and relations said more than once
+    seen: set[bytes] = set()  # positions and relations said more than once (``_said``)
     doc = _iri(document_iri(rec.sha256))
     yield (doc, A, _iri(ZG.Document))
     yield (doc, _iri(ZG.sha256), _text(rec.sha256))
@@ -206,6 +206,12 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         yield from _statement_triples(rec, art.get("statements", ()), iris, seen)
 
 
+def _said(triple: tuple[str, str, str]) -> bytes:
+    """A triple as 16 bytes, to remember that it was made: a newsletter archive makes
+    hundreds of thousands of relations, a third of the memory of their terms."""
+    return hashlib.blake2b("\x1f".join(triple).encode("utf-8"), digest_size=16).digest()
+
+
 def _post_triples(rec: DocumentRecord, posts: Iterable[PostRecord], iris: dict[str, str],
                   seen: set) -> Iterator[tuple[str, str, str]]:
     for post in posts:
@@ -213,9 +219,9 @@ def _post_triples(rec: DocumentRecord, posts: Iterable[PostRecord], iris: dict[s
             continue
         pos = _iri(ID[f"position/{_h(post.person, post.organization, post.title)}"])
         holds = (iris[post.person], _iri(ZG.holds), pos)
-        if holds in seen:
+        if (said := _said(holds)) in seen:
             continue
-        seen.add(holds)
+        seen.add(said)
         yield holds
         yield (pos, A, _iri(ZG.Position))
         yield (pos, _iri(ZG.organization), iris[post.organization])
@@ -239,8 +245,8 @@ def _statement_triples(rec: DocumentRecord, statements: Iterable[Statement],
             continue
         evidence.add(ev)
         # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
-        if (s, p, o) not in seen:
-            seen.add((s, p, o))
+        if (said := _said((s, p, o))) not in seen:
+            seen.add(said)
             yield (s, p, o)
         yield (ev, A, _iri(ZG.Evidence))
         yield (ev, _iri(RDF.subject), s)
