@@ -87,3 +87,20 @@ def test_the_workers_of_a_killed_build_stop_too(tmp_path):
     for w in left:
         os.kill(w, 9)
     assert not left, "workers kept running after their build was killed"
+
+
+def test_a_worker_sends_a_big_document_as_a_file_that_arrives_whole(tmp_path, monkeypatch):
+    """A newsletter archive's N-Quads (gigabytes) go from a worker to the writer through a
+    file, not the pipe: the writer reads them all, in order, and the file is gone."""
+    import pickle
+
+    from zonegraph.graph import triples
+
+    monkeypatch.setattr(triples, "PART_TRIPLES", 3)  # 14 parts, 4 of them sent in the pipe
+    made = [(f"<urn:x:s{i}>", "<urn:x:p>", f'"{i}"') for i in range(40)]
+    whole = b"".join(triples.DocumentQuads("ab" * 32, made))
+    sent = pickle.dumps(triples.DocumentQuads("ab" * 32, made).made(tmp_path))
+    assert len(list(tmp_path.iterdir())) == 1 and len(sent) < len(whole) / 2
+    received = pickle.loads(sent)
+    assert b"".join(received) == whole and received.triples == 40
+    assert not list(tmp_path.iterdir())

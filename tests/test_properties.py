@@ -170,9 +170,10 @@ def test_any_text_goes_into_the_store_and_comes_back_unchanged(sha, label, alias
     a.aliases = {alias} if alias and alias != a.label else set()
     record = DocumentRecord(
         sha256=sha, file_name=label + ".txt", url="file:///tmp/x.txt", media_type="text/plain",
-        articles=[{"title": sentence, "source": alias, "date": "", "mentions": {a.key, b.key}}],
-        entities={a.key: a, b.key: b},
-        statements=[Statement(a.key, "cooperatesWith", b.key, 0, sentence, 0, 1, 0.5, "test")])
+        articles=[{"title": sentence, "source": alias, "date": "", "mentions": {a.key, b.key},
+                   "statements": [Statement(a.key, "cooperatesWith", b.key, 0, sentence, 0, 1,
+                                            0.5, "test")]}],
+        entities={a.key: a, b.key: b})
     triples = list(document_triples(record))
     store = ox.Store()
     store.load(b"".join(DocumentQuads(sha, triples)), format=ox.RdfFormat.N_QUADS)

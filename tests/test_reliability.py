@@ -194,7 +194,7 @@ def test_the_same_news_in_any_encoding_or_script_gives_the_same_graph(tmp_path, 
     def labels(data: bytes, name: str):
         rec = process(_read(tmp_path, data, name), extractor, Settings()).record
         return ({(e.type, e.key) for e in rec.entities.values()},
-                {(s.subject, s.predicate, s.object) for s in rec.statements})
+                {(s.subject, s.predicate, s.object) for a in rec.articles for s in a["statements"]})
 
     expected = labels(COOPERATION.encode("utf-8"), "utf8.txt")
     assert expected[1], "the cooperation is found"

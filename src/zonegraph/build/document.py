@@ -10,15 +10,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .settings import Settings
+from .spill import Spill
 from ..errors import InputError
 from ..extract import Extractor
 from ..extract.gazetteer import load_gazetteer
 from ..graph.triples import DocumentQuads, DocumentRecord, PostRecord, Statement, document_triples
 from ..ingest.manifest import Given
 from ..ingest.read import SourceDocument
-from ..graph.link import Entity, link_document
+from ..graph.link import DocumentLinker, Entity
 from ..graph.names import name_entities
 from ..ingest.normalize import NormalizedText, fold, normalize
 from ..ingest.segment import Segmented, segment
@@ -98,7 +100,15 @@ def dated(article: dict, known: Given) -> dict:
 def process(source: SourceDocument, extractor: Extractor, settings: Settings,
             given: Given = Given()) -> ProcessedDocument:
     """Run every stage but storage on one document; ``given`` is what a manifest row or
-    build options say of it."""
+    build options say of it.
+
+    Articles are taken one at a time: each is extracted, its mentions given to the
+    document's linker (``graph.link.DocumentLinker``), and reduced to what the graph needs
+    (entity keys, evidence sentences, posts), which is set aside (``spill``) until every
+    article is linked. So a newsletter archive of thousands of articles is built in the
+    memory of its largest article and its distinct names; the record's ``articles`` are
+    read back, with their entities' keys, as its triples are made.
+    """
     known = declared(source, given)
     norm = normalize(source.text)
     seg = segment(norm, fallback_title=known.title)
@@ -107,64 +117,33 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings,
     gazetteer = load_gazetteer(settings.data_dir)
     zone_names = {f: e.key for e in gazetteer.zones() for f in (e.name, *e.aliases)
                   if f.endswith("新区")}
-    extractions, layouts, articles = [], [], []
-    for art in seg.articles:
-        ts, te = art.title_span
-        title = norm.text[ts:te] if te > ts else ""  # a title not in the text is not read
-        body = norm.text[art.start:art.end]
-        shown = display(norm.original_span(ts, te)) if te > ts else art.title
-        articles.append(dated({"title": shown or art.title,
-                               "source": written_source(norm, art), "date": art.date}, known))
-        # a bare 6月12日 in the text takes its year from the publication date
-        when = articles[-1].get("date", "")
-        ex = extractor.extract(title, body, when + "-31" if len(when) == 7 else when)
-        extractions.append(ex)
-        layouts.append((title, ts if te > ts else None, art.start))
-
-    def to_doc(pos: int, layout) -> int:
-        title, title_start, body_start = layout
-        if pos <= len(title):
-            return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
-        return body_start + pos - len(title) - 1
-
+    linker = DocumentLinker(source.sha256, zone_names)
     # names as the original writes them (full-width brackets, no PDF line breaks), also
     # where a mention carries another mention's name (a short form names its full form);
     # they are kept as aliases in the document's script, the label is canonical (graph.names)
     written: dict[str, str] = {}
-    for ex, layout in zip(extractions, layouts):
+    articles = Spill()
+    for i, art in enumerate(seg.articles):
+        ts, te = art.title_span
+        title = norm.text[ts:te] if te > ts else ""  # a title not in the text is not read
+        body = norm.text[art.start:art.end]
+        shown = display(norm.original_span(ts, te)) if te > ts else art.title
+        article = dated({"title": shown or art.title,
+                         "source": written_source(norm, art), "date": art.date}, known)
+        # a bare 6月12日 in the text takes its year from the publication date
+        when = article.get("date", "")
+        ex = extractor.extract(title, body, when + "-31" if len(when) == 7 else when)
+        layout = (title, ts if te > ts else None, art.start)
         for m in ex.mentions:
-            a, b = to_doc(m.start, layout), to_doc(m.end - 1, layout) + 1
+            a, b = _to_doc(m.start, layout), _to_doc(m.end - 1, layout) + 1
             shown = display_name(norm.original_span(a, b))
             if shown and fold(shown) == fold(m.text):
                 written.setdefault(m.text, shown)
                 m.text = shown
-    for ex in extractions:
-        for m in ex.mentions:
-            if m.name in written:
-                m.name = written[m.name]
-    linked = link_document(extractions, source.sha256, zone_names)
-
-    statements: list[Statement] = []
-    posts: list[PostRecord] = []
-    for i, (ex, layout) in enumerate(zip(extractions, layouts)):
-        articles[i]["mentions"] = {linked.key_of(m) for m in ex.mentions}
-        for rel in ex.relations:
-            if rel.confidence < settings.min_confidence:
-                continue
-            a, b = to_doc(rel.sentence[0], layout), to_doc(max(rel.sentence[1] - 1, rel.sentence[0]), layout) + 1
-            o_start, o_end = norm.to_original(a, b)
-            s_key, o_key = linked.key_of(rel.subject), linked.key_of(rel.object)
-            if s_key == o_key:
-                continue
-            statements.append(Statement(s_key, rel.predicate, o_key, i,
-                                        display(source.text[o_start:o_end]), o_start, o_end,
-                                        rel.confidence, rel.rule, rel.planned))
-        for post in ex.posts:
-            if post.confidence >= settings.min_confidence:
-                posts.append(PostRecord(linked.key_of(post.person),
-                                        linked.key_of(post.organization),
-                                        written_title(post, layout, to_doc, norm)))
-    entities = {k: e for k, e in linked.entities.items() if e.confidence >= settings.min_confidence}
+        articles.append(_reduced(article, i, ex, linker.add(ex, renamed=True), layout, norm,
+                                 settings))
+    found, entity_keys = linker.finish(renamed=written)
+    entities = {k: e for k, e in found.items() if e.confidence >= settings.min_confidence}
     publisher = publisher_entity(seg.publisher)
     if publisher is not None:
         publisher = entities.setdefault(publisher.key, publisher)
@@ -175,9 +154,53 @@ def process(source: SourceDocument, extractor: Extractor, settings: Settings,
         media_type=source.media_type, series=seg.series, number=seg.number,
         date=known.date or seg.date, metadata_sha256=given.digest(),
         publisher=seg.publisher, publisher_key=publisher.key if publisher else "",
-        articles=articles, entities=entities,
-        statements=statements, posts=posts, zone_facts=zone_facts)
+        articles=_linked(articles, entity_keys), entities=entities, zone_facts=zone_facts)
     return ProcessedDocument(source, norm, seg, record)
+
+
+def _to_doc(pos: int, layout) -> int:
+    """A position in an article's ``title + "\n" + body`` as a position in the document."""
+    title, title_start, body_start = layout
+    if pos <= len(title):
+        return (title_start if title_start is not None else body_start) + min(pos, max(len(title) - 1, 0))
+    return body_start + pos - len(title) - 1
+
+
+def _reduced(article: dict, index: int, ex, keys: dict[int, str], layout,
+             norm: NormalizedText, settings: Settings) -> dict:
+    """An article as the graph needs it, its entities by provisional key (``keys``):
+    what it mentions, its statements with their sentence, its posts."""
+    statements: list[Statement] = []
+    for rel in ex.relations:
+        if rel.confidence < settings.min_confidence:
+            continue
+        a = _to_doc(rel.sentence[0], layout)
+        b = _to_doc(max(rel.sentence[1] - 1, rel.sentence[0]), layout) + 1
+        o_start, o_end = norm.to_original(a, b)
+        statements.append(Statement(keys[id(rel.subject)], rel.predicate, keys[id(rel.object)],
+                                    index, display(norm.original[o_start:o_end]), o_start,
+                                    o_end, rel.confidence, rel.rule, rel.planned))
+    posts = [PostRecord(keys[id(post.person)], keys[id(post.organization)],
+                        written_title(post, layout, _to_doc, norm))
+             for post in ex.posts if post.confidence >= settings.min_confidence]
+    return {**article, "mentions": {keys[id(m)] for m in ex.mentions},
+            "statements": statements, "posts": posts}
+
+
+def _linked(articles: Spill, keys: dict[str, str]) -> Iterator[dict]:
+    """The articles set aside, their provisional keys replaced by entity keys; a statement
+    whose two ends are one entity is no statement."""
+    for article in articles:
+        article["mentions"] = {keys[k] for k in article["mentions"]}
+        statements = []
+        for st in article["statements"]:
+            st.subject, st.object = keys[st.subject], keys[st.object]
+            if st.subject != st.object:
+                statements.append(st)
+        article["statements"] = statements
+        for post in article["posts"]:
+            post.person, post.organization = keys[post.person], keys[post.organization]
+        yield article
 
 
 @dataclass(frozen=True)
@@ -188,7 +211,7 @@ class PreparedDocument:
     nquads: DocumentQuads  # its named graph and the union copy, made as the store reads them
     articles: int
     entities: Counter
-    relations: Counter
+    relations: Counter  # counted as ``nquads`` is read
     warnings: tuple[str, ...] = ()  # what reading left out (``SourceDocument.warnings``)
 
     @property
@@ -200,12 +223,22 @@ class PreparedDocument:
 def prepare(source: SourceDocument, extractor: Extractor, settings: Settings,
             given: Given = Given()) -> PreparedDocument:
     """``process`` one document; its quads are made as the store reads them, so only its
-    record (entities, statements, one entry per article) is held, never all its N-Quads
-    (a worker makes them before sending, ``DocumentQuads.made``)."""
-    record = process(source, extractor, settings, given).record
+    entities are held, never all its N-Quads (a worker makes them before sending,
+    ``DocumentQuads.made``), nor its articles (read back as the quads are made)."""
+    done = process(source, extractor, settings, given)
+    record, relations = done.record, Counter()
+    record.articles = _counted(record.articles, relations)
     return PreparedDocument(source.sha256, DocumentQuads(source.sha256, document_triples(record)),
-                            len(record.articles), Counter(e.type for e in record.entities.values()),
-                            Counter(s.predicate for s in record.statements), source.warnings)
+                            len(done.segmented.articles),
+                            Counter(e.type for e in record.entities.values()), relations,
+                            source.warnings)
+
+
+def _counted(articles: Iterable[dict], relations: Counter) -> Iterator[dict]:
+    """``articles`` as they are, their statements counted by predicate in ``relations``."""
+    for article in articles:
+        relations.update(st.predicate for st in article["statements"])
+        yield article
 
 
 #: What preparing a file gave: (path, sha256 or "", the document, None when the store has

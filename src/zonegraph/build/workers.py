@@ -19,7 +19,9 @@ import hashlib
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
+import tempfile
 import threading
 import time
 import traceback
@@ -102,9 +104,9 @@ def _file_sha256(path: Path, max_bytes: float) -> str:
 class _Worker:
     """One worker process, its end of the pipe, and the document it is working on."""
 
-    def __init__(self, ctx, settings: Settings, number: int):
+    def __init__(self, ctx, settings: Settings, number: int, folder: Path):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(settings, child, os.getpid()),
+        self.proc = ctx.Process(target=_serve, args=(settings, child, os.getpid(), folder),
                                 name=f"zonegraph-build-{number}", daemon=True)
         self.proc.start()
         child.close()
@@ -142,11 +144,13 @@ class WorkerPool:
         self._started = 0
         self._stopping = False
         self._feeder: threading.Thread | None = None
+        # what workers send as files (``DocumentQuads.made``), removed with the pool
+        self._folder = Path(tempfile.mkdtemp(prefix="zonegraph-build-"))
         self._workers = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Worker:
         self._started += 1
-        return _Worker(self._ctx, self._settings, self._started)
+        return _Worker(self._ctx, self._settings, self._started, self._folder)
 
     def __enter__(self) -> "WorkerPool":
         return self
@@ -245,6 +249,7 @@ class WorkerPool:
             if wait:
                 worker.proc.join(timeout=10)
             worker.stop()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def _unpack(result: tuple) -> tuple:
@@ -257,8 +262,9 @@ def _unpack(result: tuple) -> tuple:
     raise WorkerCrash(f"{path}: {summary}") from _RemoteTraceback(tb)
 
 
-def _serve(settings: Settings, conn, parent: int) -> None:
-    """A worker's life: load the pipeline once, then prepare documents until told to stop."""
+def _serve(settings: Settings, conn, parent: int, folder: Path) -> None:
+    """A worker's life: load the pipeline once, then prepare documents until told to stop;
+    a document's N-Quads past a few parts are sent as a file in ``folder``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     try:  # the writer is the build's critical path: workers take the CPU it leaves
@@ -276,7 +282,7 @@ def _serve(settings: Settings, conn, parent: int) -> None:
         try:
             source = read_document(Path(path), settings.limits)
             done = prepare(source, extractor, settings, given)
-            done.nquads.made()  # sent whole through the pipe (``WorkerPool``)
+            done.nquads.made(folder)  # sent whole, through the pipe or a file
             result: tuple = ("done", source.sha256, done)
         except InputError as exc:  # not picklable as is: its arguments differ from args
             result = ("input-error", exc.path, exc.reason)

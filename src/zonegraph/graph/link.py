@@ -118,68 +118,190 @@ def abbreviates(short: str, full: str) -> bool:
 
 def link_document(extractions: list[Extraction], doc_sha: str, zone_names: dict[str, str]) -> Linked:
     """Resolve the mentions of all articles of one document into entities."""
-    linked = Linked()
-    mentions = [m for ex in extractions for m in ex.mentions]
-    # relation ends and post organizations can be mentions of their own (a zone named
-    # at the head of a longer name, a zone organ implied by a title)
-    seen = {id(m) for m in mentions}
+    linker = DocumentLinker(doc_sha, zone_names)
+    provisional = {}
     for ex in extractions:
-        for extra in [p.organization for p in ex.posts] + [x for r in ex.relations for x in (r.subject, r.object)]:
-            if id(extra) not in seen:
-                seen.add(id(extra))
-                mentions.append(extra)
-    # people: keyed by name + organization of their post
-    person_org: dict[str, str] = {}
-    for ex in extractions:
-        for post in ex.posts:
-            person_org.setdefault(fold(post.person.text), base_key(post.organization))
-    raw: dict[str, str] = {}
-    for m in mentions:
-        if m.type == "Person":
-            # 孫霞 and 孙霞 are one name: people are keyed by the folded form
-            name = fold(m.text)
-            raw[id(m)] = f"person:{name}|{person_org.get(name, 'doc:' + doc_sha[:16])}"
-        else:
-            raw[id(m)] = base_key(m)
+        provisional.update(linker.add(ex))
+    entities, keys = linker.finish()
+    return Linked(entities, {i: keys[k] for i, k in provisional.items()})
 
-    # names per provisional key, to find short forms of full names
-    names: dict[str, set[str]] = {}
-    types: dict[str, str] = {}
-    everything = mentions
-    for m in everything:
-        k = raw[id(m)]
-        names.setdefault(k, set()).add(m.name or m.text)
-        types[k] = m.type
-    keys = sorted(names, key=lambda k: -max(len(n) for n in names[k]))
-    merge = _short_forms(keys, {k: max(names[k], key=len) for k in keys}, types, zone_names)
-    for m in everything:
-        k = raw[id(m)]
-        rule = ""
-        while k in merge:
-            k, rule = merge[k]
-        linked.keys[id(m)] = k
-        ent = linked.entities.get(k)
-        if ent is None:
-            gid = k.split(":", 1)[1] if k.split(":", 1)[0] in GAZETTEER_KEYS else ""
-            ent = Entity(key=k, type=m.type, label=m.name or m.text, gazetteer_id=gid)
-            linked.entities[k] = ent
-        ent.add_name(m.name or m.text)
-        if m.name and m.text != m.name:
-            ent.add_name(m.text)
-        ent.add_name(to_simplified(m.text))  # 兩江新區 is also found as 两江新区
-        if rule:
-            ent.merged_by.add(rule)
-        ent.confidence = max(ent.confidence, m.confidence)
-    for ex in extractions:
+
+#: Ordinals of relation ends and post organizations that are not mentions of their own come
+#: after every mention of the document: the order in which names were always taken.
+_EXTRA = 1 << 48
+#: A person's key before the document's posts are all known: ``?person:<folded name>``.
+_PERSON = "?person:"
+
+
+@dataclass(slots=True)
+class _Seen:
+    """All a document said of one provisional key, summed up as its mentions go by.
+
+    Ordinals place each thing said in the order of the whole document's mentions (three per
+    mention: its name, its surface text, that text simplified), so that the first of each
+    is known without keeping the mentions.
+    """
+
+    first: int
+    first_type: str
+    last: int = 0
+    last_type: str = ""
+    confidence: float = 0.0
+    #: ``m.name or m.text`` -> first ordinal; the flag says the name may be written
+    #: differently elsewhere in the document (``finish(renamed=…)``)
+    names: dict[tuple[str, bool], int] = field(default_factory=dict)
+    also: dict[str, int] = field(default_factory=dict)  # other forms -> first ordinal
+    amount: tuple[int, float] | None = None
+    date: tuple[int, str] | None = None
+
+    def named(self, renamed: dict[str, str]) -> dict[str, int]:
+        """``m.name or m.text`` as the document writes it -> first ordinal."""
+        out: dict[str, int] = {}
+        for (name, later), at in self.names.items():
+            name = renamed.get(name, name) if later else name
+            out[name] = min(at, out.get(name, at))
+        return out
+
+    def absorb(self, other: "_Seen") -> None:
+        """Take in what another provisional key of the same entity key said."""
+        if other.first < self.first:
+            self.first, self.first_type = other.first, other.first_type
+        if other.last > self.last:
+            self.last, self.last_type = other.last, other.last_type
+        self.confidence = max(self.confidence, other.confidence)
+        for mine, theirs in ((self.names, other.names), (self.also, other.also)):
+            for name, at in theirs.items():
+                _earliest(mine, name, at)
+        self.amount = min(filter(None, (self.amount, other.amount)), default=None)
+        self.date = min(filter(None, (self.date, other.date)), default=None)
+
+
+class DocumentLinker:
+    """Links a document's mentions an article at a time, holding one summary per distinct
+    name (``_Seen``), never the mentions: a newsletter archive of thousands of articles is
+    linked in the memory of its distinct names.
+
+    ``add`` takes an article's extraction and gives each of its mentions (and relation ends
+    and post organizations, by ``id``) a provisional key; ``finish``, once every article is
+    in, gives the entities and the entity key of each provisional key — the same as linking
+    all articles at once: a short form in the first article still merges into a full name
+    in the last, a person is keyed by the first post the document gives them.
+    """
+
+    def __init__(self, doc_sha: str, zone_names: dict[str, str]):
+        self._doc = "doc:" + doc_sha[:16]
+        self._zone_names = zone_names
+        self._seen: dict[str, _Seen] = {}
+        self._person_org: dict[str, str] = {}
+        self._mentions = self._extras = 0
+
+    def add(self, ex: Extraction, renamed: bool = False) -> dict[int, str]:
+        """Take one article in; ``renamed``: its mentions' names may be written differently
+        elsewhere in the document (see ``finish``)."""
+        for post in ex.posts:
+            self._person_org.setdefault(fold(post.person.text), base_key(post.organization))
+        keys: dict[int, str] = {}
         for m in ex.mentions:
-            ent = linked.entities[linked.keys[id(m)]]
-            if id(m) in ex.amounts and ent.amount is None:
-                ent.amount = ex.amounts[id(m)]
-            if id(m) in ex.dates and not ent.date:
-                ent.date = ex.dates[id(m)]
-    for ent in linked.entities.values():
-        ent.aliases.discard(ent.label)
-    return linked
+            self._mentions += 1
+            keys[id(m)] = seen = self._see(m, 3 * self._mentions, renamed)
+            if id(m) in ex.amounts and ex.amounts[id(m)] is not None:
+                summary = self._seen[seen]
+                summary.amount = summary.amount or (3 * self._mentions, ex.amounts[id(m)])
+            if ex.dates.get(id(m)):
+                summary = self._seen[seen]
+                summary.date = summary.date or (3 * self._mentions, ex.dates[id(m)])
+        # relation ends and post organizations can be mentions of their own (a zone named
+        # at the head of a longer name, a zone organ implied by a title)
+        for extra in [p.organization for p in ex.posts] + [x for r in ex.relations
+                                                          for x in (r.subject, r.object)]:
+            if id(extra) not in keys:
+                self._extras += 1
+                keys[id(extra)] = self._see(extra, 3 * (_EXTRA + self._extras), False)
+        return keys
+
+    def _see(self, m: Mention, at: int, renamed: bool) -> str:
+        # 孫霞 and 孙霞 are one name: people are keyed by the folded form
+        key = _PERSON + fold(m.text) if m.type == "Person" else base_key(m)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = _Seen(at, m.type, at, m.type)
+        elif at < seen.first:  # a mention after an earlier article's relation end
+            seen.first, seen.first_type = at, m.type
+        if at > seen.last:
+            seen.last, seen.last_type = at, m.type
+        seen.confidence = max(seen.confidence, m.confidence)
+        _earliest(seen.names, (m.name, renamed) if m.name else (m.text, False), at)
+        if m.name:
+            _earliest(seen.also, m.text, at + 1)
+        _earliest(seen.also, to_simplified(m.text), at + 2)
+        return key
+
+    def finish(self, renamed: dict[str, str] | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
+        """The document's entities, and the entity key of every provisional key.
+
+        ``renamed``: names as the document writes them (``build.document``), for names of
+        mentions added with ``renamed=True``.
+        """
+        renamed = renamed or {}
+        raw: dict[str, str] = {}  # provisional key -> key before merging
+        merged: dict[str, _Seen] = {}
+        for key, seen in self._seen.items():
+            if key.startswith(_PERSON):
+                name = key[len(_PERSON):]
+                raw[key] = f"person:{name}|{self._person_org.get(name, self._doc)}"
+            else:
+                raw[key] = key
+            if raw[key] in merged:
+                merged[raw[key]].absorb(seen)
+            else:
+                merged[raw[key]] = seen
+        # names per key, to find short forms of full names (each set filled in document
+        # order, as it always was: the longest of equally long names is the first met)
+        order = sorted(merged, key=lambda k: merged[k].first)
+        names = {}
+        for k in order:
+            named = merged[k].named(renamed)
+            names[k] = set(sorted(named, key=named.get))
+        keys = sorted(names, key=lambda k: -max(len(n) for n in names[k]))
+        merge = _short_forms(keys, {k: max(names[k], key=len) for k in keys},
+                             {k: merged[k].last_type for k in keys}, self._zone_names)
+        final: dict[str, tuple[str, str]] = {}  # key before merging -> (entity key, rule)
+        for k in order:
+            to, rule = k, ""
+            while to in merge:
+                to, rule = merge[to]
+            final[k] = to, rule
+        groups: dict[str, list[str]] = {}
+        for k in order:
+            groups.setdefault(final[k][0], []).append(k)
+        entities = {key: _entity(key, [merged[k] for k in group], {final[k][1] for k in group},
+                                 renamed)
+                    for key, group in groups.items()}
+        return entities, {p: final[k][0] for p, k in raw.items()}
+
+
+def _earliest(seen: dict, name, at: int) -> None:
+    seen[name] = min(at, seen.get(name, at))
+
+
+def _entity(key: str, said: list[_Seen], rules: set[str], renamed: dict[str, str]) -> Entity:
+    """One entity from what its keys said, its names taken in document order."""
+    forms = sorted([(at, n) for s in said for n, at in s.named(renamed).items()]
+                   + [(at, n) for s in said for n, at in s.also.items()])
+    first = min(said, key=lambda s: s.first)
+    prefix = key.split(":", 1)[0]
+    ent = Entity(key=key, type=first.first_type, label=forms[0][1],
+                 gazetteer_id=key.split(":", 1)[1] if prefix in GAZETTEER_KEYS else "")
+    for _, name in forms:
+        ent.add_name(name)
+    ent.merged_by = rules - {""}
+    ent.confidence = max(s.confidence for s in said)
+    amounts = [s.amount for s in said if s.amount]
+    ent.amount = min(amounts)[1] if amounts else None
+    dates = [s.date for s in said if s.date]
+    ent.date = min(dates)[1] if dates else ""
+    ent.aliases.discard(ent.label)
+    return ent
 
 
 def _short_forms(keys: list[str], fullest: dict[str, str], types: dict[str, str],

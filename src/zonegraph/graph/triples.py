@@ -10,7 +10,11 @@ IRIs are stable: derived from gazetteer ids, document hashes and entity keys onl
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from rdflib import RDF, RDFS, XSD, URIRef
@@ -86,11 +90,11 @@ class DocumentRecord:
     publisher: str = ""
     publisher_key: str = ""  # the publisher's entity, when the masthead names an organization
     metadata_sha256: str = ""  # of the metadata given with the file (a manifest row)
-    # title, source, date, mentions (keys); url, text_date, date_from, source_from if known
-    articles: list[dict] = field(default_factory=list)
+    # title, source, date, mentions (keys), statements and posts read in it; url, text_date,
+    # date_from, source_from if known. Read once, article after article, as the triples are
+    # made: a newsletter archive's articles need not be held all at once (``build.spill``)
+    articles: Iterable[dict] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
-    statements: list[Statement] = field(default_factory=list)
-    posts: list[PostRecord] = field(default_factory=list)
     zone_facts: dict[str, dict] = field(default_factory=dict)  # zone key -> gazetteer attrs
 
 
@@ -134,9 +138,10 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
     build's time, and the store parses N-Quads itself (``DocumentQuads``). Made one at a
     time, never as one list: a document's triples take some 35 times its text (evidence
     sentences, names), so a newsletter archive held whole took gigabytes. Only what can
-    repeat is remembered (positions, relations, evidence nodes), not every triple.
+    repeat is remembered (positions and relations of the document, evidence nodes of an
+    article), not every triple; articles are read once, in order.
     """
-    seen: set[tuple[str, str, str]] = set()  # positions and relations said more than once
+    seen: set[bytes] = set()  # positions and relations said more than once (``_said``)
     doc = _iri(document_iri(rec.sha256))
     yield (doc, A, _iri(ZG.Document))
     yield (doc, _iri(ZG.sha256), _text(rec.sha256))
@@ -156,26 +161,6 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         yield (doc, _iri(DCTERMS.publisher), iris[rec.publisher_key])
     elif rec.publisher:
         yield (doc, _iri(DCTERMS.publisher), _text(rec.publisher))
-    for i, art in enumerate(rec.articles):
-        a = _iri(article_iri(rec.sha256, i))
-        yield (a, A, _iri(ZG.Article))
-        yield (a, _iri(ZG.inDocument), doc)
-        yield (a, _iri(DCTERMS.title), _text(art["title"]))
-        if art.get("source"):
-            yield (a, _iri(DCTERMS.source), _text(art["source"]))
-        if _date(art.get("date", "")):
-            yield (a, _iri(DCTERMS.date), _date(art["date"]))
-        if _date(art.get("text_date", "")):
-            yield (a, _iri(ZG.textDate), _date(art["text_date"]))
-        for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
-            if art.get(key):
-                yield (a, _iri(prop), _text(art[key]))
-        if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
-            yield (a, _iri(SCHEMA.url), _iri(art["url"]))
-        for key in sorted(art.get("mentions", ())):
-            if key in iris:
-                yield (a, _iri(SCHEMA.mentions), iris[key])
-
     for key, ent in rec.entities.items():
         node = iris[key]
         yield (node, A, _iri(ENTITY_CLASSES[ent.type]))
@@ -198,21 +183,58 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         if _date(facts.get("approved", "")):
             yield (node, _iri(ZG.approvalDate), _date(facts["approved"]))
 
-    for post in rec.posts:
+    for i, art in enumerate(rec.articles):
+        a = _iri(article_iri(rec.sha256, i))
+        yield (a, A, _iri(ZG.Article))
+        yield (a, _iri(ZG.inDocument), doc)
+        yield (a, _iri(DCTERMS.title), _text(art["title"]))
+        if art.get("source"):
+            yield (a, _iri(DCTERMS.source), _text(art["source"]))
+        if _date(art.get("date", "")):
+            yield (a, _iri(DCTERMS.date), _date(art["date"]))
+        if _date(art.get("text_date", "")):
+            yield (a, _iri(ZG.textDate), _date(art["text_date"]))
+        for prop, key in ((ZG.dateFrom, "date_from"), (ZG.sourceFrom, "source_from")):
+            if art.get(key):
+                yield (a, _iri(prop), _text(art[key]))
+        if art.get("url"):  # checked to be an http(s) URL without characters an IRI forbids
+            yield (a, _iri(SCHEMA.url), _iri(art["url"]))
+        for key in sorted(art.get("mentions", ())):
+            if key in iris:
+                yield (a, _iri(SCHEMA.mentions), iris[key])
+        yield from _post_triples(rec, art.get("posts", ()), iris, seen)
+        yield from _statement_triples(rec, art.get("statements", ()), iris, seen)
+
+
+def _said(triple: tuple[str, str, str]) -> bytes:
+    """A triple as 16 bytes, to remember that it was made: a newsletter archive makes
+    hundreds of thousands of relations, a third of the memory of their terms."""
+    return hashlib.blake2b("\x1f".join(triple).encode("utf-8"), digest_size=16).digest()
+
+
+def _post_triples(rec: DocumentRecord, posts: Iterable[PostRecord], iris: dict[str, str],
+                  seen: set) -> Iterator[tuple[str, str, str]]:
+    for post in posts:
         if post.person not in iris or post.organization not in iris:
             continue
         pos = _iri(ID[f"position/{_h(post.person, post.organization, post.title)}"])
         holds = (iris[post.person], _iri(ZG.holds), pos)
-        if holds in seen:
+        if (said := _said(holds)) in seen:
             continue
-        seen.add(holds)
+        seen.add(said)
         yield holds
         yield (pos, A, _iri(ZG.Position))
         yield (pos, _iri(ZG.organization), iris[post.organization])
         yield (pos, _iri(ZG.title), _text(post.title))
 
+
+def _statement_triples(rec: DocumentRecord, statements: Iterable[Statement],
+                       iris: dict[str, str], seen: set) -> Iterator[tuple[str, str, str]]:
+    """One article's statements, each with its evidence node. An evidence node is one
+    sentence's: said twice, the more confident statement describes it. Its sentence is in
+    one article, so evidence nodes are told apart an article at a time."""
     evidence = set()
-    for st in sorted(rec.statements, key=lambda st: -st.confidence):
+    for st in sorted(statements, key=lambda st: -st.confidence):
         if st.subject not in iris or st.object not in iris:
             continue
         s, p, o = iris[st.subject], _iri(RELATIONS[st.predicate]), iris[st.object]
@@ -223,8 +245,8 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
             continue
         evidence.add(ev)
         # cooperatesWith once per pair (owl:SymmetricProperty gives the other)
-        if (s, p, o) not in seen:
-            seen.add((s, p, o))
+        if (said := _said((s, p, o))) not in seen:
+            seen.add(said)
             yield (s, p, o)
         yield (ev, A, _iri(ZG.Evidence))
         yield (ev, _iri(RDF.subject), s)
@@ -244,6 +266,12 @@ def document_triples(rec: DocumentRecord) -> Iterator[tuple[str, str, str]]:
 PART_TRIPLES = 20_000
 
 
+#: Bytes of N-Quads read from a file at a time (about a part).
+READ_BYTES = 5 << 20
+#: Parts a worker keeps in memory to send (``DocumentQuads.made``); the rest go to a file.
+SENT_PARTS = 4
+
+
 class DocumentQuads:
     """A document's N-Quads, its named graph and the default-graph (union) copy, in parts
     of ``PART_TRIPLES`` triples made as they are read: what ``GraphStore.queue_document``
@@ -258,11 +286,14 @@ class DocumentQuads:
         self._graph = _iri(graph_iri(sha256))
         self._triples: Iterator | None = iter(triples)
         self._parts: list[bytes] | None = None
+        self._file: Path | None = None  # parts past the first ``SENT_PARTS`` (``made``)
         self.triples = 0
 
     def __iter__(self) -> Iterator[bytes]:
         if self._parts is not None:
             yield from self._parts
+            if self._file is not None:
+                yield from _read_parts(self._file)
             return
         if self._triples is None:
             raise RuntimeError("a document's N-Quads are read once")
@@ -278,8 +309,27 @@ class DocumentQuads:
             self.triples += len(part)
             yield "".join(part).encode("utf-8")
 
-    def made(self) -> "DocumentQuads":
-        """Make every part now and keep them (picklable then)."""
+    def made(self, folder: Path) -> "DocumentQuads":
+        """Make every part now and keep them (picklable then): the first ``SENT_PARTS`` in
+        memory, the others in a file in ``folder``, which reading them deletes. A worker
+        sends a newsletter archive's gigabytes of N-Quads as a file name, not through its
+        pipe (``build.workers``)."""
         if self._parts is None:
-            self._parts = list(self)
+            parts = iter(self)
+            self._parts = list(itertools.islice(parts, SENT_PARTS))
+            more = next(parts, None)
+            if more is not None:
+                fd, name = tempfile.mkstemp(prefix="quads-", suffix=".nq", dir=folder)
+                self._file = Path(name)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(more)
+                    out.writelines(parts)
         return self
+
+
+def _read_parts(path: Path) -> Iterator[bytes]:
+    """The N-Quads of a file a part (whole lines) at a time; the file is deleted once read."""
+    with path.open("rb") as fh:
+        while part := fh.read(READ_BYTES) + fh.readline():
+            yield part
+    path.unlink()
