@@ -48,8 +48,8 @@ def test_a_meeting_word_after_a_chairing_verb_is_no_name(extractor):
 
 
 def test_party_plenaries_and_congresses_are_events(extractor):
-    ex = _extract(extractor, "会议传达学习省委十二届五次全会和党的二十大精神。")
-    assert _names(ex, "Event") == ["省委十二届五次全会", "党的二十大"]
+    ex = _extract(extractor, "会议传达学习省委十二届五次全会和党的十九大精神。")
+    assert _names(ex, "Event") == ["省委十二届五次全会", "党的十九大"]
 
 
 # ------------------------------------------------------------------ parks
@@ -60,19 +60,19 @@ def test_park_kinds_of_news_are_parks(extractor):
 
 
 def test_a_park_named_inside_another_park_is_a_park_of_its_own(extractor):
-    ex = _extract(extractor, "项目落地天津经开区南坪工业区。")
-    assert _names(ex, "Park") == ["天津经开区", "南坪工业区"]
+    ex = _extract(extractor, "项目落地沈阳经开区南坪工业区。")
+    assert _names(ex, "Park") == ["沈阳经开区", "南坪工业区"]
 
 
 def test_a_parks_generic_rest_after_a_park_stays_in_its_name(extractor):
-    ex = _extract(extractor, "大窑湾保税港区线下园区已引进企业。")
-    assert _names(ex, "Park") == ["大窑湾保税港区线下园区"]
+    ex = _extract(extractor, "金州湾保税港区线下园区已引进企业。")
+    assert _names(ex, "Park") == ["金州湾保税港区线下园区"]
 
 
 def test_a_county_park_named_after_the_zone_takes_its_own_name(extractor):
-    ex = _extract(extractor, "人民网长沙1月26日电 继湖南湘江新区宁乡经开区集中签约项目之后。")
+    ex = _extract(extractor, "人民网长沙1月26日电 继湖南湘江新区浏阳经开区集中签约项目之后。")
     park = next(m for m in ex.mentions if m.type == "Park")
-    assert (park.name, park.text) == ("宁乡经开区", "湖南湘江新区宁乡经开区")
+    assert (park.name, park.text) == ("浏阳经开区", "湖南湘江新区浏阳经开区")
 
 
 def test_a_quoted_list_of_slogans_is_no_list_of_parks(extractor):
@@ -131,8 +131,8 @@ def test_a_zones_clusters_are_places(extractor):
 
 
 def test_a_township_health_centre_is_an_institution(extractor):
-    ex = _extract(extractor, "走马镇卫生院新建住院楼。")
-    assert _names(ex, "Institution") == ["走马镇卫生院"]
+    ex = _extract(extractor, "白马镇卫生院新建住院楼。")
+    assert _names(ex, "Institution") == ["白马镇卫生院"]
 
 
 def test_a_short_form_that_settles_is_the_firm_named_in_full(extractor):

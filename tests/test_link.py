@@ -98,9 +98,9 @@ def test_a_person_named_again_later_is_the_official_of_the_post(extractor, zone_
 
 
 @pytest.mark.parametrize("short,full,expected", [
-    ("农行天津市分行", "中国农业银行天津市分行", True),
+    ("农行江城市分行", "中国农业银行江城市分行", True),
     ("滨江检安公司", "南京滨江检修安装有限责任公司", True),
-    ("研创园", "江北新区研创园", True),
+    ("智创园", "江北新区智创园", True),
     ("天府新区", "两江新区", False),
     ("滨江检修安装有限责任公司", "滨江检修安装有限责任公司", False),
 ])
@@ -111,9 +111,9 @@ def test_abbreviates(short, full, expected):
 def test_a_name_with_a_piece_cut_from_its_middle_is_another_thing():
     from zonegraph.graph.link import abbreviates
 
-    assert not abbreviates("湖南大学", "湖南师范大学")
+    assert not abbreviates("江西大学", "江西师范大学")
     assert not abbreviates("中国银行", "中国农业银行")
-    assert abbreviates("农行天津市分行", "中国农业银行天津市分行")
+    assert abbreviates("农行江城市分行", "中国农业银行江城市分行")
 
 
 def test_a_unit_of_a_body_is_not_a_short_form_merged_into_it(extractor, zone_names):

@@ -64,7 +64,7 @@ _AREA_BODY = re.compile(r"[区园城].*(?:管委会|管理委员会|工作委员
 # The organs that run an area (a park, a new town) named without its place.
 _AREA_ORGAN = re.compile(r"(?:管委会|管理委员会|党工委|工委)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-# The trade a company name ends with before its legal form (矩阵时光|数字科技).
+# The trade a company name ends with before its legal form (星图时光|数字科技).
 _TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|制药|电子|实业|发展|投资|控股|智能|"
                     r"新材料|半导体|微电子|软件|网络|数据|新能源|能源|装备|环保|物流|供应链)+$")
 # Kinds of things often named after the company that owns or runs them.
@@ -72,7 +72,7 @@ NAMED_AFTER_OWNER = {"Park", "Fund", "Institution"}
 # Kinds of things often named after the zone that launched them, anywhere in the name.
 NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 # What a zone's name at the head of another name says about it (两江新区管委会 is part of
-# 两江新区; 兰州新区第一人民医院 is in 兰州新区; 两江新区…会议 is held by 两江新区).
+# 两江新区; 某新区第一人民医院 is in 某新区; 两江新区…会议 is held by 两江新区).
 PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
                    "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
                    "Fund": "launchedBy", "Policy": "issuedBy"}
@@ -235,7 +235,7 @@ class ResolveComponent:
     def short_forms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Later mentions of a company by a short form of its full name.
 
-        重庆中科云从科技有限公司 is then 云从科技, 矩阵时光数字科技有限公司 矩阵时光: the
+        江城中科云舟科技有限公司 is then 云舟科技, 星图时光数字科技有限公司 星图时光: the
         full name without its legal form, bracketed place and leading place names, with
         or without its first word or its industry word. Each is linked to the full name.
         """
@@ -283,7 +283,7 @@ class ResolveComponent:
         return sorted((c for c in cands if len(c) >= 3 and c != full), key=len, reverse=True)
 
     def _place_led(self, name: str) -> bool:
-        """Whether a name begins with a place and says more after it (宁乡经开区)."""
+        """Whether a name begins with a place and says more after it (青山经开区)."""
         hits = self.gazetteer.find(name[:8])
         return bool(hits) and hits[0].start == 0 and hits[0].entry.type == "Place" \
             and len(name) - hits[0].end >= 3
@@ -323,7 +323,7 @@ class ResolveComponent:
         mentions = kept
         prefixes = {}
         offices: list[Mention] = []  # governments named only with their office
-        # the article's own zone may be named by a weak short form (滨海—中关村科技园 in a
+        # the article's own zone may be named by a weak short form (江城—中关村科技园 in a
         # 滨海 article): only there does 滨海 mean the zone
         weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
         for m in mentions:
@@ -335,7 +335,7 @@ class ResolveComponent:
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
             if entry is None and (m.type in NAMED_AFTER_ZONE or (m.type == "Park" and _PILOT_ZONE.search(m.text))):
-                # 复星两江数智产业投资基金: a fund or program named after the zone inside
+                # 华鼎两江数智产业投资基金: a fund or program named after the zone inside
                 # (自贸试验区某新区片区: the free-trade zone's area in the zone)
                 for form, e in self._zone_forms:
                     if form in m.text[1:]:
@@ -364,7 +364,7 @@ class ResolveComponent:
             if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
                     and zone_entry is not None and _AREA_ORGAN.search(m.text) \
                     and not self.gazetteer.find(m.text[:8]):
-                # 空港新城管委会 in a 西咸 article: the organ of an area of the zone
+                # 临空新城管委会 in a zone's article: the organ of an area of the zone
                 prefixes[id(m)] = Mention(m.start, m.start, "Zone", "", rule="area-organ",
                                           confidence=0.7, key=zone_entry.key, name=zone_entry.name)
                 continue
@@ -381,7 +381,7 @@ class ResolveComponent:
             elif m.type in ("Park", "Institution", "Event", "Program", "Fund", "Place") and m.text.startswith("新区"):
                 m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Enterprise") and self._place_led(rest):
-                m.name = rest  # 某新区宁乡经开区: a county's park, named in the zone's news
+                m.name = rest  # 某新区青山经开区: a county's park, named in the zone's news
         mentions += offices
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
@@ -449,7 +449,7 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     for m in ranked:
         clash = [out[i] for i in room.owners(m.start, m.end)]
         # a known company heading a park, fund or institution named after it
-        # (药明康德南京聚慧园, 华为鲲鹏生态基地) is a thing of its own too
+        # (康成药业江城聚慧谷, 星云智算生态基地) is a thing of its own too
         nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
                   and clash[0].start == m.start and clash[0].type in NAMED_AFTER_OWNER)
         if clash and not nested:

@@ -27,7 +27,7 @@ SINGLE = {
     "协会": ("Institution",), "该行": ("Enterprise",), "该基地": ("Park",),
     "该市": ("Place",), "该省": ("Place",), "该县": ("Place",),
 }
-#: The place a sentence is about, after 在 (花溪大学城位于…。在这里,他前往甲园): the place that
+#: The place a sentence is about, after 在 (青溪大学城位于…。在这里,他前往甲园): the place that
 #: opens the sentence before, else the last place named.
 HERE = ("这里", "此地", "这儿")
 #: Several parties named earlier: word → how many (0: all parties of the last joint act).

@@ -8,7 +8,7 @@ three shapes this module reads:
   kind alone (签约仪式, 开工活动) is no name, so it needs a date or a zone in front;
 - two meetings held as one, joined by 暨 (…座谈会暨项目集中签约仪式,
   …成果发布暨…推介会): one event, named by the whole;
-- party plenaries and congresses (省委十一届九次全会, 党的二十大).
+- party plenaries and congresses (省委十一届六次全会, 党的二十大).
 
 And it ends an event's name where the sentence's verb is (某新区举行|…座谈会,
 …部长某某主持|会议, 认真落实|…大会部署): the verbs that hold, open, chair or carry out a
@@ -36,7 +36,7 @@ _PROPER_CEREMONY = re.compile(r"\d{4}|[一二三四]季度|第[一二三四五�
 #: Named things a ceremony may be named after (某基金合作协议签约仪式), not its parties.
 _NAMED_SUBJECTS = ("Fund", "Park", "Program", "Policy")
 _CEREMONY_KIND = re.compile(_CEREMONY)
-#: 省委十一届九次全会, 市委十二届三次全体会议; 党的二十大, 党的二十届三中全会.
+#: 省委十一届六次全会, 市委十二届三次全体会议; 党的二十大, 党的二十届三中全会.
 _PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
                       r"[一二三四五六七八九十]+次全(?:会|体会议))"
                       r"|(党的[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]+中全会))")

@@ -96,7 +96,7 @@ def _proper_head(tokens: list[str]) -> str:
 
 
 def _firm_shaped(item: str, tokens: list[str]) -> bool:
-    """A proper word and a trade (海湾化学, 益凯新材料), nothing generic in front."""
+    """A proper word and a trade (澜湾化学, 益晨新材料), nothing generic in front."""
     trade = TRADE.search(item)
     if not trade or trade.start() < 2 or len(item) > 12:
         return False

@@ -103,7 +103,7 @@ GENERIC = set("""我们 你们 他们 咱们 自己 三级 二级 一级 省市 
 链主 总 分 子 母 合资 独资 控股 参股 上市 中外 外商 港资 台资 内资 产业 企业 机构 单位 平台 项目
 工作 会议 综合 行业 市场 金融 科技 创新 数字 智能 信息 服务 发展 建设 管理 经济 社会 城市 区域
 跨境 国际 国家 地方 基层 全区 全市 全省 属地 新区 园区 区 市 省 县 镇 乡 村 镇级 县级""".split())
-# A body named before one of its departments (农行天津市分行机构业务部): the body is the entity.
+# A body named before one of its departments (农行江城市分行机构业务部): the body is the entity.
 _STRONG_SUFFIX = re.compile(r"有限公司|有限责任公司|集团|银行|分行|研究院|大学|学院|管委会|海关|实验室")
 _DEPARTMENT = re.compile(r"(?:中心|业务部|工作部|事业部|管理部|部|处|科|室)$")
 # A text ending like a complete body (…管委会, …局): a 和 after it joins two bodies.
@@ -187,13 +187,13 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 continue  # 某某投资运营|有限公司, 某某建设|投资集团有限公司: the trade ends the name
             if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
                     and before and word_tags().get(before, "n")[:1] == "n":
-                # 云从|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by
+                # 云舟|科技有限公司, 城市建设|创新发展大会: after a noun, a "stop" followed by
                 # words too generic to be a name on their own is inside the name
                 continue
             start = e
             break
     # jieba sometimes glues a function character to its neighbour (组与, 并在); but a cut
-    # that leaves only generic words (重庆中科云从|科技有限公司) is inside the name
+    # that leaves only generic words (江城中科云舟|科技有限公司) is inside the name
     for k in range(suffix_start - 1, start - 1, -1):
         if text[k] in HARD_STOPS and text[k] not in allowed:
             rest = text[k + 1:suffix_start]
@@ -298,7 +298,7 @@ def _generic_word(word: str) -> bool:
     return word in GENERIC or (len(word) == 4 and word[:2] in GENERIC and word[2:] in GENERIC)
 
 
-# Industries named by generic words, that things are named after (数字经济产业投资基金集群).
+# Industries named by generic words, that things are named after (智能制造产业投资基金集群).
 INDUSTRIES = set("""数字经济 海洋经济 智能制造 数字创意 智能网联 信息技术 金融科技 数字金融 科技服务""".split())
 
 
@@ -334,7 +334,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                 pass
             if phrase is not None and suffix_start - phrase.end() >= 2:
                 start = phrase.end()
-        if etype == "Park":  # 某经开区南港工业区: a park named after the park it lies in
+        if etype == "Park":  # 某经开区南坪工业区: a park named after the park it lies in
             inner = [e for e in park_ends if start < e <= suffix_start - 2
                      and not re.search(r"[()（）]", text[e:suffix_start])
                      and _has_proper_word(_tokens_between(tokens, e, suffix_start), tags)]
@@ -345,7 +345,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         name = text[start:end].strip("()（）·-—")
         if etype == "Enterprise" and name.endswith(("合资公司", "合资企业")) and any(
                 start <= a and b == end - 4 for a, b in anchors.items()):
-            continue  # 中车、复星合资公司: the joint venture of known firms, not a name
+            continue  # 华锐、鼎新合资公司: the joint venture of known firms, not a name
         if etype == "Enterprise":  # 全资子公司申雄数字科技…: the relation is no part of the name
             role = _CORPORATE_ROLE.match(name)
             if role and len(name) - role.end() >= 4:
@@ -353,7 +353,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if "——" in name:  # a dash pair sets off an aside, never part of a name
             name = name[name.rfind("——") + 2:]
         if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
-            name = name[max(name.rfind("("), name.rfind("（")) + 1:]  # 新经济局(成都科学城管委会
+            name = name[max(name.rfind("("), name.rfind("（")) + 1:]  # 新经济局(江城科学城管委会
         if name.count("“") != name.count("”"):  # a quote opened or closed outside the name
             name = name[max(name.rfind("“"), name.rfind("”")) + 1:]
         if _DEPARTMENT.search(name) and any(
@@ -392,7 +392,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                                                      or text[end:end + 1] in "地林艺丁"):
             continue  # 智谷科学中心, 公园城市, 学习园地, 某群岛新区: inside a longer word
         if suffix == "园区" and _PARK_SUFFIX_END.search(prefix):
-            continue  # 南京生物医药谷园区食堂: the park named, then "园区" again
+            continue  # 江城生物医药谷园区食堂: the park named, then "园区" again
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
@@ -424,7 +424,7 @@ _TOPONYM = re.compile(r"^(?!.*(?:海口|窗口|港口|港湾)$)[\u4e00-\u9fff]{2
 
 def _has_proper_word(tokens: list[str], tags: dict[str, str]) -> bool:
     """Whether a name has a proper word: a place, person or organization name, or a word
-    jieba's dictionary does not know (明月湖, 鲲鹏)."""
+    jieba's dictionary does not know (星月湖, 青鸾)."""
     return any(len(t) >= 2 and t not in GENERIC and t not in POLICY_WORDS and not _HAS_DIGIT.search(t)
                and not t.endswith("区")  # 出口加工区, 保税区: kinds of zone, not names
                and (tags.get(t) is None or tags[t][:2] in ("ns", "nr", "nt", "nz")) for t in tokens)
@@ -444,7 +444,7 @@ _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|�
 
 def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
     """Whether a name without its place reads as a bureau (行政审批局, 综合部) rather than
-    a slogan (一件事一次办) or a body inside an organization (某某公司党委)."""
+    a slogan (一窗通办) or a body inside an organization (某某公司党委)."""
     if len(name) < 3 or re.search(r"[\d一二三四五六七八九十]", name) or _STRONG_SUFFIX.search(name):
         return False
     if _NOT_BUREAU.search(name):
@@ -475,7 +475,7 @@ ENUMERATION_TYPE = {"企业": "Enterprise", "公司": "Enterprise", "外企": "E
 
 def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
                       anchors: dict[int, int]) -> list[Mention]:
-    """Items of a list closed by 等 and a kind (扬子巴斯夫、爱克太尔等企业)."""
+    """Items of a list closed by 等 and a kind (江海化工、澜岸新材等企业)."""
     out: list[Mention] = []
     tags = word_tags()
     body_ends = complete_bodies(text, anchors)
@@ -499,7 +499,7 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
             name = text[start:end]
             if name in NOT_NAMES or name[-1] in "的了":
                 continue
-            # the kind the list names outweighs a suffix guess (阿里创新中心…等孵化器)
+            # the kind the list names outweighs a suffix guess (星云创新中心…等孵化器)
             out.append(Mention(start, end, etype, name, rule="enumeration",
                                confidence=0.9 if _SUFFIX_END.search(name) else 0.7))
     return out
@@ -508,13 +508,13 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
 _PUNCT = re.compile(r"[\s、,，。;；:：!?！？“”《》]")
 # 甲、乙、丙和丁: a list of things; an item is what lies between the separators.
 _LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》等的]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》等的]{2,14})+")
-# What ends the name of a place-like park (独角兽岛, 天府无线谷, 紫光芯城).
+# What ends the name of a place-like park (瞪羚岛, 江城无线谷, 星光芯城).
 _PARK_END = re.compile(r"[岛谷城港湾]$")
 
 
 def find_list_siblings(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int],
                        mentions: list[Mention]) -> list[Mention]:
-    """Parks listed with a park (独角兽岛、天府无线谷、紫光芯城、鲲鹏生态产业园).
+    """Parks listed with a park (瞪羚岛、江城无线谷、星光芯城、青鸾生态产业园).
 
     A word with a generic head (岛, 谷, 城) names a park only in the right company: an
     unrecognized item of a list that holds a park found by its suffix, ending like a

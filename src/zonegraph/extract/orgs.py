@@ -10,9 +10,9 @@ cannot tell from a name's own words, and names some of them in ways no suffix gi
 - a brand's leading digits, which the walk stops at (360|某某集团);
 - an ordinal in front of a fund (天津首只|某某股权投资试点基金): the fund's own name follows;
 - a kind of company, not a company (金融资产投资公司, 融资担保公司, 集团公司), unless it
-  is the tail of a company named in full in the same text (省国有资产投资集团有限公司);
+  is the tail of a company named in full in the same text (省能源投资集团有限公司);
 - a company's board (某某(控股)公司董事局), which is no government bureau;
-- the numbered engineering bureaus of the state construction groups (中建八局, 中铁二十一局):
+- the numbered engineering bureaus of the state construction groups (中建八局, 中铁十九局):
   companies, although they end in 局 (public naming of those groups' subsidiaries);
 - a company named by one of its sites: a brand, a region and a facility word
   (某某速递西北转运中心, 某某直播西南中心, 某某西南总部主塔);
@@ -64,7 +64,7 @@ _FUND_ORDINAL = re.compile(r"(?:首只|首支|第一只|第一支|又一只|又�
 
 _NUM = "一二三四五六七八九十"
 #: The numbered engineering bureaus of the state construction groups, as news writes
-#: them (中建八局, 中铁二十一局集团有限公司, 中铁十局三公司, 中国建筑第八工程局有限公司).
+#: them (中建八局, 中铁十九局集团有限公司, 中铁十局三公司, 中国建筑第八工程局有限公司).
 _BUREAU_FIRM = re.compile(
     rf"(?:中国建筑第[{_NUM}]+工程局|中国(?:中铁|铁建|交建|电建|水电|中冶)[{_NUM}]+局|"
     rf"(?:中建|中铁|中交|中冶|中电建|中水|中铁建|水电)[{_NUM}]+局)"

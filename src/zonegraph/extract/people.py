@@ -67,7 +67,7 @@ def _titles():
     return automaton((title, len(title)) for title in TITLE_WORDS)
 
 
-# Characters a chain of posts is written with (两江新区(长沙高新区)党工委书记、管委会主任).
+# Characters a chain of posts is written with (甲新区(乙高新区)党工委书记、管委会主任).
 _CHAIN_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、()（）·]")
 # What joins a person to the next chain of posts in the same clause (张三与市长李四).
 _JOINER = re.compile(r"(?:以及|陪同|与|和|及|同|、|向|会见|会同)")

@@ -142,7 +142,7 @@ class PostReader:
         rest = text[org.end:b]
         aside = ASIDE.match(rest)
         if aside and org.type != "Zone":
-            rest = rest[aside.end():]  # 空港新城管委会(集团公司)领导: the aside is no title
+            rest = rest[aside.end():]  # 临空新城管委会(集团公司)领导: the aside is no title
         if org.type == "Zone":
             entry = self.gazetteer.entries.get(org.key)
             if entry is not None:

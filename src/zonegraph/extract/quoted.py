@@ -2,8 +2,8 @@
 platforms, campaigns, meetings and brands in quotes.
 
 The quotes fix a name's extent, so what remains is its kind, said by the words around
-it (“满天星”计划, “双随机一公开”综合监管平台, 召开“新春第一会”) or by a zone's name inside
-it (“智汇两江”).
+it (“繁星”计划, “一网统管”综合监管平台, 召开“开年第一会”) or by a zone's name inside
+it (“智汇”+ the zone's name).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from .model import Mention
 from .names import _SUFFIX_END, _is_generic, _tokens_between, left_edge
 
-# “满天星”“启明星”计划, ‘思享汇’、‘创赛汇’三大子品牌, “最多跑一次”改革
+# “繁星”“启航星”计划, ‘智享汇’、‘创新汇’三大子品牌, “一次不用跑”改革
 _QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与及]?){1,6})"
                          r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,4}?(?=行动|计划|工程))"
                          r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
@@ -21,11 +21,11 @@ _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# “双随机一公开”综合监管平台: a platform named by its quoted motto.
+# “一网统管”综合监管平台: a platform named by its quoted motto.
 _QUOTED_PLATFORM = re.compile(r"“([^“”、\n]{2,12})”([\u4e00-\u9fff]{0,6}?平台)")
-# “营商环境优化年”: a campaign year.
+# “作风能力提升年”: a campaign year.
 _CAMPAIGN_YEAR = re.compile(r"“([^“”、\d\n]{3,10}年)”")
-# 召开“新春第一会”: a meeting named in quotes after a verb of holding it.
+# 召开“开年第一会”: a meeting named in quotes after a verb of holding it.
 _QUOTED_MEETING = re.compile(r"(?:召开|举办|举行|开好|办好|主办|承办)了?“([^“”、\n]{2,12}会)”")
 _NOT_MEETING = re.compile(r"(?:协会|学会|商会|基金会|委员会|联合会|促进会|研究会)$")
 _QUOTE = re.compile(r"“([^“”、\n]{3,8})”")
@@ -84,10 +84,10 @@ def notice_title(text: str) -> Mention | None:
 def find_quoted(text: str, tokens: list[tuple[int, int, str]],
                 anchors: dict[int, int] | None = None,
                 zones: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
-    """Policies in 《》 and programs named in quotes (“满天星”计划) or with a plan suffix.
+    """Policies in 《》 and programs named in quotes (“繁星”计划) or with a plan suffix.
 
     ``anchors`` (start → end of known names) let a name led by one keep it (湖南湘江新区
-    “多规合一”平台); ``zones`` (spans of zone names) mark a zone's own brand (“智汇两江”).
+    “多测合一”平台); ``zones`` (spans of zone names) mark a zone's own brand (“智汇”+ the zone's name).
     """
     out: list[Mention] = []
     out += _quoted_kinds(text, anchors or {}, zones)
@@ -115,9 +115,9 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
             inner = q.group(1)
             s = m.start(1) + q.start(1)
             if "、" in inner or not _CJK.search(inner):
-                continue  # “服务企业、项目建设”四大行动: slogans; ‘1+3’活动: a formula
+                continue  # “优化服务、狠抓落实”四大行动: slogans; ‘1+3’活动: a formula
             # with a count (三大子品牌) the quoted words are the names themselves;
-            # otherwise the kind follows (“建筑强企”培育行动 → 建筑强企培育行动)
+            # otherwise the kind follows (“制造强企”培育行动 → 制造强企培育行动)
             if re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted) and counted:
                 name = inner
             else:
@@ -138,7 +138,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
         ptoks = _tokens_between(tokens, start, m.start(2))
         if len(prefix) < 2 or _is_generic(prefix, ptoks) or re.search(r"\d{4}|年度", prefix):
             continue
-        if not re.search(r"[0-9A-Za-z+]", prefix):  # 335+X产业倍增行动; plain words are prose
+        if not re.search(r"[0-9A-Za-z+]", prefix):  # 246+X产业倍增行动; plain words are prose
             continue
         out.append(Mention(start, m.end(), "Program", name, rule="program-suffix",
                            confidence=0.7))

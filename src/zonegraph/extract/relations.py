@@ -83,9 +83,9 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             if len(group) <= MAX_PARTIES and signing:
                 pairs = list(combinations(group, 2))
         elif re.search(r"[与同和跟]$", lead):
-            # 礼嘉智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
+            # 星湖智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
             # sentence, else it is the article's own zone; a subject written right before
-            # 与 that is no name (长安跨越与…) leaves it unknown
+            # 与 that is no name (江淮跨越与…) leaves it unknown
             with_at = group[0].start - 1
             clause_start = max(s0, text.rfind(",", s0, with_at) + 1)
             named = any(m.start >= clause_start and m.end <= with_at for m in before)

@@ -58,7 +58,7 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         after = [m for m in ms if m.start >= trig.end() and m.type in places]
         gap = text[trig.end():after[0].start] if after else ""
         if not after or (gap.strip(" 在于了") and len(gap) > 4):
-            # 大窑湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
+            # 海港湾…园区正式开仓,甲、乙等企业纷纷进驻: the place was named before them
             before = [m for m in ms if m.end <= trig.start()]
             groups = _groups(text, [m for m in before if m.type in _LOCATED_TYPES])
             hosts = [m for m in before if m.type in {"Park", "Zone"}
@@ -127,7 +127,7 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         planned, negated = _flags(text, s0, clause_end)
         if not negated:
             out.append(Relation(subj, "locatedIn", host, span, "location:在…,", 0.7, planned))
-    # 滨海—中关村科技园内，致道创新…公司 / 园区内的X: what is named right after "Y内" is in Y
+    # 江城—中关村科技园内，某某创新…公司 / 园区内的X: what is named right after "Y内" is in Y
     for host in (m for m in ms if m.type in {"Park", "Zone"}):
         tail = text[host.end:host.end + 3]
         if not re.match(r"[内里](?:的|,|，)?", tail):
@@ -223,7 +223,7 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
         if not hosts or trig.start() - hosts[-1].end > 6:
             continue
         after = [m for m in ms if m.start >= trig.end()]
-        # the list may follow a measure (百万平米的华为鲲鹏生态基地)
+        # the list may follow a measure (百万平米的星云智算生态基地)
         if not after or (after[0].start - trig.end() > 2
                          and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
             continue

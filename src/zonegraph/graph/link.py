@@ -3,8 +3,8 @@
 Keys decide identity. Gazetteer rows key by their id (``zone:liangjiang``), a zone's organs
 by zone and organ (``organ:liangjiang:管委会``), people by name and the organization of
 their post, everything else by type and folded name. Within a document, short forms are
-merged into the full name they abbreviate (扬子检安公司 → 南京扬子检修安装有限责任公司,
-研创园 → 江北新区研创园); each merge records the rule that made it, so it can be audited.
+merged into the full name they abbreviate (江淮检安公司 → 合肥江淮检修安装有限责任公司,
+智创园 → 江北新区智创园); each merge records the rule that made it, so it can be audited.
 """
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 
 def abbreviates(short: str, full: str) -> bool:
-    """Whether ``short`` is a short form of ``full`` (农行天津市分行 of 中国农业银行天津市分行)."""
+    """Whether ``short`` is a short form of ``full`` (农行江城市分行 of 中国农业银行江城市分行)."""
     if len(short) < 3 or len(short) >= len(full) or short == full:
         return False
     if full.startswith(short) and _UNIT.fullmatch(full[len(short):]):
@@ -111,7 +111,7 @@ def abbreviates(short: str, full: str) -> bool:
     if short in core_full:
         return short[-2:] == core_full[-2:] or len(short) >= 4
     same_tail = short[-2:] == full[-2:] or (short.endswith("公司") and _LEGAL.search(full))
-    # 华交会 of 第32届华东进出口商品交易会: an event's short name keeps its first and last words
+    # 广交会 of 第135届中国进出口商品交易会: an event's short name keeps its first and last words
     event_like = short[-1] == full[-1] == "会" and short[0] == _ORDINAL.sub("", core_full)[:1]
     return bool(same_tail or event_like) and short[0] in core_full[:6] and _is_subsequence(short, core_full)
 
@@ -350,7 +350,7 @@ def _short_forms(keys: list[str], fullest: dict[str, str], types: dict[str, str]
 
 
 def _strip_zone(name: str, zone_names: dict[str, str]) -> str:
-    """``name`` without a leading zone name (江北新区研创园 → 研创园), or ''."""
+    """``name`` without a leading zone name (江北新区智创园 → 智创园), or ''."""
     for form in zone_names:
         if name.startswith(form) and len(name) > len(form) + 1:
             return name[len(form):]
