@@ -461,8 +461,8 @@ _TIMED_BUILD = """
 import sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from zonegraph.build.settings import Settings
-from zonegraph.build.pipeline import build
+from zonegraph.pipeline.settings import Settings
+from zonegraph.pipeline.run import build
 t1 = time.perf_counter()
 store, paths = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
 times = []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import zonegraph
 from zonegraph.api import ZoneGraph, View, build, open as open_store
-from zonegraph.build.pipeline import BuildReport
+from zonegraph.pipeline.run import BuildReport
 from zonegraph.reports.snapshot import Snapshot
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "api.md"

@@ -58,8 +58,8 @@ SHOTS = (
 
 
 def build_store(root: Path) -> Path:
-    from zonegraph.build.settings import Settings
-    from zonegraph.build.pipeline import build
+    from zonegraph.pipeline.settings import Settings
+    from zonegraph.pipeline.run import build
 
     store = root / "store"
     report = build([REPO / "data" / "samples"], Settings(store=store))

@@ -36,9 +36,9 @@ def extractor():
 def _share_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> None:
     # ``pipeline.build`` loads a fresh pipeline per build; hand it the session's instead
     # (same class, same data) so CLI tests do not pay the load time again.
-    import zonegraph.build.pipeline
+    import zonegraph.pipeline.run
 
-    monkeypatch.setattr(zonegraph.build.pipeline, "Extractor", lambda data_dir="": extractor)
+    monkeypatch.setattr(zonegraph.pipeline.run, "Extractor", lambda data_dir="": extractor)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Read from the source (``ast``), not from ``sys.modules``, so an import inside a function
 counts as much as one at the top: data flows one way, ingest → extract → graph → store →
-build, with the faces (sparql, views, reports, cli) on top, and no subpackage imports one
+pipeline, with the faces (sparql, views, reports, cli) on top, and no subpackage imports one
 that imports it back.
 """
 from __future__ import annotations
@@ -61,7 +61,7 @@ def test_few_modules_at_the_top_and_a_subpackage_per_stage_and_face():
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     subpackages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
     assert len(top) <= 4, top
-    assert {"ingest", "extract", "graph", "store", "build", "sparql", "views", "reports",
+    assert {"ingest", "extract", "graph", "store", "pipeline", "sparql", "views", "reports",
             "cli"} <= set(subpackages)
 
 
@@ -81,7 +81,7 @@ def test_no_import_cycle_between_subpackages():
 
 
 def test_no_import_cycle_between_modules():
-    """Inside ``cli/`` and ``build/`` too: shared options and per-document work sit in
+    """Inside ``cli/`` and ``pipeline/`` too: shared options and per-document work sit in
     modules that import no command and no pipeline."""
     graph = import_graph()
     # a package's __init__ runs before its modules: an edge to it is no cycle of modules
@@ -93,7 +93,7 @@ def test_no_import_cycle_between_modules():
 
 def test_the_layer_order_holds():
     """The stages never import the faces, and no stage imports a later stage."""
-    order = ["ingest", "extract", "graph", "store", "build"]
+    order = ["ingest", "extract", "graph", "store", "pipeline"]
     faces = {"sparql", "views", "reports", "cli", "api"}
     for a, b in import_graph().edges:
         sa, sb = subpackage(a), subpackage(b)

@@ -36,7 +36,7 @@ def both_scripts(tmp_path_factory, extractor) -> Path:
     """The two documents built into one store with the CLI; returns the store."""
     from click.testing import CliRunner
 
-    import zonegraph.build.pipeline
+    import zonegraph.pipeline.run
     from zonegraph.cli.main import cli
 
     root = tmp_path_factory.mktemp("scripts")
@@ -44,7 +44,7 @@ def both_scripts(tmp_path_factory, extractor) -> Path:
     (root / "docs" / "xiangjiang.txt").write_text(SIMPLIFIED_DOC, encoding="utf-8")
     (root / "docs" / "liangjiang.txt").write_text(TRADITIONAL_DOC, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(zonegraph.build.pipeline, "Extractor", lambda data_dir="": extractor)
+        mp.setattr(zonegraph.pipeline.run, "Extractor", lambda data_dir="": extractor)
         result = CliRunner().invoke(cli, ["build", str(root / "docs"), "--store", str(root / "store")],
                                     catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -188,8 +188,8 @@ def test_old_and_unicode_encodings_decode_to_the_text_written(tmp_path, codec, t
 
 
 def test_the_same_news_in_any_encoding_or_script_gives_the_same_graph(tmp_path, extractor):
-    from zonegraph.build.settings import Settings
-    from zonegraph.build.document import process
+    from zonegraph.pipeline.settings import Settings
+    from zonegraph.pipeline.document import process
 
     def labels(data: bytes, name: str):
         rec = process(_read(tmp_path, data, name), extractor, Settings()).record

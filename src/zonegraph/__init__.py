@@ -1,7 +1,7 @@
 """ZoneGraph: knowledge graphs of China's national-level new areas from Chinese news.
 
 The pipeline runs one way: ingest → normalize → segment → extract → link → graph → store;
-``zonegraph.build.pipeline`` wires the stages and ``zonegraph.cli.main`` is a thin layer on top.
+``zonegraph.pipeline.run`` wires the stages and ``zonegraph.cli.main`` is a thin layer on top.
 
 In Python, ``zonegraph.open(store)`` reads a built store and ``zonegraph.build(paths,
 store=…)`` builds one (``zonegraph.api``, imported on first use so that ``import zonegraph``
@@ -12,14 +12,10 @@ stays cheap)::
     g = zonegraph.open("zonegraph-data")
     g.named("zones")
 """
-import types as _types
-
-from . import build as _build_stage  # the stage's __init__ is only a docstring: cheap
-
 __version__ = "0.1.0"
 
 #: Names this package takes from ``zonegraph.api`` when first asked for.
-_API = ("open", "ZoneGraph", "View")
+_API = ("open", "build", "ZoneGraph", "View")
 
 
 def __getattr__(name: str):
@@ -32,18 +28,3 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_API])
-
-
-class _CallableBuild(_types.ModuleType):
-    """``zonegraph.build`` is the build stage's package (``zonegraph.build.pipeline`` …)
-    and, called, ``zonegraph.api.build``: the import system makes the attribute the
-    package, so the package is made callable instead of shadowing it with a function."""
-
-    def __call__(self, paths, store=None, **options):
-        """Build ``paths`` into ``store`` and return the report: ``zonegraph.api.build``."""
-        from .api import build
-
-        return build(paths, store, **options)
-
-
-_build_stage.__class__ = _CallableBuild

@@ -5,7 +5,7 @@ answer in pandas DataFrames (query results converted to Python values by ``value
 networkx graphs, rdflib's Dataset and inline views (``view``); ``zonegraph.build(paths,
 store=…)`` (``builder``) builds files into a store and returns the build's report.
 
-The top of every face: may import every stage (ingest, extract, graph, store, build) and
+The top of every face: may import every stage (ingest, extract, graph, store, pipeline) and
 the faces sparql, views and reports; never ``cli`` (the command line and this API are two
 thin layers over the same library functions), and nothing but ``zonegraph/__init__.py``
 imports it.

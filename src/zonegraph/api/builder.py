@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
-    from ..build.pipeline import BuildReport
+    from ..pipeline.run import BuildReport
 
 PathLike = str | os.PathLike
 
@@ -45,8 +45,8 @@ def build(paths: PathLike | Iterable[PathLike], store: PathLike | None = None, *
         print(report.summary())   # documents: 5 built, 0 unchanged, 0 failed; articles: …
         report.entities["Zone"], report.failed
     """
-    from ..build.pipeline import build as run_build
-    from ..build.settings import Settings
+    from ..pipeline.run import build as run_build
+    from ..pipeline.settings import Settings
     from ..errors import ZoneGraphError
     from ..store.graph_store import export_file, file_format
 

@@ -14,7 +14,7 @@ from .options import echo_error, library_errors, raw_option, store_option
 def limit_options(func):
     """What one file may cost (``ingest.limits.ReadLimits``, ``build.watchdog.Budget``); the
     command receives them as ``limits`` and ``budget``. Defaults: README, "Limits"."""
-    from ..build.watchdog import Budget
+    from ..pipeline.watchdog import Budget
     from ..ingest.limits import ReadLimits
 
     read, doc = ReadLimits(), Budget()
@@ -88,8 +88,8 @@ def build(paths, store, out, min_confidence, force, jobs, manifest, date_, sourc
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ..build.pipeline import build as run_build
-    from ..build.settings import Settings
+    from ..pipeline.run import build as run_build
+    from ..pipeline.settings import Settings
     from ..ingest.manifest import given_options
     from ..ingest.read import discover
     from ..store.graph_store import export_file, file_format
@@ -134,7 +134,7 @@ def remove(document, store):
     Example:
       zonegraph remove newsletter_2023_q3.txt
     """
-    from ..build.pipeline import remove as run_remove
+    from ..pipeline.run import remove as run_remove
 
     for name in run_remove(store, document):
         click.echo(f"removed {name}")

@@ -1,7 +1,7 @@
 """What extraction produces: mentions, posts, relations and attributes, with offsets.
 
 All offsets are character offsets in the text the pipeline was given (an article of the
-normalized document); ``zonegraph.build.pipeline`` shifts them to document offsets.
+normalized document); ``zonegraph.pipeline.run`` shifts them to document offsets.
 """
 from __future__ import annotations
 

@@ -2,5 +2,5 @@
 (``snapshot``) with tables, figures and a written report (``tables``, ``figure``,
 ``report``), and what changed between two of them (``diff``).
 
-May import ``views``, ``store`` and ``graph``; never ``build``, ``sparql`` or ``cli``.
+May import ``views``, ``store`` and ``graph``; never ``pipeline``, ``sparql`` or ``cli``.
 """

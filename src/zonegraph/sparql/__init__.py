@@ -3,6 +3,6 @@ killable query worker (``worker``), query text handling (``text``), the named re
 questions in ``queries/`` (``named``), ``find`` by name, the read-only endpoint
 (``serve``, ``entity_page``) and pushing to a shared server (``remote``).
 
-May import ``store``, ``graph`` and ``ingest``; never ``build``, ``views``, ``reports``
+May import ``store``, ``graph`` and ``ingest``; never ``pipeline``, ``views``, ``reports``
 or ``cli``.
 """

@@ -4,5 +4,5 @@ the documents (``corrections``) and applied on top of them (``curation``), count
 (``stats``) and the SHACL check of what it holds (``validate``).
 
 May import ``graph`` (IRIs and terms), ``extract`` (the types and predicates it counts)
-and ``ingest``; never ``build`` or a face.
+and ``ingest``; never ``pipeline`` or a face.
 """

@@ -61,7 +61,7 @@ def build(paths: list[Path], settings: Settings,
 
     ``on_document(path, status)`` is called after each file (for progress bars). With
     ``jobs`` > 1, documents are processed by that many worker processes
-    (``zonegraph.build.workers``) while this process alone writes the store, in file order.
+    (``zonegraph.pipeline.workers``) while this process alone writes the store, in file order.
     ``manifests`` (and each folder's own ``zonegraph-manifest.csv``) give files their URL,
     date, source and title; ``options`` (``build --date --source --url``) one file's.
     """

@@ -1,7 +1,7 @@
 """One document through every stage but storage: normalize, segment, extract, link, and
 its N-Quads for the store.
 
-Both the build (``pipeline``) and its worker processes (``workers``) import this module;
+Both the build (``run``) and its worker processes (``workers``) import this module;
 neither imports the other's module-level code.
 """
 from __future__ import annotations

@@ -1,9 +1,0 @@
-"""The build: one document through every stage (``document``, an article at a time, what
-each gives set aside in a temporary file by ``spill`` until all are linked), the pipeline
-that reads files and writes the store in order (``pipeline``), worker processes for
-``--jobs N`` (``workers``) and the build's ``settings``.
-
-May import every stage (ingest, extract, graph, store); ``pipeline`` and ``workers`` both
-import ``document`` and never each other's module-level code. No face imports it but
-``cli`` and ``api``.
-"""
