@@ -6,6 +6,7 @@ News gives a fund's size in many ways, before or after the fund's name:
   首期募资5亿元, 基金规模达到100亿元人民币, 规模为5000万元;
 - before it: 设立总规模30亿元的…基金, 设立20亿元…基金, 规模为50亿元的…基金;
 - by an order of size: 百亿级…基金, 百亿…母基金 (10^10), 千亿级 (10^11);
+- grown to it: 规模扩大至50亿元, 规模增至10亿元;
 - as a range (50亿—100亿元, 50至100亿元): the upper bound, the size the fund may reach;
 - in Arabic or Chinese numerals (五十亿元, 两百亿元, 1,000万元), in 元, 万元, 亿元, 万亿元.
 
@@ -25,7 +26,7 @@ _AMOUNT = _NUMBER + _UNIT + r"(?:\s*(?:-|—|–|~|～|至|到)\s*" + _NUMBER + 
 #: Words that state a size, then (after at most a few words: 预计, 达到, 为) the amount.
 _SIZE_WORD = (r"(?:总规模|目标规模|基金规模|认缴规模|募资规模|募集规模|首期规模|规模|总额|总金额|"
               r"认缴出资额?|出资额?|首期募资|募集资金|募资|募集|资金|首期)")
-_CONNECTIVE = r"(?:预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
+_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
 _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
 #: An amount right before a fund's name (设立总规模30亿元的…基金, 设立20亿元…基金).
 _BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?[“\"]?$")
