@@ -40,6 +40,8 @@ def test_a_document_number_or_a_year_before_a_fund_is_no_part_of_it(extractor):
     ("江城青枫股权投资基金合伙企业（有限合伙）完成备案。", "江城青枫股权投资基金合伙企业(有限合伙)", "Fund"),
     ("青枫创业投资合伙企业（有限合伙）由江城资本发起。", "青枫创业投资合伙企业(有限合伙)", "Fund"),
     ("青枫投资管理合伙企业（有限合伙）担任管理人。", "青枫投资管理合伙企业(有限合伙)", "Enterprise"),
+    ("江城青枫股权投资基金（有限合伙）完成备案。", "江城青枫股权投资基金(有限合伙)", "Fund"),
+    ("新区设立青枫创业投资中心（有限合伙）。", "青枫创业投资中心(有限合伙)", "Fund"),
 ])
 def test_a_partnership_is_named_with_its_legal_form_and_is_a_fund_when_it_invests(
         extractor, sentence, name, etype):
@@ -64,9 +66,9 @@ def test_counts_and_kinds_of_fund_are_no_names(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Fund") == []
 
 
-def test_a_fund_of_a_city_or_zone_is_named_even_when_its_words_are_a_kind(extractor):
-    ex = _extract(extractor, "江城天使基金和江城新区引导基金共同投资。")
-    assert _names(ex, "Fund") == ["江城天使基金", "江城新区引导基金"]
+def test_a_fund_of_a_city_a_zone_or_an_industry_is_named_even_when_its_words_are_a_kind(extractor):
+    ex = _extract(extractor, "江城天使基金和江城新区引导基金共同投资，新区还设立了智能制造产业投资基金。")
+    assert _names(ex, "Fund") == ["江城天使基金", "江城新区引导基金", "智能制造产业投资基金"]
 
 
 def test_a_fund_after_the_company_managing_it_begins_after_the_company(extractor):
@@ -109,3 +111,13 @@ def test_a_named_fund_may_be_followed_by_its_project(extractor):
     ex = _extract(extractor, "江城人才基金规模3亿元，青枫产业基金项目签约。")
     assert _names(ex, "Fund") == ["江城人才基金", "青枫产业基金"]
     assert _sizes(ex) == {"江城人才基金": 3e8}
+
+
+def test_an_investment_centre_without_a_partnerships_form_is_no_fund(extractor):
+    assert _names(_extract(extractor, "江城投资中心负责运营。"), "Fund") == []
+
+
+def test_a_venture_firm_managing_a_fund_is_named_without_the_preposition_before_it(extractor):
+    ex = _extract(extractor, "新区设立青枫科创基金，由青枫资本担任管理人，总规模50亿元。")
+    assert _names(ex, "Enterprise") == ["青枫资本"]
+    assert _sizes(ex) == {"青枫科创基金": 5e9}

@@ -315,6 +315,14 @@ FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风�
 天使投资 产业发展 创新创业 双创""".split())
 
 
+def _fund_kind_only(prefix: str, tokens: list[str]) -> bool:
+    """Whether a fund's words only say what kind of fund it is (天使基金, 人才基金); a fund
+    named after an industry (数字经济产业投资基金集群) has a name."""
+    if prefix in FUND_KINDS:
+        return True
+    return not any(w in prefix for w in INDUSTRIES) and all(_generic_word(t) or t in FUND_KINDS for t in tokens)
+
+
 # Industries named by generic words, that things are named after (数字经济产业投资基金集群).
 INDUSTRIES = set("""数字经济 海洋经济 智能制造 数字创意 智能网联 信息技术 金融科技 数字金融 科技服务""".split())
 
@@ -390,8 +398,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         anchored = start in anchors or name.startswith("新区")
         if _is_generic(prefix, ptoks) and not anchored:
             continue
-        if etype == "Fund" and not anchored and (prefix in FUND_KINDS or all(
-                _generic_word(t) or t in FUND_KINDS for t in ptoks)):
+        if etype == "Fund" and not anchored and _fund_kind_only(prefix, ptoks):
             continue  # 设立天使基金和风投基金: kinds of fund, not a fund's name
         if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):
             continue

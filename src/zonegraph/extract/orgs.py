@@ -9,6 +9,8 @@ cannot tell from a name's own words, and names some of them in ways no suffix gi
   before a fund or an institute a verb of founding (新设|某某基金);
 - a brand's leading digits, which the walk stops at (360|某某集团);
 - an ordinal in front of a fund (天津首只|某某股权投资试点基金): the fund's own name follows;
+- a fund's legal name as a partnership (…基金合伙企业（有限合伙）, …创业投资合伙企业（有限
+  合伙）, …投资中心（有限合伙）): a Fund; a partnership managing funds is a company;
 - a kind of company, not a company (金融资产投资公司, 融资担保公司, 集团公司), unless it
   is the tail of a company named in full in the same text (省国有资产投资集团有限公司);
 - a company's board (某某(控股)公司董事局), which is no government bureau;
@@ -28,7 +30,7 @@ import bisect
 import re
 
 from .model import Mention
-from .names import (GENERIC, POLICY_WORDS, STOP_TOKENS, _has_proper_word, _tokens_between, left_edge,
+from .names import (GENERIC, LEADING_FUNCTION_CHARS, POLICY_WORDS, STOP_TOKENS, _has_proper_word, _tokens_between, left_edge,
                     word_tags)
 from .scan import occurrences
 
@@ -164,7 +166,7 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
                 continue  # 他代表|协会, 建设|全省科技创新中心: nothing proper is left
             m = Mention(start, m.end, m.type, text[start:m.end], rule=m.rule,
                         confidence=m.confidence, key=m.key, name=m.name)
-        if suffix == "合伙企业":
+        if suffix == "合伙企业" or suffix.endswith("基金"):  # …基金（有限合伙）: the legal name
             m = _partnership(text, m)
         if m.type == "Enterprise":
             lead = _LEADING_DIGITS.search(text, max(0, m.start - 6), m.start)
@@ -198,6 +200,21 @@ def _after_company(text: str, start: int, suffix_start: int, tokens: list[tuple[
     return cut
 
 
+def _partnership_centres(text: str, tokens: list[tuple[int, int, str]],
+                         anchors: dict[int, int]) -> list[Mention]:
+    """Investment funds registered as partnerships named …投资中心（有限合伙）: a fund."""
+    out = []
+    for at in occurrences(text, "投资中心"):
+        form = _PARTNERSHIP_FORM.match(text, at + 4)
+        if form is None:
+            continue
+        start = left_edge(text, at, tokens, anchors)
+        if at - start >= 2:
+            out.append(Mention(start, form.end(), "Fund", text[start:form.end()], rule="partnership-fund",
+                               confidence=0.85))
+    return out
+
+
 def _partnership(text: str, m: Mention) -> Mention:
     """A partnership with its legal form (（有限合伙）) in its name, and a Fund when its
     legal name says it is an investment fund (SCHEMA: a fund is named as a fund; the
@@ -219,6 +236,7 @@ def find_org_names(text: str, tokens: list[tuple[int, int, str]], anchors: dict[
     out += [Mention(x.start(), x.end(), "Enterprise", x.group(), rule="bureau-firm", confidence=0.9)
            for x in _BUREAU_FIRM.finditer(text)]
     out += _capital_firms(text, tokens)
+    out += _partnership_centres(text, tokens, anchors)
     tags = word_tags()
     for x in _FACILITY.finditer(text):
         start = left_edge(text, x.start(), tokens, anchors)
@@ -294,6 +312,8 @@ def _capital_firms(text: str, tokens: list[tuple[int, int, str]]) -> list[Mentio
             if pe != start or not (latin or (tags.get(prev) in BRAND_TAGS and _CJK.fullmatch(prev))):
                 break
             start, j = ps, j - 1
+        if text[start] in LEADING_FUNCTION_CHARS and s - start >= 3:
+            start += 1  # 由某某|资本: jieba glues the preposition to an unknown brand
         if 2 <= s - start <= 8:
             out.append(Mention(start, e, "Enterprise", text[start:e], rule="brand-capital",
                                confidence=0.75))
