@@ -121,3 +121,13 @@ def test_a_venture_firm_managing_a_fund_is_named_without_the_preposition_before_
     ex = _extract(extractor, "新区设立青枫科创基金，由青枫资本担任管理人，总规模50亿元。")
     assert _names(ex, "Enterprise") == ["青枫资本"]
     assert _sizes(ex) == {"青枫科创基金": 5e9}
+
+
+def test_a_series_number_alone_is_no_funds_name(extractor):
+    assert _names(_extract(extractor, "青枫一号、二号基金相继设立。"), "Fund") == []
+
+
+def test_a_size_after_a_count_of_funds_is_no_size_of_the_first(extractor):
+    ex = _extract(extractor, "新区设立青枫科创基金等3只基金，总规模60亿元。")
+    assert _names(ex, "Fund") == ["青枫科创基金"]
+    assert ex.amounts == {}

@@ -10,6 +10,7 @@ News gives a fund's size in many ways, before or after the fund's name:
 - as a range (50亿—100亿元, 50至100亿元): the upper bound, the size the fund may reach;
 - in Arabic or Chinese numerals (五十亿元, 两百亿元, 1,000万元), in 元, 万元, 亿元, 万亿元.
 
+A size after a count of funds (甲基金等3只基金，总规模60亿元) is their sum, no one fund's.
 A size in another currency (美元, 港元) is no amount in yuan. When both a first tranche
 and a total are given (首期规模20亿元、总规模100亿元) the total is the fund's size.
 """
@@ -31,6 +32,8 @@ _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
 #: An amount right before a fund's name (设立总规模30亿元的…基金, 设立20亿元…基金).
 _BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?[“\"]?$")
 #: An order of size leading a fund's name (百亿级…基金, 百亿…母基金).
+#: A fund closing a list of several (甲基金等3只基金): a size after it is the list's sum.
+_GROUP = re.compile(r"等[\d一二三四五六七八九十两多几]+[只支个](?:基金|子基金)")
 _ORDER = re.compile(r"^(十|百|千)亿(?:元)?(?:级)?")
 _ORDERS = {"十": 1e9, "百": 1e10, "千": 1e11}
 _UNITS = {None: 1.0, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
@@ -88,6 +91,9 @@ def fund_amount(text: str, start: int, end: int, name: str, lower: int, upper: i
         amount = _yuan(before.groups()[-6:])
         if amount:
             return amount
+    group = _GROUP.search(text, end, upper)
+    if group is not None:
+        upper = group.start()  # 甲基金等3只基金，总规模60亿元: the sum of the group's funds
     sizes = [(m.group(), _yuan(m.groups()[-6:])) for m in _AFTER.finditer(text, end, upper)]
     sizes = [(said, amount) for said, amount in sizes if amount]
     if not sizes:

@@ -315,11 +315,14 @@ FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风�
 天使投资 产业发展 创新创业 双创""".split())
 
 
+_SERIES_ONLY = re.compile(r"[一二三四五六七八九十\d]+[号期]")
+
+
 def _fund_kind_only(prefix: str, tokens: list[str]) -> bool:
     """Whether a fund's words only say what kind of fund it is (天使基金, 人才基金); a fund
     named after an industry (数字经济产业投资基金集群) has a name."""
-    if prefix in FUND_KINDS:
-        return True
+    if prefix in FUND_KINDS or _SERIES_ONLY.fullmatch(prefix):
+        return True  # 二号基金: a series number without its fund's name
     return not any(w in prefix for w in INDUSTRIES) and all(_generic_word(t) or t in FUND_KINDS for t in tokens)
 
 
