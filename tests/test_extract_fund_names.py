@@ -101,7 +101,7 @@ def test_a_size_the_fund_has_grown_to_is_its_size(extractor, sentence, amount):
     "加强江城市医保基金监管，守好群众的保障基金。",
     "江城大学获批国家自然科学基金项目5项。",
     "青枫基金经理张明表示看好新区。",
-    "新区还设立了规模10亿元的人才基金和5亿元的天使投资基金。",
+    "新区鼓励设立人才基金和天使投资基金。",
 ])
 def test_funds_that_pay_out_grants_jobs_and_kinds_are_no_investment_funds(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Fund") == []
@@ -131,3 +131,20 @@ def test_a_size_after_a_count_of_funds_is_no_size_of_the_first(extractor):
     ex = _extract(extractor, "新区设立青枫科创基金等3只基金，总规模60亿元。")
     assert _names(ex, "Fund") == ["青枫科创基金"]
     assert ex.amounts == {}
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("青枫新区推动成立科技创新基金，总规模50亿元。", {"科技创新基金": 5e9}),
+    ("新区设立总规模50亿元的产业投资基金。", {"产业投资基金": 5e9}),
+    ("新区还设立了规模10亿元的人才基金和5亿元的天使投资基金。", {"人才基金": 1e9, "天使投资基金": 5e8}),
+])
+def test_a_fund_named_by_its_kind_is_one_fund_when_founded_with_its_size(extractor, sentence, sizes):
+    assert _sizes(_extract(extractor, sentence)) == sizes
+
+
+@pytest.mark.parametrize("sentence", [
+    "新区设立产业基金，基金规模逐年扩大。",
+    "鼓励社会资本投资天使基金，规模5亿元以上的给予奖励。",
+])
+def test_a_kind_of_fund_without_a_founding_and_a_size_stays_no_name(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Fund") == []

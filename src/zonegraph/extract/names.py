@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 
+from .amounts import fund_amount
 from .model import Mention
 from .scan import automaton, leftmost_longest
 from .tokenizer import DICTIONARY_TAGS, DictionaryTags
@@ -312,7 +313,21 @@ _GRANT_AFTER = re.compile(r"课题|资助|经理|管理人|份额|业(?!务)")
 # Words that say what kind of fund a fund is (天使基金, 并购基金, 母基金): a name needs more.
 FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风险 母 子 产业 投资 引导 政府 S
 风险投资 创业投资 股权投资 产业投资 政府投资 私募 公募 专项 中小企业 纾困 担保 人才 科创 成果转化
-天使投资 产业发展 创新创业 双创""".split())
+天使投资 产业发展 创新创业 双创 社会 资本 社会资本 民间资本 国有资本 金融 资金""".split())
+
+
+# A verb of founding right before a fund (设立|…, 设立了总规模5亿元的|…).
+_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出)了?(?:[^，。；,;：:、]{0,20}的)?“?$")
+
+
+def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a fund named by its kind only (产业投资基金) is one fund: founded here, with
+    its size stated in the same clause (设立总规模50亿元的产业投资基金, 成立天使基金，规模1亿元)."""
+    if not _FOUNDED_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    stops = [i for i in (text.find(c, end) for c in "。；;") if i >= 0]
+    clause_end = min([*stops, end + 40, len(text)])
+    return fund_amount(text, start, end, name, max(0, start - 24), clause_end) is not None
 
 
 _SERIES_ONLY = re.compile(r"[一二三四五六七八九十\d]+[号期]")
@@ -399,10 +414,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
         # a name led by a known name, or by 新区 (the article's own zone), is anchored
         anchored = start in anchors or name.startswith("新区")
-        if _is_generic(prefix, ptoks) and not anchored:
-            continue
-        if etype == "Fund" and not anchored and _fund_kind_only(prefix, ptoks):
-            continue  # 设立天使基金和风投基金: kinds of fund, not a fund's name
+        if not anchored and (_is_generic(prefix, ptoks) or (etype == "Fund" and _fund_kind_only(prefix, ptoks))) \
+                and not (etype == "Fund" and _founded_with_size(text, start, end, name)):
+            continue  # 设立天使基金和风投基金: kinds of fund; 设立总规模5亿元的天使基金: one fund  # 设立天使基金和风投基金: kinds of fund, not a fund's name
         if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):
             continue
         bare = etype == "GovernmentBody" and len(suffix) == 1 and not (
