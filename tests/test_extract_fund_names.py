@@ -148,3 +148,16 @@ def test_a_fund_named_by_its_kind_is_one_fund_when_founded_with_its_size(extract
 ])
 def test_a_kind_of_fund_without_a_founding_and_a_size_stays_no_name(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Fund") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "青枫新区政府投资基金管理中心负责运营。",
+    "青枫新区出台基金管理办法，明确基金投向。",
+])
+def test_a_body_named_after_a_fund_and_a_verb_before_the_word_fund_are_no_fund(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Fund") == []
+
+
+def test_a_funds_managed_sum_keeps_the_fund(extractor):
+    ex = _extract(extractor, "青枫科创基金管理规模达30亿元。")
+    assert _names(ex, "Fund") == ["青枫科创基金"]

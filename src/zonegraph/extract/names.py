@@ -306,8 +306,9 @@ def _generic_word(word: str) -> bool:
 _NOT_INVESTMENT = re.compile(r"(?:医保|医疗保险|社保|社会保险|养老保险|养老|失业保险|工伤保险|公积|科学|社科|"
                              r"奖励|奖学|助学|救助|慈善|公益|扶贫|救灾|捐赠|保障|保险)$")
 # What follows a fund's name when the fund is a research grant or a person's job
-# (某某基金课题, 基金资助, 基金经理): the word is no investment fund's name.
-_GRANT_AFTER = re.compile(r"课题|资助|经理|管理人|份额|业(?!务)")
+# (某某基金课题, 基金资助, 基金经理), or a body or rule named after it (某某基金管理中心,
+# 某某基金管理办法): the word is no investment fund's name.
+_GRANT_AFTER = re.compile(r"课题|资助|经理|管理人|份额|业(?!务)|管理(?:中心|委员会|办公室|机构|办法|暂行办法|制度)")
 
 
 # Words that say what kind of fund a fund is (天使基金, 并购基金, 母基金): a name needs more.
@@ -338,6 +339,8 @@ def _fund_kind_only(prefix: str, tokens: list[str]) -> bool:
     named after an industry (数字经济产业投资基金集群) has a name."""
     if prefix in FUND_KINDS or _SERIES_ONLY.fullmatch(prefix):
         return True  # 二号基金: a series number without its fund's name
+    if len(tokens) == 1 and word_tags().get(tokens[0]) in NOT_NAME_START:
+        return True  # 明确|基金投向: a verb of the sentence, not a name
     return not any(w in prefix for w in INDUSTRIES) and all(_generic_word(t) or t in FUND_KINDS for t in tokens)
 
 
