@@ -161,3 +161,18 @@ def test_a_body_named_after_a_fund_and_a_verb_before_the_word_fund_are_no_fund(e
 def test_a_funds_managed_sum_keeps_the_fund(extractor):
     ex = _extract(extractor, "青枫科创基金管理规模达30亿元。")
     assert _names(ex, "Fund") == ["青枫科创基金"]
+
+
+def test_a_fund_of_the_state_named_by_its_purpose_is_a_name_but_a_level_is_not(extractor):
+    ex = _extract(extractor, "国家小微企业成长基金参与投资，国家级产业投资基金也有意向。")
+    assert _names(ex, "Fund") == ["国家小微企业成长基金"]
+
+
+@pytest.mark.parametrize("sentence, fund", [
+    ("青枫产业投资基金二期正式设立。", "青枫产业投资基金二期"),
+    ("青枫产业投资基金（三期）完成备案。", "青枫产业投资基金(三期)"),
+    ("青枫产业投资基金一期规模10亿元。", "青枫产业投资基金"),
+    ("青枫产业投资基金二期规模10亿元。", "青枫产业投资基金"),
+])
+def test_a_later_phase_after_a_funds_name_is_a_fund_of_its_own(extractor, sentence, fund):
+    assert _names(_extract(extractor, sentence), "Fund") == [fund]

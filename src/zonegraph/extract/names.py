@@ -331,6 +331,9 @@ def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
     return fund_amount(text, start, end, name, max(0, start - 24), clause_end) is not None
 
 
+# A fund of the state named by what it invests in (国家…发展基金): a proper name, although
+# its words are generic (国家级…基金 is a level, not the state's fund).
+_NATIONAL_FUND = re.compile(r"国家(?!级)[\u4e00-\u9fff]{4,}基金$")
 _SERIES_ONLY = re.compile(r"[一二三四五六七八九十\d]+[号期]")
 
 
@@ -416,7 +419,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
         # a name led by a known name, or by 新区 (the article's own zone), is anchored
-        anchored = start in anchors or name.startswith("新区")
+        anchored = start in anchors or name.startswith("新区") or (
+            etype == "Fund" and _NATIONAL_FUND.match(name) is not None)
         if not anchored and (_is_generic(prefix, ptoks) or (etype == "Fund" and _fund_kind_only(prefix, ptoks))) \
                 and not (etype == "Fund" and _founded_with_size(text, start, end, name)):
             continue  # 设立天使基金和风投基金: kinds of fund; 设立总规模5亿元的天使基金: one fund  # 设立天使基金和风投基金: kinds of fund, not a fund's name

@@ -74,6 +74,9 @@ _SIZE_ORDER = re.compile(r"(?:十|百|千)亿(?:元)?(?:级)?的?")
 _COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份公司")
 #: Verbs of a company managing a fund it is named before.
 _MANAGING = {"管理", "运营", "受托管理", "管理运营", "负责", "发起", "联合", "携手", "旗下"}
+#: A later phase after a fund's name (某某基金二期, 某某基金（三期）), a fund of its own; not
+#: 一期 (the first tranche) nor a phase's sum (二期规模).
+_LATER_PHASE = re.compile(r"[(（]?[二三四五六七八九十]期[)）]?(?!规模|资金|募|出资|投资额|工程|项目)")
 _FUND_ORDINAL = re.compile(r"(?:首只|首支|第一只|第一支|又一只|又一支|首个|第[一二三四五六七八九十\d]+[只支])")
 
 _NUM = "一二三四五六七八九十"
@@ -168,6 +171,10 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
                         confidence=m.confidence, key=m.key, name=m.name)
         if suffix == "合伙企业" or suffix.endswith("基金"):  # …基金（有限合伙）: the legal name
             m = _partnership(text, m)
+        phase = _LATER_PHASE.match(text, m.end) if m.type == "Fund" else None
+        if phase:  # 某某产业投资基金二期: a fund of its own
+            m = Mention(m.start, phase.end(), m.type, text[m.start:phase.end()], rule=m.rule,
+                        confidence=m.confidence, key=m.key, name=m.name)
         if m.type == "Enterprise":
             lead = _LEADING_DIGITS.search(text, max(0, m.start - 6), m.start)
             if lead and m.text[0] not in _COUNT_CHARS:
