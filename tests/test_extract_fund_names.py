@@ -176,3 +176,16 @@ def test_a_fund_of_the_state_named_by_its_purpose_is_a_name_but_a_level_is_not(e
 ])
 def test_a_later_phase_after_a_funds_name_is_a_fund_of_its_own(extractor, sentence, fund):
     assert _names(_extract(extractor, sentence), "Fund") == [fund]
+
+
+@pytest.mark.parametrize("sentence", [
+    "新区设立青枫数智基金和青枫生物基金，规模分别为10亿元和5亿元。",
+    "青枫数智基金、青枫生物基金规模分别为10亿元、5亿元。",
+])
+def test_funds_listed_together_take_their_respective_sizes_in_order(extractor, sentence):
+    assert _sizes(_extract(extractor, sentence)) == {"青枫数智基金": 1e9, "青枫生物基金": 5e8}
+
+
+def test_respective_sizes_of_a_different_count_are_no_ones_size(extractor):
+    ex = _extract(extractor, "青枫数智基金、青枫生物基金规模分别为10亿元。")
+    assert ex.amounts == {}

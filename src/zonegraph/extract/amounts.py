@@ -10,6 +10,8 @@ News gives a fund's size in many ways, before or after the fund's name:
 - as a range (50亿—100亿元, 50至100亿元): the upper bound, the size the fund may reach;
 - in Arabic or Chinese numerals (五十亿元, 两百亿元, 1,000万元), in 元, 万元, 亿元, 万亿元.
 
+Funds listed together take their sizes in order when the sizes say so (甲基金、乙基金规模
+分别为10亿元、5亿元).
 A size after a count of funds (甲基金等3只基金，总规模60亿元) is their sum, no one fund's.
 A size in another currency (美元, 港元) is no amount in yuan. When both a first tranche
 and a total are given (首期规模20亿元、总规模100亿元) the total is the fund's size.
@@ -101,3 +103,28 @@ def fund_amount(text: str, start: int, end: int, name: str, lower: int, upper: i
     # 首期规模20亿元、总规模100亿元: the total, whichever is written first
     return next((amount for said, amount in sizes if said.startswith(("总规模", "总额", "总金额", "目标规模"))),
                 sizes[0][1])
+
+
+#: 规模分别为: the sizes of the funds listed before, in their order.
+_RESPECTIVE = re.compile(_SIZE_WORD + r"?分别" + _CONNECTIVE)
+#: What separates the listed sizes (10亿元、5亿元和3亿元).
+_SIZE_SEPARATOR = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+_AMOUNT_AT = re.compile(_AMOUNT)
+
+
+def respective_amounts(text: str, listed_end: int, count: int, upper: int) -> list[float] | None:
+    """The sizes of ``count`` funds listed together up to ``listed_end``, when a 分别 right
+    after the list gives one size each (…规模分别为10亿元、5亿元); else None."""
+    said = _RESPECTIVE.search(text, listed_end, min(upper, listed_end + 8))
+    if said is None:
+        return None
+    found, at = [], said.end()
+    while len(found) < count:
+        amount = _AMOUNT_AT.match(text, at)
+        value = _yuan(amount.groups()) if amount else None
+        if not value or amount.end() > upper:
+            return None
+        found.append(value)
+        sep = _SIZE_SEPARATOR.match(text, amount.end())
+        at = sep.end() if sep else amount.end()
+    return found
