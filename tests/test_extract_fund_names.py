@@ -189,19 +189,3 @@ def test_funds_listed_together_take_their_respective_sizes_in_order(extractor, s
 def test_respective_sizes_of_a_different_count_are_no_ones_size(extractor):
     ex = _extract(extractor, "青枫数智基金、青枫生物基金规模分别为10亿元。")
     assert ex.amounts == {}
-
-
-@pytest.mark.parametrize("sentence, fund", [
-    ("青枫新区设立青枫数字赋能基金，规模10亿元。", "青枫数字赋能基金"),
-    ("青枫新区发起设立青枫引导产业基金。", "青枫引导产业基金"),
-])
-def test_a_verb_of_founding_bounds_a_funds_name_that_holds_a_verb(extractor, sentence, fund):
-    assert _names(_extract(extractor, sentence), "Fund") == [fund]
-
-
-@pytest.mark.parametrize("sentence", [
-    "新区设立并引导产业基金发展。",
-    "新区成立以来设立各类基金20只。",
-])
-def test_a_verb_of_founding_before_prose_makes_no_fund(extractor, sentence):
-    assert _names(_extract(extractor, sentence), "Fund") == []

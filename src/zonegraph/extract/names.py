@@ -334,22 +334,6 @@ def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
 # A fund of the state named by what it invests in (国家…发展基金): a proper name, although
 # its words are generic (国家级…基金 is a level, not the state's fund).
 _NATIONAL_FUND = re.compile(r"国家(?!级)[\u4e00-\u9fff]{4,}基金$")
-# A verb of founding and the words up to a fund's 基金, none of them a function character
-# (设立|青枫赋能|基金): the verb bounds the name better than the words inside it.
-_FOUNDING_THEN_NAME = re.compile(r"(?:设立|成立|组建|新设|筹建|发起设立|发起成立)了?"
-                                 r"([\u4e00-\u9fffA-Za-z0-9·]{2,12})$")
-
-
-def _founded_name_start(text: str, start: int, suffix_start: int) -> int:
-    """Where a fund's name begins after a verb of founding, when the walk left cut it short
-    at a verb inside it (设立青枫赋能|基金 → 青枫赋能基金)."""
-    found = _FOUNDING_THEN_NAME.search(text, max(0, suffix_start - 16), suffix_start)
-    if found is None or found.start(1) >= start or HARD_STOPS.intersection(found.group(1)) \
-            or re.search(r"[并和及或等各类只支个家]", found.group(1)):
-        return start
-    return found.start(1)
-
-
 _SERIES_ONLY = re.compile(r"[一二三四五六七八九十\d]+[号期]")
 
 
@@ -392,8 +376,6 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         numbered = etype == "Fund" and _NUMBERED_FUND.search(text, max(0, suffix_start - 10), suffix_start)
         start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event" or bool(numbered),
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
-        if etype == "Fund":
-            start = _founded_name_start(text, start, suffix_start)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags,
                                        keep=THEME_VERBS if etype == "Event" else frozenset())
