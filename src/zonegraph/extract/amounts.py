@@ -6,9 +6,13 @@ News gives a fund's size in many ways, before or after the fund's name:
   首期募资5亿元, 基金规模达到100亿元人民币, 规模为5000万元;
 - before it: 设立总规模30亿元的…基金, 设立20亿元…基金, 规模为50亿元的…基金;
 - by an order of size: 百亿级…基金, 百亿…母基金 (10^10), 千亿级 (10^11);
+- grown to it: 规模扩大至50亿元, 规模增至10亿元;
 - as a range (50亿—100亿元, 50至100亿元): the upper bound, the size the fund may reach;
 - in Arabic or Chinese numerals (五十亿元, 两百亿元, 1,000万元), in 元, 万元, 亿元, 万亿元.
 
+Funds listed together take their sizes in order when the sizes say so (甲基金、乙基金规模
+分别为10亿元、5亿元).
+A size after a count of funds (甲基金等3只基金，总规模60亿元) is their sum, no one fund's.
 A size in another currency (美元, 港元) is no amount in yuan. When both a first tranche
 and a total are given (首期规模20亿元、总规模100亿元) the total is the fund's size.
 """
@@ -25,11 +29,13 @@ _AMOUNT = _NUMBER + _UNIT + r"(?:\s*(?:-|—|–|~|～|至|到)\s*" + _NUMBER + 
 #: Words that state a size, then (after at most a few words: 预计, 达到, 为) the amount.
 _SIZE_WORD = (r"(?:总规模|目标规模|基金规模|认缴规模|募资规模|募集规模|首期规模|规模|总额|总金额|"
               r"认缴出资额?|出资额?|首期募资|募集资金|募资|募集|资金|首期)")
-_CONNECTIVE = r"(?:预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
+_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
 _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
 #: An amount right before a fund's name (设立总规模30亿元的…基金, 设立20亿元…基金).
 _BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?[“\"]?$")
 #: An order of size leading a fund's name (百亿级…基金, 百亿…母基金).
+#: A fund closing a list of several (甲基金等3只基金): a size after it is the list's sum.
+_GROUP = re.compile(r"等[\d一二三四五六七八九十两多几]+[只支个](?:基金|子基金)")
 _ORDER = re.compile(r"^(十|百|千)亿(?:元)?(?:级)?")
 _ORDERS = {"十": 1e9, "百": 1e10, "千": 1e11}
 _UNITS = {None: 1.0, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
@@ -87,6 +93,9 @@ def fund_amount(text: str, start: int, end: int, name: str, lower: int, upper: i
         amount = _yuan(before.groups()[-6:])
         if amount:
             return amount
+    group = _GROUP.search(text, end, upper)
+    if group is not None:
+        upper = group.start()  # 甲基金等3只基金，总规模60亿元: the sum of the group's funds
     sizes = [(m.group(), _yuan(m.groups()[-6:])) for m in _AFTER.finditer(text, end, upper)]
     sizes = [(said, amount) for said, amount in sizes if amount]
     if not sizes:
@@ -94,3 +103,28 @@ def fund_amount(text: str, start: int, end: int, name: str, lower: int, upper: i
     # 首期规模20亿元、总规模100亿元: the total, whichever is written first
     return next((amount for said, amount in sizes if said.startswith(("总规模", "总额", "总金额", "目标规模"))),
                 sizes[0][1])
+
+
+#: 规模分别为: the sizes of the funds listed before, in their order.
+_RESPECTIVE = re.compile(_SIZE_WORD + r"?分别" + _CONNECTIVE)
+#: What separates the listed sizes (10亿元、5亿元和3亿元).
+_SIZE_SEPARATOR = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+_AMOUNT_AT = re.compile(_AMOUNT)
+
+
+def respective_amounts(text: str, listed_end: int, count: int, upper: int) -> list[float] | None:
+    """The sizes of ``count`` funds listed together up to ``listed_end``, when a 分别 right
+    after the list gives one size each (…规模分别为10亿元、5亿元); else None."""
+    said = _RESPECTIVE.search(text, listed_end, min(upper, listed_end + 8))
+    if said is None:
+        return None
+    found, at = [], said.end()
+    while len(found) < count:
+        amount = _AMOUNT_AT.match(text, at)
+        value = _yuan(amount.groups()) if amount else None
+        if not value or amount.end() > upper:
+            return None
+        found.append(value)
+        sep = _SIZE_SEPARATOR.match(text, amount.end())
+        at = sep.end() if sep else amount.end()
+    return found

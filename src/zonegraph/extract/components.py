@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .amounts import fund_amount
+from .amounts import fund_amount, respective_amounts
 from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
@@ -631,6 +631,7 @@ class AttributesComponent:
                 date = policy_date(text, m.start, m.end, sent, article_date)
                 if date:
                     dates[id(m)] = date
+        _respective_amounts(text, [m for m in doc._.zg_mentions or [] if m.type == "Fund"], amounts)
         # 该基金规模20亿元: the size of the fund named before
         for ref in _fund_references(doc):
             fund = ref.antecedents[0]
@@ -641,6 +642,22 @@ class AttributesComponent:
                     amounts[id(fund)] = amount
         doc._.zg_amounts, doc._.zg_dates = amounts, dates
         return doc
+
+
+def _respective_amounts(text: str, funds: list[Mention], amounts: dict[int, float]) -> None:
+    """Funds listed together (甲基金、乙基金) whose sizes follow with 分别, one each in order."""
+    funds = sorted(funds, key=lambda m: m.start)
+    i = 0
+    while i < len(funds):
+        j = i
+        while j + 1 < len(funds) and re.fullmatch(r"[、和及与]", text[funds[j].end:funds[j + 1].start]):
+            j += 1
+        if j > i:
+            stop = min([k for k in (text.find(c, funds[j].end) for c in "。;；") if k >= 0] or [len(text)])
+            sizes = respective_amounts(text, funds[j].end, j - i + 1, stop)
+            for fund, size in zip(funds[i:j + 1], sizes or []):
+                amounts[id(fund)] = size
+        i = j + 1
 
 
 def _fund_amount(text: str, fund: Mention, sent: tuple[int, int],

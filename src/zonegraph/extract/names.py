@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 
+from .amounts import fund_amount
 from .model import Mention
 from .scan import automaton, leftmost_longest
 from .tokenizer import DICTIONARY_TAGS, DictionaryTags
@@ -20,7 +21,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     # enterprises
     ("有限责任公司", "Enterprise"), ("股份有限公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("公司", "Enterprise"), ("集团", "Enterprise"), ("银行", "Enterprise"), ("分行", "Enterprise"),
-    ("支行", "Enterprise"), ("控股", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"), ("商场", "Enterprise"), ("交易所", "Enterprise"),
+    ("支行", "Enterprise"), ("控股", "Enterprise"), ("合伙企业", "Enterprise"), ("证券", "Enterprise"), ("事务所", "Enterprise"), ("商场", "Enterprise"), ("交易所", "Enterprise"),
     # institutions
     ("大学", "Institution"), ("学院", "Institution"), ("研究院", "Institution"),
     ("研究所", "Institution"), ("科学院", "Institution"), ("研究中心", "Institution"),
@@ -131,6 +132,8 @@ _SHORT_EVENT = re.compile(r"((?:(?:19|20)\d{2})?[\u4e00-\u9fff](?:博会|洽会|
 _SUFFIX_END = re.compile("(?:" + "|".join(re.escape(s) for s, _ in SUFFIXES) + ")$")
 _PARK_SUFFIX_END = re.compile("(?:" + "|".join(re.escape(s) for s, t in SUFFIXES if t == "Park") + ")$")
 MAX_NAME = 32
+# A fund's series number (某某1号基金, 某某2期产业基金): the digits are part of its name.
+_NUMBERED_FUND = re.compile(r"[\u4e00-\u9fffA-Za-z]\d{1,3}[号期][\u4e00-\u9fff]{0,6}$")
 
 
 @functools.cache
@@ -298,6 +301,52 @@ def _generic_word(word: str) -> bool:
     return word in GENERIC or (len(word) == 4 and word[:2] in GENERIC and word[2:] in GENERIC)
 
 
+# Funds that pay out rather than invest (医保基金, 自然科学基金, 慈善基金): no investment
+# or guidance fund (SCHEMA's Fund).
+_NOT_INVESTMENT = re.compile(r"(?:医保|医疗保险|社保|社会保险|养老保险|养老|失业保险|工伤保险|公积|科学|社科|"
+                             r"奖励|奖学|助学|救助|慈善|公益|扶贫|救灾|捐赠|保障|保险)$")
+# What follows a fund's name when the fund is a research grant or a person's job
+# (某某基金课题, 基金资助, 基金经理), or a body or rule named after it (某某基金管理中心,
+# 某某基金管理办法): the word is no investment fund's name.
+_GRANT_AFTER = re.compile(r"课题|资助|经理|管理人|份额|业(?!务)|管理(?:中心|委员会|办公室|机构|办法|暂行办法|制度)")
+
+
+# Words that say what kind of fund a fund is (天使基金, 并购基金, 母基金): a name needs more.
+FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风险 母 子 产业 投资 引导 政府 S
+风险投资 创业投资 股权投资 产业投资 政府投资 私募 公募 专项 中小企业 纾困 担保 人才 科创 成果转化
+天使投资 产业发展 创新创业 双创 社会 资本 社会资本 民间资本 国有资本 金融 资金""".split())
+
+
+# A verb of founding right before a fund (设立|…, 设立了总规模5亿元的|…).
+_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出)了?(?:[^，。；,;：:、]{0,20}的)?“?$")
+
+
+def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a fund named by its kind only (产业投资基金) is one fund: founded here, with
+    its size stated in the same clause (设立总规模50亿元的产业投资基金, 成立天使基金，规模1亿元)."""
+    if not _FOUNDED_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    stops = [i for i in (text.find(c, end) for c in "。；;") if i >= 0]
+    clause_end = min([*stops, end + 40, len(text)])
+    return fund_amount(text, start, end, name, max(0, start - 24), clause_end) is not None
+
+
+# A fund of the state named by what it invests in (国家…发展基金): a proper name, although
+# its words are generic (国家级…基金 is a level, not the state's fund).
+_NATIONAL_FUND = re.compile(r"国家(?!级)[\u4e00-\u9fff]{4,}基金$")
+_SERIES_ONLY = re.compile(r"[一二三四五六七八九十\d]+[号期]")
+
+
+def _fund_kind_only(prefix: str, tokens: list[str]) -> bool:
+    """Whether a fund's words only say what kind of fund it is (天使基金, 人才基金); a fund
+    named after an industry (智能制造产业投资基金集群) has a name."""
+    if prefix in FUND_KINDS or _SERIES_ONLY.fullmatch(prefix):
+        return True  # 二号基金: a series number without its fund's name
+    if len(tokens) == 1 and word_tags().get(tokens[0]) in NOT_NAME_START:
+        return True  # 明确|基金投向: a verb of the sentence, not a name
+    return not any(w in prefix for w in INDUSTRIES) and all(_generic_word(t) or t in FUND_KINDS for t in tokens)
+
+
 # Industries named by generic words, that things are named after (智能制造产业投资基金集群).
 INDUSTRIES = set("""数字经济 海洋经济 智能制造 数字创意 智能网联 信息技术 金融科技 数字金融 科技服务""".split())
 
@@ -324,7 +373,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Event" and ((text[end:end + 1] in "中室厅精纪要部" and text[end:end + 2] != "部署")
                                  or text[end:end + 2] in ("机制", "制度")):  # 联席会议机制
             continue
-        start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event",
+        numbered = etype == "Fund" and _NUMBERED_FUND.search(text, max(0, suffix_start - 10), suffix_start)
+        start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event" or bool(numbered),
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
         if etype != "Enterprise":  # company names are often made of verbs (远航星测)
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags,
@@ -369,9 +419,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
         # a name led by a known name, or by 新区 (the article's own zone), is anchored
-        anchored = start in anchors or name.startswith("新区")
-        if _is_generic(prefix, ptoks) and not anchored:
-            continue
+        anchored = start in anchors or name.startswith("新区") or (
+            etype == "Fund" and _NATIONAL_FUND.match(name) is not None)
+        if not anchored and (_is_generic(prefix, ptoks) or (etype == "Fund" and _fund_kind_only(prefix, ptoks))) \
+                and not (etype == "Fund" and _founded_with_size(text, start, end, name)):
+            continue  # 设立天使基金和风投基金: kinds of fund; 设立总规模5亿元的天使基金: one fund  # 设立天使基金和风投基金: kinds of fund, not a fund's name
         if etype == "GovernmentBody" and (_NOT_BUREAU.search(name) or _TWO_BODIES.search(name)):
             continue
         bare = etype == "GovernmentBody" and len(suffix) == 1 and not (
@@ -392,9 +444,16 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                                                      or text[end:end + 1] in "地林艺丁"):
             continue  # 智谷科学中心, 公园城市, 学习园地, 某群岛新区: inside a longer word
         if suffix == "园区" and _PARK_SUFFIX_END.search(prefix):
+<<<<<<< HEAD
             continue  # 江城生物医药谷园区食堂: the park named, then "园区" again
         if etype == "Fund" and text[end:end + 1] == "会":
             continue
+=======
+            continue  # 南京生物医药谷园区食堂: the park named, then "园区" again
+        if etype == "Fund" and (text[end:end + 1] == "会" or _NOT_INVESTMENT.search(prefix)
+                                or _GRANT_AFTER.match(text, end)):
+            continue  # 医保基金, 自然科学基金, 基金经理: no investment fund
+>>>>>>> s3-fund
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
         # which makes it an organ of the article's zone or drops it
         if etype == "Park":
@@ -436,7 +495,7 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
                          r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
-_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两\d]+(?:大|个|家|项|支|批)|第[一二三四五六七八九十\d]+[期批])")
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两多数几\d]+(?:大|个|家|项|支|只|批)|第[一二三四五六七八九十\d]+[期批])")
 # 区域内三个分基地: a count inside is prose about several things
 _COUNTED_INSIDE = re.compile(r"[一二三四五六七八九十两几\d]+个")
 _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")

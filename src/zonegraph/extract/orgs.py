@@ -9,6 +9,8 @@ cannot tell from a name's own words, and names some of them in ways no suffix gi
   before a fund or an institute a verb of founding (新设|某某基金);
 - a brand's leading digits, which the walk stops at (360|某某集团);
 - an ordinal in front of a fund (天津首只|某某股权投资试点基金): the fund's own name follows;
+- a fund's legal name as a partnership (…基金合伙企业（有限合伙）, …创业投资合伙企业（有限
+  合伙）, …投资中心（有限合伙）): a Fund; a partnership managing funds is a company;
 - a kind of company, not a company (金融资产投资公司, 融资担保公司, 集团公司), unless it
   is the tail of a company named in full in the same text (省能源投资集团有限公司);
 - a company's board (某某(控股)公司董事局), which is no government bureau;
@@ -28,7 +30,7 @@ import bisect
 import re
 
 from .model import Mention
-from .names import (GENERIC, POLICY_WORDS, STOP_TOKENS, _has_proper_word, _tokens_between, left_edge,
+from .names import (GENERIC, LEADING_FUNCTION_CHARS, POLICY_WORDS, STOP_TOKENS, _has_proper_word, _tokens_between, left_edge,
                     word_tags)
 from .scan import occurrences
 
@@ -60,6 +62,21 @@ _LEGAL_NAME = re.compile(r"有限(?:责任)?公司$|股份公司$")
 #: A company's board or supervisors: no bureau (某某公司董事局).
 _BOARD = re.compile(r"(?:董事局|董事会|监事会)$")
 #: An ordinal in a fund's name (天津首只|某某基金): the fund's own name follows it.
+#: A partnership's legal form after its name (…合伙企业（有限合伙）): part of the legal name.
+_PARTNERSHIP_FORM = re.compile(r"[(（](?:有限合伙|普通合伙)[)）]")
+#: A partnership that is an investment fund by its legal name (…股权投资基金合伙企业,
+#: …创业投资合伙企业); one that manages or advises (…投资管理合伙企业) is a company.
+_FUND_PARTNERSHIP = re.compile(r"(?:基金|(?:股权|创业|产业|风险|天使|并购)投资)合伙企业$")
+#: An order of size leading a fund's name (百亿级…基金); a generic rest (百亿产业母基金)
+#: is named by its size and keeps it.
+_SIZE_ORDER = re.compile(r"(?:十|百|千)亿(?:元)?(?:级)?的?")
+#: A company's legal form, that no fund's name holds (某某基金管理有限公司管理|某某基金).
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份公司")
+#: Verbs of a company managing a fund it is named before.
+_MANAGING = {"管理", "运营", "受托管理", "管理运营", "负责", "发起", "联合", "携手", "旗下"}
+#: A later phase after a fund's name (某某基金二期, 某某基金（三期）), a fund of its own; not
+#: 一期 (the first tranche) nor a phase's sum (二期规模).
+_LATER_PHASE = re.compile(r"[(（]?[二三四五六七八九十]期[)）]?(?!规模|资金|募|出资|投资额|工程|项目)")
 _FUND_ORDINAL = re.compile(r"(?:首只|首支|第一只|第一支|又一只|又一支|首个|第[一二三四五六七八九十\d]+[只支])")
 
 _NUM = "一二三四五六七八九十"
@@ -142,11 +159,21 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
                 pass
             if ordinal is not None and suffix_start - ordinal.end() >= 2:
                 start = ordinal.end()
+            start = _after_company(text, start, suffix_start, tokens)
+            size = _SIZE_ORDER.match(text, start, suffix_start)
+            if size and _has_proper_word(_tokens_between(tokens, size.end(), suffix_start), word_tags()):
+                start = size.end()  # 百亿级|某某母基金: the size is said of a named fund
         if start != m.start:
             words = _tokens_between(tokens, start, suffix_start)
             if suffix_start - start < 2 or all(w in GENERIC or w in POLICY_WORDS for w in words):
                 continue  # 他代表|协会, 建设|全省科技创新中心: nothing proper is left
             m = Mention(start, m.end, m.type, text[start:m.end], rule=m.rule,
+                        confidence=m.confidence, key=m.key, name=m.name)
+        if suffix == "合伙企业" or suffix.endswith("基金"):  # …基金（有限合伙）: the legal name
+            m = _partnership(text, m)
+        phase = _LATER_PHASE.match(text, m.end) if m.type == "Fund" else None
+        if phase:  # 某某产业投资基金二期: a fund of its own
+            m = Mention(m.start, phase.end(), m.type, text[m.start:phase.end()], rule=m.rule,
                         confidence=m.confidence, key=m.key, name=m.name)
         if m.type == "Enterprise":
             lead = _LEADING_DIGITS.search(text, max(0, m.start - 6), m.start)
@@ -164,6 +191,48 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
     return out
 
 
+def _after_company(text: str, start: int, suffix_start: int, tokens: list[tuple[int, int, str]]) -> int:
+    """A fund's name begins after a company named in full before it (某某基金管理有限公司
+    管理|某某基金): a legal form is never inside a fund's name; the verb after it neither."""
+    last = None
+    for last in _COMPANY_FORM.finditer(text, start, suffix_start):
+        pass
+    if last is None:
+        return start
+    cut = last.end()
+    for s, e, tok in _token_spans(tokens, cut, suffix_start):
+        if s != cut or not (tok in FOUNDING_VERBS or tok in _MANAGING):
+            break
+        cut = e
+    return cut
+
+
+def _partnership_centres(text: str, tokens: list[tuple[int, int, str]],
+                         anchors: dict[int, int]) -> list[Mention]:
+    """Investment funds registered as partnerships named …投资中心（有限合伙）: a fund."""
+    out = []
+    for at in occurrences(text, "投资中心"):
+        form = _PARTNERSHIP_FORM.match(text, at + 4)
+        if form is None:
+            continue
+        start = left_edge(text, at, tokens, anchors)
+        if at - start >= 2:
+            out.append(Mention(start, form.end(), "Fund", text[start:form.end()], rule="partnership-fund",
+                               confidence=0.85))
+    return out
+
+
+def _partnership(text: str, m: Mention) -> Mention:
+    """A partnership with its legal form (（有限合伙）) in its name, and a Fund when its
+    legal name says it is an investment fund (SCHEMA: a fund is named as a fund; the
+    company managing it is an Enterprise)."""
+    form = _PARTNERSHIP_FORM.match(text, m.end)
+    end = form.end() if form else m.end
+    etype = "Fund" if _FUND_PARTNERSHIP.search(m.text) else m.type
+    return Mention(m.start, end, etype, text[m.start:end], rule=m.rule, confidence=m.confidence,
+                   key=m.key, name=m.name)
+
+
 def find_org_names(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int],
                    known: list[Mention]) -> list[Mention]:
     """Companies that no suffix finds: engineering bureaus, sites of a brand, Latin-named
@@ -174,6 +243,7 @@ def find_org_names(text: str, tokens: list[tuple[int, int, str]], anchors: dict[
     out += [Mention(x.start(), x.end(), "Enterprise", x.group(), rule="bureau-firm", confidence=0.9)
            for x in _BUREAU_FIRM.finditer(text)]
     out += _capital_firms(text, tokens)
+    out += _partnership_centres(text, tokens, anchors)
     tags = word_tags()
     for x in _FACILITY.finditer(text):
         start = left_edge(text, x.start(), tokens, anchors)
@@ -249,6 +319,8 @@ def _capital_firms(text: str, tokens: list[tuple[int, int, str]]) -> list[Mentio
             if pe != start or not (latin or (tags.get(prev) in BRAND_TAGS and _CJK.fullmatch(prev))):
                 break
             start, j = ps, j - 1
+        if text[start] in LEADING_FUNCTION_CHARS and s - start >= 3:
+            start += 1  # 由某某|资本: jieba glues the preposition to an unknown brand
         if 2 <= s - start <= 8:
             out.append(Mention(start, e, "Enterprise", text[start:e], rule="brand-capital",
                                confidence=0.75))
@@ -257,6 +329,8 @@ def _capital_firms(text: str, tokens: list[tuple[int, int, str]]) -> list[Mentio
 
 #: A short name declared right after a full one: （以下简称“某某集团”）, (简称某某), （下称某某）.
 _DECLARED = re.compile(r"[(（](?:以下)?(?:简称|下称|统称)[:：]?[“\"「]?([^()（）“”\"「」,，。、]{2,12}?)[”\"」]?[)）]")
+#: A fund's short name in brackets right after its full name (某某产业投资基金（某某基金）).
+_BRACKETED_FUND = re.compile(r"[(（]([^()（）“”\"「」,，。、]{1,10}基金)[)）]")
 #: The types whose declared short names are read here.
 DECLARING = ("Enterprise", "Institution", "Fund")
 
@@ -267,10 +341,10 @@ def declared_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     name, and its other occurrences become mentions of it."""
     by_end = {m.end: m for m in mentions if m.type in DECLARING}
     found: list[Mention] = []
-    for x in _DECLARED.finditer(text):
+    for x in [*_DECLARED.finditer(text), *_BRACKETED_FUND.finditer(text)]:
         full = by_end.get(x.start())
         short = x.group(1)
-        if full is None or short == full.text:
+        if full is None or short == full.text or (x.re is _BRACKETED_FUND and full.type != "Fund"):
             continue
         name = full.name or full.text
         at = {m.start: m for m in mentions if m.text == short}
