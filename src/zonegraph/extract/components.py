@@ -72,7 +72,7 @@ NAMED_AFTER_OWNER = {"Park", "Fund", "Institution"}
 # Kinds of things often named after the zone that launched them, anywhere in the name.
 NAMED_AFTER_ZONE = {"Fund", "Program", "Event"}
 # What a zone's name at the head of another name says about it (两江新区管委会 is part of
-# 两江新区; 某新区第一人民医院 is in 某新区; 两江新区…会议 is held by 两江新区).
+# 两江新区; 某新区中心医院 is in 某新区; 两江新区…会议 is held by 两江新区).
 PREFIX_RELATION = {"GovernmentBody": "partOf", "Park": "partOf", "Institution": "locatedIn",
                    "Enterprise": "locatedIn", "Event": "launchedBy", "Program": "launchedBy",
                    "Fund": "launchedBy", "Policy": "issuedBy"}

@@ -118,6 +118,9 @@ LEADING_FUNCTION_CHARS = set("由据向对与和及将继")
 _LEGAL_FORM_AT = re.compile(r"(?:股份)?有限(?:责任)?公司|集团")
 # Form words a legal name holds before its legal form, bracketed or not (某某（集团）有限公司).
 _FORM_WORDS = frozenset({"集团", "控股", "股份", "(", ")", "（", "）"})
+# A company's trade words, written between its line of business and its legal form
+# (某某城市建设|投资运营|有限公司, 某某产业|开发经营|有限公司).
+_TRADE_WORDS = frozenset({"投资", "运营", "开发", "经营", "管理", "实业", "置业", "发展"})
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
@@ -186,7 +189,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             nominal = len(tok) == 1 or word_tags().get(tok) in ("vn", "n", "nz")  # 建设 as in 城市建设
             if nominal and len(tok) >= 2 and _LEGAL_FORM_AT.match(text, suffix_start) \
                     and text[s - 1:s] not in HARD_STOPS \
-                    and all(r in GENERIC or r in POLICY_WORDS or r in _FORM_WORDS for r in rest):
+                    and all(r in GENERIC or r in POLICY_WORDS or r in _FORM_WORDS or r in _TRADE_WORDS
+                            for r in rest):
                 continue  # 某某投资运营|有限公司, 某某建设|投资集团有限公司: the trade ends the name
             if rest and nominal and all(r in GENERIC or r in POLICY_WORDS for r in rest) \
                     and before and word_tags().get(before, "n")[:1] == "n":
@@ -444,16 +448,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                                                      or text[end:end + 1] in "地林艺丁"):
             continue  # 智谷科学中心, 公园城市, 学习园地, 某群岛新区: inside a longer word
         if suffix == "园区" and _PARK_SUFFIX_END.search(prefix):
-<<<<<<< HEAD
             continue  # 江城生物医药谷园区食堂: the park named, then "园区" again
-        if etype == "Fund" and text[end:end + 1] == "会":
-            continue
-=======
-            continue  # 南京生物医药谷园区食堂: the park named, then "园区" again
         if etype == "Fund" and (text[end:end + 1] == "会" or _NOT_INVESTMENT.search(prefix)
                                 or _GRANT_AFTER.match(text, end)):
             continue  # 医保基金, 自然科学基金, 基金经理: no investment fund
->>>>>>> s3-fund
         # a bureau named without its place (综合部, 行政审批局) is kept for the resolver,
         # which makes it an organ of the article's zone or drops it
         if etype == "Park":

@@ -67,7 +67,7 @@ _PARTNERSHIP_FORM = re.compile(r"[(（](?:有限合伙|普通合伙)[)）]")
 #: A partnership that is an investment fund by its legal name (…股权投资基金合伙企业,
 #: …创业投资合伙企业); one that manages or advises (…投资管理合伙企业) is a company.
 _FUND_PARTNERSHIP = re.compile(r"(?:基金|(?:股权|创业|产业|风险|天使|并购)投资)合伙企业$")
-#: An order of size leading a fund's name (百亿级…基金); a generic rest (百亿产业母基金)
+#: An order of size leading a fund's name (百亿级…基金); a generic rest (十亿产业母基金)
 #: is named by its size and keeps it.
 _SIZE_ORDER = re.compile(r"(?:十|百|千)亿(?:元)?(?:级)?的?")
 #: A company's legal form, that no fund's name holds (某某基金管理有限公司管理|某某基金).

@@ -2,7 +2,7 @@
 platforms, campaigns, meetings and brands in quotes.
 
 The quotes fix a name's extent, so what remains is its kind, said by the words around
-it (“繁星”计划, “一网统管”综合监管平台, 召开“开年第一会”) or by a zone's name inside
+it (“繁星”计划, “一码通办”综合监管平台, 召开“开年第一会”) or by a zone's name inside
 it (“智汇”+ the zone's name).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# “一网统管”综合监管平台: a platform named by its quoted motto.
+# “一码通办”综合监管平台: a platform named by its quoted motto.
 _QUOTED_PLATFORM = re.compile(r"“([^“”、\n]{2,12})”([\u4e00-\u9fff]{0,6}?平台)")
 # “作风能力提升年”: a campaign year.
 _CAMPAIGN_YEAR = re.compile(r"“([^“”、\d\n]{3,10}年)”")
