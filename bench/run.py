@@ -92,7 +92,7 @@ ADHOC_QUERIES = {
         GROUP BY ?x ?y ORDER BY DESC(?evidence) LIMIT 200""",
     "adhoc:enterprises-in-zone": """
         SELECT DISTINCT ?e ?name WHERE {
-          ?zone rdfs:label|skos:altLabel "两江新区" .
+          ?zone rdfs:label|skos:altLabel "两江新区"@zh-Hans .
           ?e a zg:Enterprise ; rdfs:label ?name ; zg:locatedIn/zg:partOf* ?zone }""",
     "adhoc:officials-and-posts": """
         SELECT ?name ?title ?org WHERE {
