@@ -57,11 +57,12 @@ _FORM_ONLY = re.compile(r"^(?:集团|股份|控股|有限|有限责任|投资|�
 _LEADING_DIGITS = re.compile(r"(?:^|[\s,，。;；:：、“(（的与和及])(\d{2,4})$")
 #: What follows a number that counts or dates rather than names (30家, 2024年).
 _COUNT_CHARS = set("家个年月日号期亿万元%项支批名位届次")
+#: A company's legal form, that no fund's name holds (某某基金管理有限公司管理|某某基金).
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份公司")
 #: A company's full legal name ends so (省某某集团有限公司 is a short form of one).
-_LEGAL_NAME = re.compile(r"有限(?:责任)?公司$|股份公司$")
+_LEGAL_NAME = re.compile(rf"(?:{_COMPANY_FORM.pattern})$")
 #: A company's board or supervisors: no bureau (某某公司董事局).
 _BOARD = re.compile(r"(?:董事局|董事会|监事会)$")
-#: An ordinal in a fund's name (天津首只|某某基金): the fund's own name follows it.
 #: A partnership's legal form after its name (…合伙企业（有限合伙）): part of the legal name.
 _PARTNERSHIP_FORM = re.compile(r"[(（](?:有限合伙|普通合伙)[)）]")
 #: A partnership that is an investment fund by its legal name (…股权投资基金合伙企业,
@@ -70,13 +71,12 @@ _FUND_PARTNERSHIP = re.compile(r"(?:基金|(?:股权|创业|产业|风险|天使
 #: An order of size leading a fund's name (百亿级…基金); a generic rest (十亿产业母基金)
 #: is named by its size and keeps it.
 _SIZE_ORDER = re.compile(r"(?:十|百|千)亿(?:元)?(?:级)?的?")
-#: A company's legal form, that no fund's name holds (某某基金管理有限公司管理|某某基金).
-_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份公司")
 #: Verbs of a company managing a fund it is named before.
 _MANAGING = {"管理", "运营", "受托管理", "管理运营", "负责", "发起", "联合", "携手", "旗下"}
 #: A later phase after a fund's name (某某基金二期, 某某基金（三期）), a fund of its own; not
 #: 一期 (the first tranche) nor a phase's sum (二期规模).
 _LATER_PHASE = re.compile(r"[(（]?[二三四五六七八九十]期[)）]?(?!规模|资金|募|出资|投资额|工程|项目)")
+#: An ordinal in a fund's name (天津首只|某某基金): the fund's own name follows it.
 _FUND_ORDINAL = re.compile(r"(?:首只|首支|第一只|第一支|又一只|又一支|首个|第[一二三四五六七八九十\d]+[只支])")
 
 _NUM = "一二三四五六七八九十"
