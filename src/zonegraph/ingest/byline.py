@@ -3,7 +3,8 @@
 News pages name their outlet in a few set ways: a 来源 line (来源：四川在线, often after
 the time), a dateline at the head of the lead (中新网长春6月19日电, 华龙网-新重庆客户端
 10月8日10时讯, 【某某网讯】), a reporter's credit (文/某某晚报记者 张三, 某某报记者 李四 at
-the end), or a reprint's lead (1月2日，《某某电讯》发表题为…的报道). A page that names none
+the end), a reprint's lead (1月2日，《某某电讯》发表题为…的报道) or notice (转载自《某某报》),
+or, last, an e-paper's page line (某某晚报 2025年4月12日 星期六 A05). A page that names none
 has no source: 本报讯 and a bare （记者 …） name nobody, and the site's own furniture is
 not looked at.
 """
@@ -13,7 +14,10 @@ import re
 
 # An outlet's name: a short name ending like a news organization's.
 _OUTLET = r"[\u4e00-\u9fffA-Za-z]{1,10}?(?:网|社|日报|晚报|早报|商报|电讯|报|电视台|客户端|在线|新闻)"
-_FROM_LINE = re.compile(r"(?:^|[\s\d:：-])(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^\s()（）]{2,30})")
+_FROM_LINE = re.compile(r"(?:^|[\s\d:：-])(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^\s()（）]{2,30}?)"
+                        r"(?=$|[\s()（）【]|(?:作者|责任编辑|编辑|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|字号|发布时间|发布日期)\s*[:：])")
+_REPRINTED_FROM = re.compile(r"^(?:本文)?转(?:载)?自\s*[:：]?\s*(?:《(?P<quoted>[^《》]{2,14})》|(?P<src>" + _OUTLET + "))")
+_PAGE_LINE = re.compile(rf"^(?P<src>{_OUTLET})\s*(?:(?:19|20)\d{{2}}\s*[年-]|第\s*\d{{1,3}}\s*版)")
 _DATELINE = re.compile(
     rf"^[【\[]?(?P<src>{_OUTLET})(?:[-·][^\s\d]{{1,12}}?)?\s*"
     r"(?:讯|[\u4e00-\u9fff]{0,4}\s*\d{1,2}月\d{1,2}日(?:\d{1,2}时)?\s*(?:电|讯))")
@@ -55,7 +59,7 @@ def byline(lines: list[str]) -> tuple[int, int, int] | None:
 def _credit(head: list[tuple[int, str]], tail: list[tuple[int, str]]) -> tuple[int, int, int] | None:
     """The outlet of a dateline, credit or reprint lead at the head, or a credit at the end."""
     for i, line in head:
-        for pattern in (_DATELINE, _REPORTER, _REPRINT):
+        for pattern in (_DATELINE, _REPORTER, _REPRINT, _REPRINTED_FROM):
             m = pattern.match(line.strip())
             if m:
                 group = "quoted" if m.groupdict().get("quoted") else "src"
@@ -68,6 +72,11 @@ def _credit(head: list[tuple[int, str]], tail: list[tuple[int, str]]) -> tuple[i
             found = _named(line, m, "src")
             if found:
                 return i, *found
+    for i, line in head:  # an e-paper's page line (某某晚报 2025年4月12日 A05版): its paper
+        m = _PAGE_LINE.match(line.strip())
+        found = _named(line, m, "src") if m and len(line) <= 60 else None
+        if found:
+            return i, *found
     return None
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .byline import opens_with_byline
+from .furniture import head_kind, is_tail_furniture
 
 # Characters that end a sentence (after NFKC: full-width ！？；： become ASCII).
 TERMINAL = "。!?;…"
@@ -219,6 +220,8 @@ def _continues(prev: str, nxt: str, width: int) -> bool:
     if (_ends_sentence(prev) or _SOURCE_LINE.match(nxt) or _LIST_MARKER.match(nxt)
             or _SHORT_HEADING.match(nxt) or opens_with_byline(nxt)):
         return False
+    if head_kind(prev) in ("nav", "meta") or is_tail_furniture(prev) or is_tail_furniture(nxt):
+        return False  # a page's publication line or buttons never run on into the text
     if width:
         return len(prev) >= 0.8 * width
     if _LIST_MARKER.match(prev):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .byline import byline
+from .furniture import HEAD_LINES, head_kind, is_tail_furniture
 from .normalize import NormalizedText, fold
 
 _SOURCE = re.compile(r"^[(（]\s*(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^()（）]{1,40})[)）]\s*$")
@@ -168,8 +169,12 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
     toc_keys = [_title_key(t) for t, _, _ in titles]
     next_title = 0
     for n, (a, b, source) in enumerate(chunks):
-        head = lines[a].text
-        title, title_from, start = "", "body", lines[a].start
+        if not source:  # editor credits, share buttons, copyright: not the article
+            while b > a and is_tail_furniture(lines[b].text):
+                b -= 1
+        first, preface = _first_text_line(lines, a, b) if not titles else (a, False)
+        head = lines[first].text
+        title, title_from, start = "", "body", lines[a if preface else first].start
         span = (0, 0)
         head_key = _title_key(head)
         # the body repeats a TOC title: take it and start the body after it
@@ -189,19 +194,24 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
         if not title:
             if n == 0 and fallback_title:
                 title, title_from = fallback_title, "meta"
-                if _title_key(head).startswith(_title_key(fallback_title)):
-                    start = lines[a].start + _prefix_len(head, _title_key(fallback_title))
+                if not preface and _title_key(head).startswith(_title_key(fallback_title)):
+                    start = lines[first].start + _prefix_len(head, _title_key(fallback_title))
             elif len(head) <= 60 and head[-1] not in "。!?;":
                 title, title_from = head, "first-line"
-                start = lines[a].start + len(head)
-                span = (lines[a].start, start)
+                if not preface:  # an editor's preface before the title stays in the body
+                    span = (lines[first].start, lines[first].end)
+                    after = _after_furniture(lines, first + 1, b)
+                    start = lines[after].start if after > first + 1 else lines[first].end
             else:  # the first line is a sentence: a short title, the line stays in the body
                 title, title_from = head[:30], "first-line"
         end = lines[b].start if source else lines[b].end
         body = text[start:end]
         date = issue_date
         if not date:
-            found = _DATE.search(body[:300]) or _ISO_DATE.search(body[:300])
+            # the page's own lines (page line, publication line) first, then the lead
+            furniture = text[lines[a].start:lines[first].start] + text[lines[first].end:start]
+            lead = furniture + "\n" + body[:300]
+            found = _DATE.search(lead) or _ISO_DATE.search(lead)
             date = iso_date(found) if found else ""
         if not source:
             source = _byline_source(norm, lines[a:b + 1])
@@ -210,6 +220,27 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
                                 title_span=tuple(span)))
     return Segmented(series=meta["series"] if titles else "", number=meta["number"],
                      date=issue_date, publisher=meta["publisher"], articles=articles)
+
+
+def _first_text_line(lines: list[_Line], a: int, b: int) -> tuple[int, bool]:
+    """The first line of an article after the page furniture at its head (breadcrumb,
+    page line, publication line, reprint notice, editor's preface), and whether an
+    editor's preface was among them."""
+    preface = False
+    for i in range(a, min(b, a + HEAD_LINES)):
+        kind = head_kind(lines[i].text)
+        if not kind:
+            return i, preface
+        preface = preface or kind == "preface"
+    return a, False
+
+
+def _after_furniture(lines: list[_Line], i: int, b: int) -> int:
+    """The first line from ``i`` on that is not a publication line or button row
+    right under a title."""
+    while i < b and head_kind(lines[i].text) in ("meta", "page", "nav", "reprint"):
+        i += 1
+    return i
 
 
 def _byline_source(norm: NormalizedText, lines: list[_Line]) -> str:
