@@ -34,6 +34,12 @@ def test_a_site_page_breadcrumb_and_publication_line_are_not_the_title_or_the_te
     assert body.startswith("3月7日") and body.endswith("资金支持。")  # no buttons, credits, links
 
 
+@pytest.mark.parametrize("field", ["来源：湖滨日报 | 作者：张三 | 2025-03-08", "来源:湖滨日报丨2025-03-08 09:00"])
+def test_a_source_field_between_bars_is_the_outlet_alone(field):
+    art, _ = _one(f"湖滨新区签约十个项目\n{field}\n{LEAD}\n")
+    assert (art.source, art.date) == ("湖滨日报", "2025-03-08")
+
+
 def test_an_e_paper_page_line_gives_the_paper_and_the_date_not_the_title():
     page = f"星城晚报 2025年4月12日 星期六 A05 城事\n湖滨新区开通首条定制公交\n本报讯（记者 郝明远）{LEAD}\n"
     art, body = _one(page)

@@ -14,8 +14,8 @@ import re
 
 # An outlet's name: a short name ending like a news organization's.
 _OUTLET = r"[\u4e00-\u9fffA-Za-z]{1,10}?(?:网|社|日报|晚报|早报|商报|电讯|报|电视台|客户端|在线|新闻)"
-_FROM_LINE = re.compile(r"(?:^|[\s\d:：-])(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^\s()（）]{2,30}?)"
-                        r"(?=$|[\s()（）【]|(?:作者|责任编辑|编辑|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|字号|发布时间|发布日期)\s*[:：])")
+_FROM_LINE = re.compile(r"(?:^|[\s\d:：-])(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^\s()（）|丨]{2,30}?)"
+                        r"(?=$|[\s()（）【|丨]|(?:作者|责任编辑|编辑|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|字号|发布时间|发布日期)\s*[:：])")
 _REPRINTED_FROM = re.compile(r"^(?:本文)?转(?:载)?自\s*[:：]?\s*(?:《(?P<quoted>[^《》]{2,14})》|(?P<src>" + _OUTLET + "))")
 _PAGE_LINE = re.compile(rf"^(?P<src>{_OUTLET})\s*(?:(?:19|20)\d{{2}}\s*[年-]|第\s*\d{{1,3}}\s*版)")
 _DATELINE = re.compile(
