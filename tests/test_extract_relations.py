@@ -388,3 +388,26 @@ def test_a_program_a_zone_pushes_on_is_its_own_but_not_one_of_the_province(extra
 def test_a_quoted_program_right_after_a_zone_is_the_zones(extractor):
     ex = _extract(extractor, "充分发挥滨海新区“星河英才计划”政策优势。")
     assert _rels(ex, "launchedBy") == {("星河英才计划", "天津滨海新区")}
+
+
+def test_a_fund_set_up_with_a_partner_after_yu_is_launched_by_the_sentences_subject_too(extractor):
+    ex = _extract(extractor, "据张明介绍，青枫投资协会将整合产业资源，在未来5年内与福州新区共同成立"
+                             "百亿元以上规模的产业基金。")
+    assert _rels(ex, "launchedBy") == {("产业基金", "青枫投资协会"), ("产业基金", "福州新区")}
+
+
+def test_a_fund_set_up_with_a_partner_alone_is_launched_by_the_partner_and_no_speaker(extractor):
+    ex = _extract(extractor, "青枫集团负责人表示，将与滇中新区共同设立规模10亿元的青枫数智基金。")
+    assert _rels(ex, "launchedBy") == {("青枫数智基金", "云南滇中新区")}
+
+
+def test_a_fund_set_up_with_a_partner_without_doing_it_together_names_the_partner_only(extractor):
+    ex = _extract(extractor, "青枫集团今年扩大投资，与滇中新区签约后设立青枫数智基金。")
+    assert ("青枫数智基金", "青枫集团") not in _rels(ex, "launchedBy")
+
+
+def test_the_future_is_no_negation_but_not_yet_is(extractor):
+    yes = _extract(extractor, "两江新区未来将设立青枫数智基金。")
+    no = _extract(extractor, "两江新区尚未设立青枫数智基金。")
+    assert _rels(yes, "launchedBy") == {("青枫数智基金", "重庆两江新区")}
+    assert _rels(no, "launchedBy") == set()

@@ -276,7 +276,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
         if not objs:
             continue
         # (甲公司负责人表示,… / 新区代表团出席在北京举办的博览会: a speaker or a guest)
-        subjects = by or _joint(text, subj_before, trig.start()) or [
+        subjects = by or _joint(text, subj_before, trig.start()) \
+            or _with_subject(text, s0, subj_before, trig.start()) or [
             m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())
             and not _TAKES_PART.search(text, m.end, trig.start())]
         # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
@@ -361,6 +362,23 @@ def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
             or (_TOGETHER.search(text, group[-1].end, trigger) and len(group) <= MAX_PARTIES):
         return group
     return []
+
+
+def _with_subject(text: str, s0: int, actors: list[Mention], trigger: int) -> list[Mention]:
+    """The founders of 甲将…，在…与乙共同设立…: the partner after 与 and the subject heading
+    an earlier clause of the sentence (the last actor that opens one, not a speaker), when
+    the act is said to be done together."""
+    if not actors:
+        return []
+    partner = actors[-1]
+    if text[partner.start - 1:partner.start] not in ("与", "同", "跟") \
+            or not _TOGETHER.search(text, partner.end, trigger) \
+            or not _JOINTLY.fullmatch(text, partner.end, trigger):
+        return []
+    heads = [m for m in actors if m.end < partner.start - 1 and _opens_clause(text, s0, m)
+             and not _SPEAKS.search(text, m.end, partner.start)
+             and (m.key or m.text) != (partner.key or partner.text)]
+    return [heads[-1], partner] if heads else []
 
 
 def _co_host(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
