@@ -411,3 +411,15 @@ def test_the_future_is_no_negation_but_not_yet_is(extractor):
     no = _extract(extractor, "两江新区尚未设立青枫数智基金。")
     assert _rels(yes, "launchedBy") == {("青枫数智基金", "重庆两江新区")}
     assert _rels(no, "launchedBy") == set()
+
+
+def test_a_central_bodys_short_name_with_guojia_before_it_is_the_same_body(extractor):
+    ex = _extract(extractor, "今年9月，国家金融监管总局印发《关于做好青枫试点工作的通知》，国家科技部也有部署。")
+    assert _rels(ex, "issuedBy") == {("关于做好青枫试点工作的通知", "国家金融监督管理总局")}
+    bodies = {m.text: m.name for m in ex.mentions if m.type == "GovernmentBody"}
+    assert bodies == {"国家金融监管总局": "国家金融监督管理总局", "国家科技部": "科学技术部"}
+
+
+def test_a_central_body_heading_a_funds_name_set_it_up(extractor):
+    ex = _extract(extractor, "新区共同争取科技部国家青枫成果转化引导基金支持。")
+    assert _rels(ex, "launchedBy") == {("科技部国家青枫成果转化引导基金", "科学技术部")}

@@ -33,7 +33,7 @@ from .orgs import declared_short_forms, find_org_names, name_self_references, re
 from .people import TITLE_WORDS, bare_title, find_people
 from .places import find_kind_siblings, find_natural_places, settle_kinds
 from .policy_dates import policy_date
-from .programs import find_campaigns
+from .programs import find_campaigns, find_paired_programs
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
@@ -189,6 +189,7 @@ class NamesComponent:
         mentions += find_list_siblings(_text(doc), tokens, anchors, mentions)
         mentions += find_natural_places(_text(doc), tokens, anchors)
         mentions += find_campaigns(_text(doc), tokens)
+        mentions += find_paired_programs(_text(doc), mentions)
         mentions += find_kind_siblings(_text(doc), tokens, anchors, mentions)
         doc._.zg_mentions = mentions
         return doc
@@ -450,7 +451,8 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
         clash = [out[i] for i in room.owners(m.start, m.end)]
         # a known company heading a park, fund or institution named after it
         # (康成药业江城聚慧谷, 星云智算生态基地) is a thing of its own too
-        nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
+        # (科技部国家某引导基金: a central body heading its fund's name)
+        nested = (m.rule == "gazetteer" and m.type in ("Enterprise", "GovernmentBody") and len(clash) == 1
                   and clash[0].start == m.start and clash[0].type in NAMED_AFTER_OWNER)
         if clash and not nested:
             # a name inside another (an event's subject, a bracketed aside), once
@@ -688,8 +690,14 @@ class RelationsComponent:
         named = {id(m) for m in mentions}
         bodies = {id(p.organization): p.organization for p in doc._.zg_posts or []
                   if id(p.organization) not in named}  # bodies read from posts only
+        # 某区政府与某商会座谈会, 某集团2024年签约仪式, 科技部国家某基金: the body heading an
+        # event's or a fund's name holds or set it up
+        heading = {o.start: o for o in mentions if o.type in ("GovernmentBody", "Enterprise", "Institution")}
         for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
+            host = heading.get(m.start) if m.type in ("Event", "Fund") else None
+            if host is not None and host.end < m.end:
+                head = host
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None or (m.type == "Fund" and "子基金" in m.text):
                 continue  # a zone's name on a sub-fund says whose area it invests in, not who set it up

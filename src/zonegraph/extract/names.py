@@ -539,8 +539,10 @@ def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
 
 
 def _proper_event(prefix: str) -> bool:
-    """An event name needs something proper: a place, a year, an ordinal, a topic."""
-    return len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
+    """An event name needs something proper: a place, a year, an ordinal, a topic. The
+    work a meeting is about alone (党建工作会议, 锚定|工作会议确定的…) names only its kind."""
+    topic = prefix[:-2] if prefix.endswith("工作") else prefix
+    return len(topic) >= 3 and len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
 
 
 # 甲、乙、丙等(70家)(外商投资)企业: every item is a thing of the kind the list ends with.
