@@ -228,6 +228,11 @@ def test_a_cooperation_program_is_named_by_its_parties_abbreviations(extractor, 
     assert _names(_extract(extractor, sentence), "Program") == programs
 
 
+def test_a_paired_program_written_in_the_other_order_is_the_same_program(extractor):
+    ex = _extract(extractor, "杭州与温州签约，杭温对口合作进一步深化，科创项目为温杭对口合作首个项目。")
+    assert _names(ex, "Program") == ["杭温对口合作", "杭温对口合作"]
+
+
 # ------------------------------------------------------------------ policy dates
 
 def _dates(ex):

@@ -6,8 +6,9 @@ the verb that runs it (实施, 开展, 启动 …) begins it. A kind alone (开�
 what kind it is (开展相关专项行动) is no name.
 
 Cooperation programs are named by their parties' abbreviations: two countries' twin parks
-(中印尼“两国双园”, 中马两国双园) and paired cities or provinces (沪滇协作, 深哈对口合作:
-each character the abbreviation of a province or the first of a place the article names).
+(中马“两国双园”) and paired cities or provinces (沪滇协作, 杭温对口合作: each character the
+abbreviation of a province or the first of a place the article names; 温杭对口合作 later in
+the article is the same program).
 """
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ def find_paired_programs(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), "Program", m.group(), rule="twin-parks",
                            confidence=0.8, name=name))
     initials = {p.text[0] for p in mentions if p.type in ("Place", "Zone") and p.text}
+    first: dict[tuple[frozenset[str], str], str] = {}  # 甲乙协作 and 乙甲协作: one program
     for m in _PAIRED.finditer(text):
         a, b = m.group(1), m.group(2)
         if a == b or not all(c in PROVINCE_ABBREVIATIONS or c in initials for c in (a, b)):
@@ -64,6 +66,7 @@ def find_paired_programs(text: str, mentions: list[Mention]) -> list[Mention]:
         before = text[m.start() - 1:m.start()]
         if before and (before in PROVINCE_ABBREVIATIONS or before in initials):
             continue
+        name = first.setdefault((frozenset((a, b)), m.group(3)), m.group())
         out.append(Mention(m.start(), m.end(), "Program", m.group(), rule="paired-program",
-                           confidence=0.75))
+                           confidence=0.75, name=name))
     return out
