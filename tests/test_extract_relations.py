@@ -423,3 +423,8 @@ def test_a_central_bodys_short_name_with_guojia_before_it_is_the_same_body(extra
 def test_a_central_body_heading_a_funds_name_set_it_up(extractor):
     ex = _extract(extractor, "新区共同争取科技部国家青枫成果转化引导基金支持。")
     assert _rels(ex, "launchedBy") == {("科技部国家青枫成果转化引导基金", "科学技术部")}
+
+
+def test_a_company_heading_a_fund_named_after_the_zone_does_not_replace_the_zone(extractor):
+    ex = _extract(extractor, "两江新区设立比亚迪两江青枫产业投资基金。")
+    assert ("比亚迪两江青枫产业投资基金", "比亚迪股份有限公司") not in _rels(ex, "launchedBy")

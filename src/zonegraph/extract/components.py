@@ -696,8 +696,9 @@ class RelationsComponent:
         for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
             host = heading.get(m.start) if m.type in ("Event", "Fund") else None
-            if host is not None and host.end < m.end:
-                head = host
+            if host is not None and host.end < m.end and (m.type == "Event" or (
+                    head is None and host.type == "GovernmentBody")):
+                head = host  # (a company heading a fund named after the zone is no sign who set it up)
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None or (m.type == "Fund" and "子基金" in m.text):
                 continue  # a zone's name on a sub-fund says whose area it invests in, not who set it up
