@@ -6,6 +6,8 @@ the exact relations a reader would take from it.
 """
 from __future__ import annotations
 
+import pytest
+
 from extraction import extract as _extract, rels as _rels  # tests/extraction.py
 
 
@@ -428,3 +430,23 @@ def test_a_central_body_heading_a_funds_name_set_it_up(extractor):
 def test_a_company_heading_a_fund_named_after_the_zone_does_not_replace_the_zone(extractor):
     ex = _extract(extractor, "两江新区设立比亚迪两江青枫产业投资基金。")
     assert ("比亚迪两江青枫产业投资基金", "比亚迪股份有限公司") not in _rels(ex, "launchedBy")
+
+
+def test_the_plan_a_reply_approves_is_issued_by_the_body_heading_the_reply(extractor):
+    ex = _extract(extractor, "为贯彻落实《国务院关于滇中新区青枫发展规划的批复》精神，特制定本方案。")
+    assert _rels(ex, "issuedBy") == {("国务院关于滇中新区青枫发展规划的批复", "国务院"),
+                                     ("滇中新区青枫发展规划", "国务院")}
+
+
+def test_a_reply_approving_a_founding_names_no_plan(extractor):
+    ex = _extract(extractor, "根据《国务院关于同意设立滇中新区的批复》，新区正式设立。")
+    assert _rels(ex, "issuedBy") == {("国务院关于同意设立滇中新区的批复", "国务院")}
+
+
+@pytest.mark.parametrize("sentence, issued", [
+    ("《青枫产业三年行动计划》已经云南省人民政府同意，现印发给你们。",
+     {("青枫产业三年行动计划", "云南省人民政府")}),
+    ("《青枫产业三年行动计划》印发后，云南省人民政府同意延长期限。", set()),
+])
+def test_the_body_that_consented_to_a_document_issued_it(extractor, sentence, issued):
+    assert _rels(_extract(extractor, sentence), "issuedBy") == issued

@@ -574,6 +574,23 @@ def _issuers_in_title(policy: Mention, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+#: 《某院关于某新区发展规划的批复》: the plan a reply approves, named in its title.
+_APPROVED = re.compile(r"关于(?:同意|印发)?([^《》“”]{2,60}?(?:规划|方案|计划|纲要|意见|办法|细则|措施)"
+                       r"(?:[(（][^()（）]{1,15}[)）])?)的批复$")
+
+
+def _approved_in_title(policy: Mention, bodies: list[Mention], sent: tuple[int, int]) -> list[Relation]:
+    """The plan a reply approves (《国务院关于某新区发展规划的批复》): approved, so issued
+    (SCHEMA's issuedBy), by the bodies heading the reply's title."""
+    approved = _APPROVED.search(policy.text)
+    if approved is None or not bodies:
+        return []
+    a = policy.start + approved.start(1)
+    plan = Mention(a, a + len(approved.group(1)), "Policy", approved.group(1), rule="approved-in-title",
+                   confidence=0.75)
+    return [Relation(plan, "issuedBy", body, sent, "approved-in-title", 0.75) for body in bodies]
+
+
 # 《甲市—乙新区战略合作框架协议》: the parties named at the head of an agreement
 _PARTY_JOIN = re.compile(r"[—\-－–、与和]")
 
@@ -727,6 +744,7 @@ class RelationsComponent:
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
                 bodies = _issuers_in_title(m, self.gazetteer)
                 rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8) for body in bodies]
+                rels += _approved_in_title(m, bodies, sent)
                 # 《北京市人民政府、天津市人民政府…合作协议》: the parties cooperate
                 if len(bodies) > 1 and _AGREEMENT.search(m.text):
                     rels += [Relation(a, "cooperatesWith", b, sent, "agreement-title", 0.75)

@@ -215,6 +215,21 @@ def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
     return out
 
 
+#: 《P》已经省政府同意: between a policy's title and the body that consented to it.
+_CONSENT_BEFORE = re.compile(r"[》”]?(?:已经|业已经|经|经过)")
+
+
+def consented(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """《P》已经省政府同意(,现印发给你们): the body that approved a document issued it
+    (SCHEMA's issuedBy: issued, published or approved)."""
+    out: list[Relation] = []
+    for p, m in zip(ms, ms[1:]):
+        if p.type == "Policy" and m.type in _ISSUERS and _CONSENT_BEFORE.fullmatch(text, p.end, m.start) \
+                and text[m.end:m.end + 2] in ("同意", "批准"):
+            out.append(Relation(p, "issuedBy", m, span, "consented", 0.75))
+    return out
+
+
 def _approved(text: str, m: Mention) -> bool:
     """经国务院同意, …印发: the body whose consent a document was issued with."""
     return text[m.start - 1:m.start] == "经" and text[m.end:m.end + 2] in ("同意", "批准")
@@ -477,6 +492,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found += described_in(text, span, inside)
         found += issued(text, span, inside)
         found += headed(text, span, inside)
+        found += consented(text, span, inside)
         found += launched(text, span, inside, zone)
         found += fund_managers(text, span, inside)
         found += owned(text, span, inside)
