@@ -346,17 +346,8 @@ def _size_modifier_end(name: str, suffix_at: int) -> int:
     return cut
 
 
-# A formula of parts (“龙头企业+基金+产业园”模式): its parts are no names.
-_FORMULA_PART = re.compile(r"\+$")
 # A list summed up by its kind (生物医药、低空经济等重点产业子基金): several funds described.
 _LIST_DESCRIBED = re.compile(r"等")
-
-
-def _not_one_fund(text: str, start: int, suffix_start: int, end: int) -> bool:
-    """Whether the word 基金 here names no one fund: a part of a formula (…+基金+…) or the
-    kind closing a list described with 等 (甲、乙等重点产业子基金)."""
-    return bool(_FORMULA_PART.search(text, 0, suffix_start)) or text[end:end + 1] == "+" \
-        or bool(_LIST_DESCRIBED.search(text, max(0, start - 1), suffix_start))
 
 
 # A fund of the state named by what it invests in (国家…发展基金): a proper name, although
@@ -443,9 +434,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if not name or name in NOT_NAMES or _COUNTED.match(name) or _COUNTED_INSIDE.search(name):
             continue
         start = text.find(name, start)
+        if text[suffix_start - 1:suffix_start] == "+" or text[end:end + 1] == "+":
+            continue  # “龙头企业+基金+产业园”, “管委会+公司”模式: parts of a formula, no names
         if etype == "Fund":
-            if _not_one_fund(text, start, suffix_start, end):
-                continue
+            if _LIST_DESCRIBED.search(text, max(0, start - 1), suffix_start):
+                continue  # 甲、乙等重点产业子基金: several funds described by their kind
             name = name[_size_modifier_end(name, len(name) - len(suffix)):]
             start = end - len(name)
         prefix = name[: -len(suffix)]
