@@ -450,3 +450,11 @@ def test_a_reply_approving_a_founding_names_no_plan(extractor):
 ])
 def test_the_body_that_consented_to_a_document_issued_it(extractor, sentence, issued):
     assert _rels(_extract(extractor, sentence), "issuedBy") == issued
+
+
+def test_an_event_named_after_the_zone_is_its_own_unless_the_text_says_who_held_it(extractor):
+    said = _extract(extractor, "6月8日，2025滇中新区数字经济大会在新区举行，由滇中新区管委会与青枫数字研究院联合主办。")
+    unsaid = _extract(extractor, "6月8日，2025滇中新区数字经济大会在新区举行。")
+    assert _rels(said, "launchedBy") == {("2025滇中新区数字经济大会", "滇中新区管委会"),
+                                         ("2025滇中新区数字经济大会", "青枫数字研究院")}
+    assert _rels(unsaid, "launchedBy") == {("2025滇中新区数字经济大会", "云南滇中新区")}

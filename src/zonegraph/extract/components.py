@@ -574,6 +574,16 @@ def _issuers_in_title(policy: Mention, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+def _stated_launchers_first(rels: list[Relation]) -> list[Relation]:
+    """A zone's name in an event's or fund's name only suggests the zone held or set it up:
+    where the text says who did (由管委会与某研究院联合主办), the suggestion is dropped."""
+    def ident(m: Mention) -> str:
+        return m.key or m.name or m.text
+    stated = {ident(r.subject) for r in rels if r.predicate == "launchedBy" and r.rule != "name-prefix"}
+    return [r for r in rels if not (r.predicate == "launchedBy" and r.rule == "name-prefix"
+                                    and r.object.type == "Zone" and ident(r.subject) in stated)]
+
+
 #: 《某院关于某新区发展规划的批复》: the plan a reply approves, named in its title.
 _APPROVED = re.compile(r"关于(?:同意|印发)?([^《》“”]{2,60}?(?:规划|方案|计划|纲要|意见|办法|细则|措施)"
                        r"(?:[(（][^()（）]{1,15}[)）])?)的批复$")
@@ -726,6 +736,7 @@ class RelationsComponent:
                 # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
                 rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
+        rels = _stated_launchers_first(rels)
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
         organs = {}
