@@ -196,6 +196,10 @@ def test_respective_sizes_of_a_different_count_are_no_ones_size(extractor):
     ("新区启动50亿元规模的产业引导母基金组建工作。", "产业引导母基金", 5e9),
     ("湘江新区设立20亿元左右规模的科创基金。", "科创基金", 2e9),
     ("滇中新区组建三十亿元规模的天使投资基金。", "天使投资基金", 3e9),
+    ("两江新区与青枫资本共同设立100亿元产业基金。", "产业基金", 1e10),
+    ("两江新区联合青枫资本设立五十亿元规模产业母基金。", "产业母基金", 5e9),
+    ("湘江新区拟发起设立总规模不低于30亿元的先进制造产业基金。", "先进制造产业基金", 3e9),
+    ("滇中新区组建10亿元以上规模的并购基金。", "并购基金", 1e9),
 ])
 def test_a_size_written_as_a_modifier_is_the_funds_amount_not_its_name(extractor, sentence, fund, amount):
     ex = _extract(extractor, sentence)
@@ -225,3 +229,7 @@ def test_formula_parts_and_lists_described_with_deng_are_no_funds(extractor, sen
 def test_a_named_fund_after_a_list_described_with_deng_stays_a_fund(extractor):
     ex = _extract(extractor, "新区引进星云科技等企业，并设立青枫科创基金。")
     assert _names(ex, "Fund") == ["青枫科创基金"]
+
+
+def test_a_size_the_fund_already_exceeds_is_its_size(extractor):
+    assert _sizes(_extract(extractor, "青枫产业基金群总规模已超过200亿元。")) == {"青枫产业基金群": 2e10}

@@ -458,3 +458,8 @@ def test_an_event_named_after_the_zone_is_its_own_unless_the_text_says_who_held_
     assert _rels(said, "launchedBy") == {("2025滇中新区数字经济大会", "滇中新区管委会"),
                                          ("2025滇中新区数字经济大会", "青枫数字研究院")}
     assert _rels(unsaid, "launchedBy") == {("2025滇中新区数字经济大会", "云南滇中新区")}
+
+
+def test_a_fund_two_parties_set_up_together_is_launched_by_both(extractor):
+    ex = _extract(extractor, "两江新区与青枫资本共同设立100亿元产业基金。")
+    assert _rels(ex, "launchedBy") == {("产业基金", "重庆两江新区"), ("产业基金", "青枫资本")}

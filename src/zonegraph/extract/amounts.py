@@ -29,7 +29,7 @@ _AMOUNT = _NUMBER + _UNIT + r"(?:\s*(?:-|—|–|~|～|至|到)\s*" + _NUMBER + 
 #: Words that state a size, then (after at most a few words: 预计, 达到, 为) the amount.
 _SIZE_WORD = (r"(?:总规模|目标规模|基金规模|认缴规模|募资规模|募集规模|首期规模|规模|总额|总金额|"
               r"认缴出资额?|出资额?|首期募资|募集资金|募资|募集|资金|首期)")
-_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
+_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|已|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
 _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
 #: A bound said after an amount (百亿元以上, 50亿元左右): the amount is still the size.
 _ABOUT = r"(?:以上|左右|之多|上下)?"

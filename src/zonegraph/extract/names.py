@@ -323,7 +323,7 @@ FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风�
 
 
 # A verb of founding right before a fund (设立|…, 设立了总规模5亿元的|…).
-_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出|启动)了?(?:[^，。；,;：:、]{0,20}的)?“?$")
+_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出|启动)了?(?:[^，。；,;：:、]{0,20}(?:的|元|规模))?“?$")
 
 
 def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
@@ -336,14 +336,14 @@ def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
     return fund_amount(text, start, end, name, max(0, start - 24), clause_end) is not None
 
 
-def _size_modifier_end(name: str, suffix_at: int) -> int:
+def _after_size_modifier(text: str, start: int, suffix_start: int) -> int:
     """Where a fund's name begins after a size written as its modifier (百亿元以上规模的|
-    产业基金): the size is the fund's amount (``amounts``), not its name; 0 when none."""
-    cut = 0
-    for m in SIZE_MODIFIER.finditer(name, 0, suffix_at):
-        if re.search(r"[元亿万]", m.group()) and suffix_at - m.end() >= 1:
-            cut = m.end()
-    return cut
+    产业基金, 10亿元以上规模的|并购基金, even when the walk left stopped inside the amount):
+    the size is the fund's amount (``amounts``), not its name."""
+    for m in SIZE_MODIFIER.finditer(text, max(0, start - 10), suffix_start):
+        if start < m.end() < suffix_start and re.search(r"[元亿万]", m.group()):
+            start = m.end()
+    return start
 
 
 # A list summed up by its kind (生物医药、低空经济等重点产业子基金): several funds described.
@@ -395,7 +395,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         numbered = etype == "Fund" and _NUMBERED_FUND.search(text, max(0, suffix_start - 10), suffix_start)
         start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event" or bool(numbered),
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
-        if etype != "Enterprise":  # company names are often made of verbs (远航星测)
+        # company names are often made of verbs (远航星测); a fund's words after a clause
+        # closed by 的 are its own (设立总规模30亿元的|先进制造产业基金)
+        if etype != "Enterprise" and not (etype == "Fund" and text[start - 1:start] == "的"):
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags,
                                        keep=THEME_VERBS if etype == "Event" else frozenset())
             phrase = None
@@ -439,8 +441,8 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if etype == "Fund":
             if _LIST_DESCRIBED.search(text, max(0, start - 1), suffix_start):
                 continue  # 甲、乙等重点产业子基金: several funds described by their kind
-            name = name[_size_modifier_end(name, len(name) - len(suffix)):]
-            start = end - len(name)
+            start = _after_size_modifier(text, start, suffix_start)
+            name = text[start:end]
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
