@@ -463,3 +463,13 @@ def test_an_event_named_after_the_zone_is_its_own_unless_the_text_says_who_held_
 def test_a_fund_two_parties_set_up_together_is_launched_by_both(extractor):
     ex = _extract(extractor, "两江新区与青枫资本共同设立100亿元产业基金。")
     assert _rels(ex, "launchedBy") == {("产业基金", "重庆两江新区"), ("产业基金", "青枫资本")}
+
+
+@pytest.mark.parametrize("sentence, launchers", [
+    ("星河集团与两江新区签署协议，共同发起设立青枫数智产业基金。", {"星河集团", "重庆两江新区"}),
+    ("星河集团与两江新区签署协议，并联合出资设立青枫数智产业基金。", {"星河集团", "重庆两江新区"}),
+    ("星河集团与两江新区签署协议，两江新区设立青枫数智产业基金。", {"重庆两江新区"}),
+])
+def test_parties_of_a_clause_then_acting_together_all_launch_the_fund(extractor, sentence, launchers):
+    ex = _extract(extractor, sentence)
+    assert {o for s, o in _rels(ex, "launchedBy") if s == "青枫数智产业基金"} == launchers

@@ -292,7 +292,8 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
             continue
         # (甲公司负责人表示,… / 新区代表团出席在北京举办的博览会: a speaker or a guest)
         subjects = by or _joint(text, subj_before, trig.start()) \
-            or _with_subject(text, s0, subj_before, trig.start()) or [
+            or _with_subject(text, s0, subj_before, trig.start()) \
+            or _parties_then_together(text, s0, subj_before, trig.start()) or [
             m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())
             and not _TAKES_PART.search(text, m.end, trig.start())]
         # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
@@ -394,6 +395,24 @@ def _with_subject(text: str, s0: int, actors: list[Mention], trigger: int) -> li
              and not _SPEAKS.search(text, m.end, partner.start)
              and (m.key or m.text) != (partner.key or partner.text)]
     return [heads[-1], partner] if heads else []
+
+
+#: 甲与乙签署协议，共同发起设立…: one clause of the parties, then their act together.
+_TOGETHER_AFTER = re.compile(r"[^,，;；。]{0,16}[,，](?:并|还|将|拟)?(?:共同|联合)(?:出资|发起)?")
+
+
+def _parties_then_together(text: str, s0: int, actors: list[Mention], trigger: int) -> list[Mention]:
+    """The founders of 甲与乙签署协议，共同发起设立…: the parties joined by 与 heading the
+    clause before, when the next clause says they act together."""
+    groups = _groups(text, actors)
+    if not groups or len(groups[-1]) < 2:
+        return []
+    group = groups[-1]
+    if not any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])) \
+            or not _TOGETHER_AFTER.fullmatch(text, group[-1].end, trigger) \
+            or not _opens_clause(text, s0, group[0]):
+        return []
+    return group
 
 
 def _co_host(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
