@@ -189,3 +189,47 @@ def test_funds_listed_together_take_their_respective_sizes_in_order(extractor, s
 def test_respective_sizes_of_a_different_count_are_no_ones_size(extractor):
     ex = _extract(extractor, "青枫数智基金、青枫生物基金规模分别为10亿元。")
     assert ex.amounts == {}
+
+
+@pytest.mark.parametrize("sentence, fund, amount", [
+    ("两江新区与青枫投资协会将共同成立百亿元以上规模的产业基金，打造算力产业集群。", "产业基金", 1e10),
+    ("新区启动50亿元规模的产业引导母基金组建工作。", "产业引导母基金", 5e9),
+    ("湘江新区设立20亿元左右规模的科创基金。", "科创基金", 2e9),
+    ("滇中新区组建三十亿元规模的天使投资基金。", "天使投资基金", 3e9),
+    ("两江新区与青枫资本共同设立100亿元产业基金。", "产业基金", 1e10),
+    ("两江新区联合青枫资本设立五十亿元规模产业母基金。", "产业母基金", 5e9),
+    ("湘江新区拟发起设立总规模不低于30亿元的先进制造产业基金。", "先进制造产业基金", 3e9),
+    ("滇中新区组建10亿元以上规模的并购基金。", "并购基金", 1e9),
+])
+def test_a_size_written_as_a_modifier_is_the_funds_amount_not_its_name(extractor, sentence, fund, amount):
+    ex = _extract(extractor, sentence)
+    assert _names(ex, "Fund") == [fund]
+    assert _sizes(ex) == {fund: amount}
+
+
+@pytest.mark.parametrize("sentence", [
+    "产业基金是推动产业发展的重要工具，新区将用好产业基金。",
+    "各地产业引导母基金规模逐年扩大。",
+    "新区研究设立产业基金的可行路径，基金规模另行确定。",
+])
+def test_a_kind_of_fund_without_a_founding_with_a_size_invents_no_fund(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Fund") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "双方共同探索“龙头企业+基金+产业园”的招商模式。",
+    "新区推行“链主+基金”模式，带动配套企业落户。",
+    "组建生物制造、海洋经济等重点产业子基金，采取股权投资方式为项目融资。",
+    "设立数字经济、绿色能源等多只产业基金。",
+])
+def test_formula_parts_and_lists_described_with_deng_are_no_funds(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Fund") == []
+
+
+def test_a_named_fund_after_a_list_described_with_deng_stays_a_fund(extractor):
+    ex = _extract(extractor, "新区引进星云科技等企业，并设立青枫科创基金。")
+    assert _names(ex, "Fund") == ["青枫科创基金"]
+
+
+def test_a_size_the_fund_already_exceeds_is_its_size(extractor):
+    assert _sizes(_extract(extractor, "青枫产业基金群总规模已超过200亿元。")) == {"青枫产业基金群": 2e10}

@@ -373,3 +373,8 @@ def test_posts_listed_before_a_name_with_commas_are_all_posts(extractor):
     ex = _extract(extractor, "东海建筑设计研究院有限公司党委书记、董事长，四川天府新区总规划师王明远作主旨演讲。")
     assert _posts(ex) == {("王明远", "东海建筑设计研究院有限公司", "党委书记、董事长"),
                           ("王明远", "四川天府新区", "总规划师")}
+
+
+def test_the_parts_of_a_formula_with_plus_are_no_names(extractor):
+    ex = _extract(extractor, "新区建立“管委会+公司”的招商模式，探索“龙头企业+基金+产业园”路径。")
+    assert [m.text for m in ex.mentions if m.type in ("Enterprise", "GovernmentBody", "Fund")] == []

@@ -5,7 +5,9 @@ the exact names a reader takes from it, and what must not become a name.
 """
 from __future__ import annotations
 
-from extraction import extract as _extract, names as _names  # tests/extraction.py
+import pytest
+
+from extraction import extract as _extract, names as _names, rels as _rels  # tests/extraction.py
 
 
 # ------------------------------------------------------------------ events
@@ -54,6 +56,60 @@ def test_a_dateline_and_byline_are_no_part_of_an_event_name(extractor):
     ex = _extract(extractor, "江城网3月1日讯（记者王小明）2024生物医药成果展示暨江城市医药产业投资"
                              "洽谈会1日举行。")
     assert _names(ex, "Event") == ["2024生物医药成果展示暨江城市医药产业投资洽谈会"]
+
+
+# ------------------------------------------------------------------ events: this round
+
+@pytest.mark.parametrize("sentence, event", [
+    ("11月8日，商务部在两江新区召开第三次国家级新区开放工作交流会暨新区工作推进会。",
+     "第三次国家级新区开放工作交流会暨新区工作推进会"),
+    ("滇中新区举办第二届沿边开放论坛暨项目建设现场会。", "第二届沿边开放论坛暨项目建设现场会"),
+])
+def test_meetings_joined_by_ji_are_one_event_whatever_meeting_word_ends_the_second(extractor, sentence, event):
+    assert _names(_extract(extractor, sentence), "Event") == [event]
+
+
+@pytest.mark.parametrize("sentence, events", [
+    ("宁波市第十五次党代会胜利闭幕。", ["宁波市第十五次党代会"]),
+    ("会议传达学习市第十五次党代会精神。", ["市第十五次党代会"]),
+    ("中共浙江省第十六次代表大会在杭州开幕。", ["中共浙江省第十六次代表大会"]),
+    ("全体干部学习第十五次党代会精神。", []),
+])
+def test_a_party_congress_is_named_with_the_place_or_level_before_its_ordinal(extractor, sentence, events):
+    assert _names(_extract(extractor, sentence), "Event") == events
+
+
+def test_a_headlines_statement_before_a_place_is_no_part_of_the_event(extractor):
+    ex = _extract(extractor, "成效日益显著 宁波自贸片区营商环境推介会走进博览会")
+    assert _names(ex, "Event") == ["宁波自贸片区营商环境推介会"]
+
+
+def test_a_theme_verb_before_a_place_stays_in_the_event(extractor):
+    ex = _extract(extractor, "杭州市和滇中新区加快推进杭州—昆明协作发展签约大会举行。")
+    assert _names(ex, "Event") == ["杭州市和滇中新区加快推进杭州—昆明协作发展签约大会"]
+
+
+@pytest.mark.parametrize("sentence, events", [
+    ("锚定工作会议确定的产业目标，新区持续发力。", []),
+    ("新区召开党建工作会议。", []),
+    ("新区召开招商引资工作会议。", ["招商引资工作会议"]),
+    ("滇中新区2025年工作会议明确了目标。", ["滇中新区2025年工作会议"]),
+])
+def test_the_work_a_meeting_is_about_alone_names_no_meeting(extractor, sentence, events):
+    assert _names(_extract(extractor, sentence), "Event") == events
+
+
+def test_a_ceremony_of_two_parties_opening_its_clause_is_named_by_both_and_held_by_the_first(extractor):
+    ex = _extract(extractor, "9日上午，宁波市政府与温州市政府合作共建宁波温州星河产业园区协议签约仪式在宁波举行。")
+    event = "宁波市政府与温州市政府合作共建宁波温州星河产业园区协议签约仪式"
+    assert _names(ex, "Event") == [event]
+    assert _rels(ex, "launchedBy") == {(event, "宁波市政府")}
+
+
+def test_an_event_headed_by_a_body_is_held_by_it_not_by_the_zone_in_its_name(extractor):
+    ex = _extract(extractor, "12月7日，两江新区管委会与重庆市星河商会座谈会在新区举行。")
+    event = "两江新区管委会与重庆市星河商会座谈会"
+    assert _rels(ex, "launchedBy") == {(event, "两江新区管委会")}
 
 
 # ------------------------------------------------------------------ parks
@@ -148,6 +204,33 @@ def test_a_campaign_carried_out_is_a_program(extractor):
 def test_a_campaigns_kind_alone_is_no_program(extractor):
     ex = _extract(extractor, "各部门开展专项行动，开展相关专项行动，打赢改革攻坚战。")
     assert _names(ex, "Program") == []
+
+
+@pytest.mark.parametrize("sentence, programs", [
+    ("要结合开展“强作风、优服务、解难题”集中提升专项行动。", ["强作风、优服务、解难题集中提升专项行动"]),
+    ("新区持续推进“我为企业解难题”实践活动。", ["我为企业解难题实践活动"]),
+    ("新区实施“优化服务、狠抓落实”四大行动。", []),
+    ("新区开展“强基、提质”行动。", []),
+])
+def test_a_quoted_motto_and_the_kind_after_it_name_one_campaign(extractor, sentence, programs):
+    assert _names(_extract(extractor, sentence), "Program") == programs
+
+
+@pytest.mark.parametrize("sentence, programs", [
+    ("新区不断扩大中马“两国双园”示范效应。", ["中马两国双园"]),
+    ("杭州与温州签约，杭温对口合作进一步深化。", ["杭温对口合作"]),
+    ("沪滇协作成效显著。", ["沪滇协作"]),
+    ("京津冀协作持续深化。", []),
+    ("双方加强产业协作，两地协作机制更加完善。", []),
+    ("新区推动区域协作。", []),
+])
+def test_a_cooperation_program_is_named_by_its_parties_abbreviations(extractor, sentence, programs):
+    assert _names(_extract(extractor, sentence), "Program") == programs
+
+
+def test_a_paired_program_written_in_the_other_order_is_the_same_program(extractor):
+    ex = _extract(extractor, "杭州与温州签约，杭温对口合作进一步深化，科创项目为温杭对口合作首个项目。")
+    assert _names(ex, "Program") == ["杭温对口合作", "杭温对口合作"]
 
 
 # ------------------------------------------------------------------ policy dates

@@ -6,6 +6,8 @@ the exact relations a reader would take from it.
 """
 from __future__ import annotations
 
+import pytest
+
 from extraction import extract as _extract, rels as _rels  # tests/extraction.py
 
 
@@ -388,3 +390,86 @@ def test_a_program_a_zone_pushes_on_is_its_own_but_not_one_of_the_province(extra
 def test_a_quoted_program_right_after_a_zone_is_the_zones(extractor):
     ex = _extract(extractor, "充分发挥滨海新区“星河英才计划”政策优势。")
     assert _rels(ex, "launchedBy") == {("星河英才计划", "天津滨海新区")}
+
+
+def test_a_fund_set_up_with_a_partner_after_yu_is_launched_by_the_sentences_subject_too(extractor):
+    ex = _extract(extractor, "据张明介绍，青枫投资协会将整合产业资源，在未来5年内与福州新区共同成立"
+                             "百亿元以上规模的产业基金。")
+    assert _rels(ex, "launchedBy") == {("产业基金", "青枫投资协会"), ("产业基金", "福州新区")}
+
+
+def test_a_fund_set_up_with_a_partner_alone_is_launched_by_the_partner_and_no_speaker(extractor):
+    ex = _extract(extractor, "青枫集团负责人表示，将与滇中新区共同设立规模10亿元的青枫数智基金。")
+    assert _rels(ex, "launchedBy") == {("青枫数智基金", "云南滇中新区")}
+
+
+def test_a_fund_set_up_with_a_partner_without_doing_it_together_names_the_partner_only(extractor):
+    ex = _extract(extractor, "青枫集团今年扩大投资，与滇中新区签约后设立青枫数智基金。")
+    assert ("青枫数智基金", "青枫集团") not in _rels(ex, "launchedBy")
+
+
+def test_the_future_is_no_negation_but_not_yet_is(extractor):
+    yes = _extract(extractor, "两江新区未来将设立青枫数智基金。")
+    no = _extract(extractor, "两江新区尚未设立青枫数智基金。")
+    assert _rels(yes, "launchedBy") == {("青枫数智基金", "重庆两江新区")}
+    assert _rels(no, "launchedBy") == set()
+
+
+def test_a_central_bodys_short_name_with_guojia_before_it_is_the_same_body(extractor):
+    ex = _extract(extractor, "今年9月，国家金融监管总局印发《关于做好青枫试点工作的通知》，国家科技部也有部署。")
+    assert _rels(ex, "issuedBy") == {("关于做好青枫试点工作的通知", "国家金融监督管理总局")}
+    bodies = {m.text: m.name for m in ex.mentions if m.type == "GovernmentBody"}
+    assert bodies == {"国家金融监管总局": "国家金融监督管理总局", "国家科技部": "科学技术部"}
+
+
+def test_a_central_body_heading_a_funds_name_set_it_up(extractor):
+    ex = _extract(extractor, "新区共同争取科技部国家青枫成果转化引导基金支持。")
+    assert _rels(ex, "launchedBy") == {("科技部国家青枫成果转化引导基金", "科学技术部")}
+
+
+def test_a_company_heading_a_fund_named_after_the_zone_does_not_replace_the_zone(extractor):
+    ex = _extract(extractor, "两江新区设立比亚迪两江青枫产业投资基金。")
+    assert ("比亚迪两江青枫产业投资基金", "比亚迪股份有限公司") not in _rels(ex, "launchedBy")
+
+
+def test_the_plan_a_reply_approves_is_issued_by_the_body_heading_the_reply(extractor):
+    ex = _extract(extractor, "为贯彻落实《国务院关于滇中新区青枫发展规划的批复》精神，特制定本方案。")
+    assert _rels(ex, "issuedBy") == {("国务院关于滇中新区青枫发展规划的批复", "国务院"),
+                                     ("滇中新区青枫发展规划", "国务院")}
+
+
+def test_a_reply_approving_a_founding_names_no_plan(extractor):
+    ex = _extract(extractor, "根据《国务院关于同意设立滇中新区的批复》，新区正式设立。")
+    assert _rels(ex, "issuedBy") == {("国务院关于同意设立滇中新区的批复", "国务院")}
+
+
+@pytest.mark.parametrize("sentence, issued", [
+    ("《青枫产业三年行动计划》已经云南省人民政府同意，现印发给你们。",
+     {("青枫产业三年行动计划", "云南省人民政府")}),
+    ("《青枫产业三年行动计划》印发后，云南省人民政府同意延长期限。", set()),
+])
+def test_the_body_that_consented_to_a_document_issued_it(extractor, sentence, issued):
+    assert _rels(_extract(extractor, sentence), "issuedBy") == issued
+
+
+def test_an_event_named_after_the_zone_is_its_own_unless_the_text_says_who_held_it(extractor):
+    said = _extract(extractor, "6月8日，2025滇中新区数字经济大会在新区举行，由滇中新区管委会与青枫数字研究院联合主办。")
+    unsaid = _extract(extractor, "6月8日，2025滇中新区数字经济大会在新区举行。")
+    assert _rels(said, "launchedBy") == {("2025滇中新区数字经济大会", "滇中新区管委会"),
+                                         ("2025滇中新区数字经济大会", "青枫数字研究院")}
+    assert _rels(unsaid, "launchedBy") == {("2025滇中新区数字经济大会", "云南滇中新区")}
+
+
+def test_a_fund_two_parties_set_up_together_is_launched_by_both(extractor):
+    ex = _extract(extractor, "两江新区与青枫资本共同设立100亿元产业基金。")
+    assert _rels(ex, "launchedBy") == {("产业基金", "重庆两江新区"), ("产业基金", "青枫资本")}
+
+
+@pytest.mark.parametrize("sentence, launchers", [
+    ("星河集团与两江新区签署协议，共同发起设立青枫数智产业基金。", {"星河集团", "重庆两江新区"}),
+    ("星河集团与两江新区签署协议，并联合出资设立青枫数智产业基金。", {"星河集团", "重庆两江新区"}),
+    ("星河集团与两江新区签署协议，两江新区设立青枫数智产业基金。", {"重庆两江新区"}),
+])
+def test_parties_of_a_clause_then_acting_together_all_launch_the_fund(extractor, sentence, launchers):
+    ex = _extract(extractor, sentence)
+    assert {o for s, o in _rels(ex, "launchedBy") if s == "青枫数智产业基金"} == launchers

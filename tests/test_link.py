@@ -121,3 +121,11 @@ def test_a_unit_of_a_body_is_not_a_short_form_merged_into_it(extractor, zone_nam
     linked = link_document([ex], DOC_SHA, zone_names)
     labels = sorted(e.label for e in linked.entities.values() if e.type == "GovernmentBody")
     assert labels == ["云南省人民政府", "云南省人民政府办公厅"]
+
+
+@pytest.mark.parametrize("short,full", [
+    ("滇中新区青枫发展规划", "国务院关于滇中新区青枫发展规划的批复"),
+    ("青枫产业三年行动计划", "某省人民政府办公厅关于印发青枫产业三年行动计划的通知"),
+])
+def test_the_document_a_reply_or_notice_is_about_is_no_short_form_of_it(short, full):
+    assert not abbreviates(short, full)

@@ -29,10 +29,15 @@ _AMOUNT = _NUMBER + _UNIT + r"(?:\s*(?:-|—|–|~|～|至|到)\s*" + _NUMBER + 
 #: Words that state a size, then (after at most a few words: 预计, 达到, 为) the amount.
 _SIZE_WORD = (r"(?:总规模|目标规模|基金规模|认缴规模|募资规模|募集规模|首期规模|规模|总额|总金额|"
               r"认缴出资额?|出资额?|首期募资|募集资金|募资|募集|资金|首期)")
-_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
+_CONNECTIVE = r"(?:(?:扩大|增加|提高|提升|扩|增)(?:至|到)|预计|计划|拟|初定|设定|将|为|达|达到|已达|已|高达|约|超|超过|逾|不低于|不少于|共|首期|有望|目标|合计|累计|\s)*"
 _AFTER = re.compile(_SIZE_WORD + _CONNECTIVE + _AMOUNT)
+#: A bound said after an amount (百亿元以上, 50亿元左右): the amount is still the size.
+_ABOUT = r"(?:以上|左右|之多|上下)?"
 #: An amount right before a fund's name (设立总规模30亿元的…基金, 设立20亿元…基金).
-_BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + r"(?:规模|级)?的?[“\"]?$")
+_BEFORE = re.compile(r"(?:" + _SIZE_WORD + _CONNECTIVE + r")?" + _AMOUNT + _ABOUT + r"(?:规模|级)?的?[“\"]?$")
+#: A size written as a modifier in front of a fund's kind (百亿元以上规模的|产业基金,
+#: 50亿元规模的|母基金): no part of the fund's name, which is the kind after it.
+SIZE_MODIFIER = re.compile(_AMOUNT + _ABOUT + r"(?:规模的|规模|级的|的)")
 #: An order of size leading a fund's name (百亿级…基金, 百亿…母基金).
 #: A fund closing a list of several (甲基金等3只基金): a size after it is the list's sum.
 _GROUP = re.compile(r"等[\d一二三四五六七八九十两多几]+[只支个](?:基金|子基金)")

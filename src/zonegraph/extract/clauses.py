@@ -23,7 +23,7 @@ _CONNECT = re.compile(r"^(?:与|和|同|跟|、|及|以及|携手|联合|会同|
 PLANNED = re.compile(r"拟|将|力争|计划|预计|有望|争取|准备|即将|规划")
 
 
-_NEGATED = re.compile(r"未|没有|尚未|并非|不是|不再")
+_NEGATED = re.compile(r"未(?!来)|没有|尚未|并非|不是|不再")  # 未来 (the future) negates nothing
 
 
 _CLAUSE_END = re.compile(r"[,，;；。]")

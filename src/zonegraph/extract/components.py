@@ -33,7 +33,7 @@ from .orgs import declared_short_forms, find_org_names, name_self_references, re
 from .people import TITLE_WORDS, bare_title, find_people
 from .places import find_kind_siblings, find_natural_places, settle_kinds
 from .policy_dates import policy_date
-from .programs import find_campaigns
+from .programs import find_campaigns, find_paired_programs
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
                     organ_key, proper_organ, zone_short_name)
 from .quoted import find_quoted
@@ -189,6 +189,7 @@ class NamesComponent:
         mentions += find_list_siblings(_text(doc), tokens, anchors, mentions)
         mentions += find_natural_places(_text(doc), tokens, anchors)
         mentions += find_campaigns(_text(doc), tokens)
+        mentions += find_paired_programs(_text(doc), mentions)
         mentions += find_kind_siblings(_text(doc), tokens, anchors, mentions)
         doc._.zg_mentions = mentions
         return doc
@@ -450,7 +451,8 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
         clash = [out[i] for i in room.owners(m.start, m.end)]
         # a known company heading a park, fund or institution named after it
         # (康成药业江城聚慧谷, 星云智算生态基地) is a thing of its own too
-        nested = (m.rule == "gazetteer" and m.type == "Enterprise" and len(clash) == 1
+        # (科技部国家某引导基金: a central body heading its fund's name)
+        nested = (m.rule == "gazetteer" and m.type in ("Enterprise", "GovernmentBody") and len(clash) == 1
                   and clash[0].start == m.start and clash[0].type in NAMED_AFTER_OWNER)
         if clash and not nested:
             # a name inside another (an event's subject, a bracketed aside), once
@@ -572,6 +574,33 @@ def _issuers_in_title(policy: Mention, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+def _stated_launchers_first(rels: list[Relation]) -> list[Relation]:
+    """A zone's name in an event's or fund's name only suggests the zone held or set it up:
+    where the text says who did (由管委会与某研究院联合主办), the suggestion is dropped."""
+    def ident(m: Mention) -> str:
+        return m.key or m.name or m.text
+    stated = {ident(r.subject) for r in rels if r.predicate == "launchedBy" and r.rule != "name-prefix"}
+    return [r for r in rels if not (r.predicate == "launchedBy" and r.rule == "name-prefix"
+                                    and r.object.type == "Zone" and ident(r.subject) in stated)]
+
+
+#: 《某院关于某新区发展规划的批复》: the plan a reply approves, named in its title.
+_APPROVED = re.compile(r"关于(?:同意|印发)?([^《》“”]{2,60}?(?:规划|方案|计划|纲要|意见|办法|细则|措施)"
+                       r"(?:[(（][^()（）]{1,15}[)）])?)的批复$")
+
+
+def _approved_in_title(policy: Mention, bodies: list[Mention], sent: tuple[int, int]) -> list[Relation]:
+    """The plan a reply approves (《国务院关于某新区发展规划的批复》): approved, so issued
+    (SCHEMA's issuedBy), by the bodies heading the reply's title."""
+    approved = _APPROVED.search(policy.text)
+    if approved is None or not bodies:
+        return []
+    a = policy.start + approved.start(1)
+    plan = Mention(a, a + len(approved.group(1)), "Policy", approved.group(1), rule="approved-in-title",
+                   confidence=0.75)
+    return [Relation(plan, "issuedBy", body, sent, "approved-in-title", 0.75) for body in bodies]
+
+
 # 《甲市—乙新区战略合作框架协议》: the parties named at the head of an agreement
 _PARTY_JOIN = re.compile(r"[—\-－–、与和]")
 
@@ -688,8 +717,15 @@ class RelationsComponent:
         named = {id(m) for m in mentions}
         bodies = {id(p.organization): p.organization for p in doc._.zg_posts or []
                   if id(p.organization) not in named}  # bodies read from posts only
+        # 某区政府与某商会座谈会, 某集团2024年签约仪式, 科技部国家某基金: the body heading an
+        # event's or a fund's name holds or set it up
+        heading = {o.start: o for o in mentions if o.type in ("GovernmentBody", "Enterprise", "Institution")}
         for m in mentions + list(bodies.values()):
             head = prefixes.get(id(m))
+            host = heading.get(m.start) if m.type in ("Event", "Fund") else None
+            if host is not None and host.end < m.end and (m.type == "Event" or (
+                    head is None and host.type == "GovernmentBody")):
+                head = host  # (a company heading a fund named after the zone is no sign who set it up)
             pred = PREFIX_RELATION.get(m.type)
             if head is None or pred is None or (m.type == "Fund" and "子基金" in m.text):
                 continue  # a zone's name on a sub-fund says whose area it invests in, not who set it up
@@ -700,6 +736,7 @@ class RelationsComponent:
                 # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
                 rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
+        rels = _stated_launchers_first(rels)
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
         organs = {}
@@ -718,6 +755,7 @@ class RelationsComponent:
                 sent = _sentence_of(spans, m.start, (m.start, m.end))
                 bodies = _issuers_in_title(m, self.gazetteer)
                 rels += [Relation(m, "issuedBy", body, sent, "policy-title", 0.8) for body in bodies]
+                rels += _approved_in_title(m, bodies, sent)
                 # 《北京市人民政府、天津市人民政府…合作协议》: the parties cooperate
                 if len(bodies) > 1 and _AGREEMENT.search(m.text):
                     rels += [Relation(a, "cooperatesWith", b, sent, "agreement-title", 0.75)

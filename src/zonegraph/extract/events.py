@@ -40,9 +40,15 @@ _CEREMONY_KIND = re.compile(_CEREMONY)
 _PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
                       r"[一二三四五六七八九十]+次全(?:会|体会议))"
                       r"|(党的[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]+中全会))")
+#: A party congress by its ordinal (某市第十二次党代会, 中共某省第十一次代表大会): named with
+#: the place or level written right before it.
+_CONGRESS = re.compile(r"第[一二三四五六七八九十\d]+次(?:全国)?(?:党代会|党员代表大会|代表大会)")
+_LEVEL = re.compile(r"[省市区县州]$")
+_PARTY = re.compile(r"(?:中国共产党|中共)$")
 #: A meeting's or ceremony's own kind, for the part after 暨.
 _EVENT_END = re.compile(r"(?:会议|大会|全会|论坛|峰会|博览会|交易会|洽谈会|推介会|发布会|座谈会|"
-                        r"对接会|招商会|交流会|研讨会|年会|仪式|活动)")
+                        r"对接会|招商会|交流会|研讨会|年会|仪式|活动|推进会|动员会|部署会|调度会|"
+                        r"观摩会|现场会|报告会|说明会|启动会|联席会)")
 _JOINED = re.compile(r"暨([\u4e00-\u9fff\dA-Za-z]{2,30}?" + _EVENT_END.pattern + r")")
 #: Where an event name cannot reach back past: punctuation and the dateline's 电/讯.
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\dA-Za-z()（）]")
@@ -141,7 +147,8 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
         if end in suffix_ends or kind.start() - first < 2:
             continue  # …招商推介大会: named by its suffix already, with a better left edge
         start = first + cut_at_verb(text[first:end])
-        start = max([start] + [e for e in ends if start < e <= end - 6])
+        start = _parties_opening(text, start, max([start] + [e for e in ends if start < e <= end - 6]),
+                                 others)
         name = text[start:end]
         # 某基金合作协议签约活动: named by the agreement it signs, on a named thing
         named_after = "协议" in name and any(start <= a and b <= kind.start() for a, b in subjects)
@@ -150,6 +157,7 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
     for m in _PLENARY.finditer(text):
         a, b = m.span(1) if m.group(1) else m.span(2)
         out.append(Mention(a, b, "Event", text[a:b], rule="plenary", confidence=0.85))
+    out += _congresses(text, others)
     kept = []
     for e in found:
         if any(o.start <= e.start and e.end <= o.end for o in out):
@@ -160,8 +168,53 @@ def find_events(text: str, found: list[Mention], others: list[Mention] = ()) -> 
         if cut:
             e = Mention(e.start + cut, e.end, e.type, e.text[cut:], rule=e.rule,
                         confidence=e.confidence, key=e.key, name=e.name)
-        kept.append(_with_partner(text, e, others))
+        kept.append(_with_partner(text, _after_predicate(text, e, others), others))
     return join_events(text, kept + out)
+
+
+def _parties_opening(text: str, clause: int, cut: int, others: list[Mention]) -> int:
+    """Where a ceremony's name starts, given the clause's start and the end of the last
+    party before it: 甲与乙合作共建…协议签约仪式 opening its clause, written without a verb
+    between the parties and the ceremony, is named by both (甲与乙|举行签约仪式 is not)."""
+    if cut == clause:
+        return cut
+    second = next((o for o in others if o.end == cut and o.type not in ("Place", "Person")), None)
+    if second is None or text[second.start - 1:second.start] not in ("与", "和", "同"):
+        return cut
+    first = next((o for o in others if o.end == second.start - 1 and o.start == clause
+                  and o.type not in ("Place", "Person")), None)
+    return first.start if first is not None else cut
+
+
+def _after_predicate(text: str, event: Mention, others: list[Mention]) -> Mention:
+    """A headline's clause run into the name (某某底色日益鲜明|某市…推介会): words ending in an
+    adjective before a place inside the name are a statement, the name starts at the place."""
+    for p in others:
+        if p.type in ("Place", "Zone") and event.start < p.start < event.end - 2:
+            words = cut(text[event.start:p.start])
+            if len(words) >= 2 and word_tags().get(words[-1]) == "a" and len(words[-1]) >= 2:
+                return Mention(p.start, event.end, "Event", text[p.start:event.end], rule=event.rule,
+                               confidence=event.confidence, key=event.key, name=event.name)
+    return event
+
+
+def _congresses(text: str, others: list[Mention]) -> list[Mention]:
+    """Party congresses by their ordinal, named from the place (or the level, 市|第十二次党代会)
+    written right before them; an ordinal alone says no whose."""
+    place_at = {m.end: m.start for m in others if m.type in ("Place", "Zone")}
+    out = []
+    for m in _CONGRESS.finditer(text):
+        start = place_at.get(m.start())
+        if start is None:
+            if not _LEVEL.search(text, 0, m.start()):
+                continue
+            start = m.start() - 1
+            inner = place_at.get(start)  # 福州|市第十二次…: the place without its level
+            start = inner if inner is not None else start
+        party = _PARTY.search(text, max(0, start - 5), start)
+        start = party.start() if party else start
+        out.append(Mention(start, m.end(), "Event", text[start:m.end()], rule="congress", confidence=0.85))
+    return out
 
 
 def join_events(text: str, events: list[Mention]) -> list[Mention]:

@@ -49,6 +49,18 @@ class Hit:
     surface: str
 
 
+#: How a central body's name may already say it is the state's (国家统计局, 中国人民银行).
+_STATE_LED = ("国家", "中国", "中央", "国务院", "全国", "中华")
+
+
+def _state_forms(e: Entry) -> tuple[str, ...]:
+    """A central body's short names with 国家 in front, as news writes them (国家 + 金融监管总局,
+    国家 + 科技部): the same body, not a body of its own."""
+    if e.type != "GovernmentBody" or e.attrs.get("level") != "central":
+        return ()
+    return tuple("国家" + a for a in (e.name, *e.aliases) if not a.startswith(_STATE_LED))
+
+
 class Gazetteer:
     """All gazetteer rows, findable by any of their names in running text."""
 
@@ -62,7 +74,7 @@ class Gazetteer:
         self._by_name: dict[str, Entry] = {}
         auto = ahocorasick.Automaton()
         for e in entries:
-            for name in (e.name, *e.aliases):
+            for name in (e.name, *e.aliases, *_state_forms(e)):
                 for form in {name, to_simplified(name)}:
                     if len(form) < 2:
                         continue

@@ -11,7 +11,7 @@ import bisect
 import functools
 import re
 
-from .amounts import fund_amount
+from .amounts import SIZE_MODIFIER, fund_amount
 from .model import Mention
 from .scan import automaton, leftmost_longest
 from .tokenizer import DICTIONARY_TAGS, DictionaryTags
@@ -125,7 +125,8 @@ _TRADE_WORDS = frozenset({"投资", "运营", "开发", "经营", "管理", "实
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
 ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和"}),
-                  "Event": frozenset({"年", "第", "届", "次", "暨"})}
+                  "Event": frozenset({"年", "第", "届", "次", "暨"}),
+                  "Fund": frozenset({"引导"})}  # 产业引导母基金: 引导 is the fund's kind
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
 _ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
@@ -322,7 +323,7 @@ FUND_KINDS = set("""天使 风投 创投 种子 并购 股权 成长 创业 风�
 
 
 # A verb of founding right before a fund (设立|…, 设立了总规模5亿元的|…).
-_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出)了?(?:[^，。；,;：:、]{0,20}的)?“?$")
+_FOUNDED_BEFORE = re.compile(r"(?:设立|成立|组建|发起|新设|筹建|推出|启动)了?(?:[^，。；,;：:、]{0,20}(?:的|元|规模))?“?$")
 
 
 def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
@@ -333,6 +334,20 @@ def _founded_with_size(text: str, start: int, end: int, name: str) -> bool:
     stops = [i for i in (text.find(c, end) for c in "。；;") if i >= 0]
     clause_end = min([*stops, end + 40, len(text)])
     return fund_amount(text, start, end, name, max(0, start - 24), clause_end) is not None
+
+
+def _after_size_modifier(text: str, start: int, suffix_start: int) -> int:
+    """Where a fund's name begins after a size written as its modifier (百亿元以上规模的|
+    产业基金, 10亿元以上规模的|并购基金, even when the walk left stopped inside the amount):
+    the size is the fund's amount (``amounts``), not its name."""
+    for m in SIZE_MODIFIER.finditer(text, max(0, start - 10), suffix_start):
+        if start < m.end() < suffix_start and re.search(r"[元亿万]", m.group()):
+            start = m.end()
+    return start
+
+
+# A list summed up by its kind (生物医药、低空经济等重点产业子基金): several funds described.
+_LIST_DESCRIBED = re.compile(r"等")
 
 
 # A fund of the state named by what it invests in (国家…发展基金): a proper name, although
@@ -380,7 +395,9 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         numbered = etype == "Fund" and _NUMBERED_FUND.search(text, max(0, suffix_start - 10), suffix_start)
         start = left_edge(text, suffix_start, tokens, anchors, allow_digits=etype == "Event" or bool(numbered),
                           allowed=ALLOWED_INSIDE.get(etype, frozenset()), body_ends=body_ends)
-        if etype != "Enterprise":  # company names are often made of verbs (远航星测)
+        # company names are often made of verbs (远航星测); a fund's words after a clause
+        # closed by 的 are its own (设立总规模30亿元的|先进制造产业基金)
+        if etype != "Enterprise" and not (etype == "Fund" and text[start - 1:start] == "的"):
             start = skip_leading_words(start, suffix_start, tokens, anchors, tags,
                                        keep=THEME_VERBS if etype == "Event" else frozenset())
             phrase = None
@@ -419,6 +436,13 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if not name or name in NOT_NAMES or _COUNTED.match(name) or _COUNTED_INSIDE.search(name):
             continue
         start = text.find(name, start)
+        if text[suffix_start - 1:suffix_start] == "+" or text[end:end + 1] == "+":
+            continue  # “龙头企业+基金+产业园”, “管委会+公司”模式: parts of a formula, no names
+        if etype == "Fund":
+            if _LIST_DESCRIBED.search(text, max(0, start - 1), suffix_start):
+                continue  # 甲、乙等重点产业子基金: several funds described by their kind
+            start = _after_size_modifier(text, start, suffix_start)
+            name = text[start:end]
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
@@ -510,8 +534,10 @@ def _bureau_like(name: str, tokens: list[str], tags: dict[str, str]) -> bool:
 
 
 def _proper_event(prefix: str) -> bool:
-    """An event name needs something proper: a place, a year, an ordinal, a topic."""
-    return len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
+    """An event name needs something proper: a place, a year, an ordinal, a topic. The
+    work a meeting is about alone (党建工作会议, 锚定|工作会议确定的…) names only its kind."""
+    topic = prefix[:-2] if prefix.endswith("工作") else prefix
+    return len(topic) >= 3 and len(prefix) >= 4 or bool(re.search(r"\d|第|届|年", prefix))
 
 
 # 甲、乙、丙等(70家)(外商投资)企业: every item is a thing of the kind the list ends with.

@@ -109,8 +109,8 @@ def _cut_clause(text: str, start: int, suffix_start: int, tokens: list[tuple[int
                 or (tags.get(tok) == "r" and len(tok) <= 2) or _PROSE_ADVERB.match(tok) \
                 or (tok in STOP_TOKENS and _SCOPE.match(text, e)):
             cut = e
-    # 和 after a cut joins two verbs (重视和关心), not two names
-    while cut < suffix_start and text[cut] in "和及与并":
+    # 和 after a cut joins two verbs (重视和关心), not two names (并购基金 is cut nowhere)
+    while start < cut < suffix_start and text[cut] in "和及与并":
         cut += 1
     return cut
 

@@ -14,7 +14,7 @@ from .names import _SUFFIX_END, _is_generic, _tokens_between, left_edge
 
 # “繁星”“启航星”计划, ‘智享汇’、‘创新汇’三大子品牌, “一次不用跑”改革
 _QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与及]?){1,6})"
-                         r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,4}?(?=行动|计划|工程))"
+                         r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,6}?(?=行动|计划|工程|活动))"
                          r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
 _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
 # a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
@@ -114,11 +114,13 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
         for q in _QUOTED.finditer(m.group(1)):
             inner = q.group(1)
             s = m.start(1) + q.start(1)
-            if "、" in inner or not _CJK.search(inner):
+            count = bool(re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted))
+            if ("、" in inner and (count or len(counted) < 2)) or not _CJK.search(inner):
                 continue  # “优化服务、狠抓落实”四大行动: slogans; ‘1+3’活动: a formula
             # with a count (三大子品牌) the quoted words are the names themselves;
-            # otherwise the kind follows (“制造强企”培育行动 → 制造强企培育行动)
-            if re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted) and counted:
+            # otherwise the kind follows (“制造强企”培育行动 → 制造强企培育行动, a motto of
+            # several phrases too: “甲、乙”集中提升专项行动 is one campaign)
+            if count and counted:
                 name = inner
             else:
                 name = inner if inner.endswith(suffix) else inner + counted + suffix

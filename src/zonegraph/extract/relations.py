@@ -215,6 +215,21 @@ def headed(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
     return out
 
 
+#: 《P》已经省政府同意: between a policy's title and the body that consented to it.
+_CONSENT_BEFORE = re.compile(r"[》”]?(?:已经|业已经|经|经过)")
+
+
+def consented(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """《P》已经省政府同意(,现印发给你们): the body that approved a document issued it
+    (SCHEMA's issuedBy: issued, published or approved)."""
+    out: list[Relation] = []
+    for p, m in zip(ms, ms[1:]):
+        if p.type == "Policy" and m.type in _ISSUERS and _CONSENT_BEFORE.fullmatch(text, p.end, m.start) \
+                and text[m.end:m.end + 2] in ("同意", "批准"):
+            out.append(Relation(p, "issuedBy", m, span, "consented", 0.75))
+    return out
+
+
 def _approved(text: str, m: Mention) -> bool:
     """经国务院同意, …印发: the body whose consent a document was issued with."""
     return text[m.start - 1:m.start] == "经" and text[m.end:m.end + 2] in ("同意", "批准")
@@ -276,7 +291,9 @@ def launched(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention 
         if not objs:
             continue
         # (甲公司负责人表示,… / 新区代表团出席在北京举办的博览会: a speaker or a guest)
-        subjects = by or _joint(text, subj_before, trig.start()) or [
+        subjects = by or _joint(text, subj_before, trig.start()) \
+            or _with_subject(text, s0, subj_before, trig.start()) \
+            or _parties_then_together(text, s0, subj_before, trig.start()) or [
             m for m in subj_before[-1:] if not _SPEAKS.search(text, m.end, trig.start())
             and not _TAKES_PART.search(text, m.end, trig.start())]
         # 甲母基金出资设立乙子基金: the sub-fund is the parent fund's, not the actor's before it
@@ -361,6 +378,41 @@ def _joint(text: str, actors: list[Mention], trigger: int) -> list[Mention]:
             or (_TOGETHER.search(text, group[-1].end, trigger) and len(group) <= MAX_PARTIES):
         return group
     return []
+
+
+def _with_subject(text: str, s0: int, actors: list[Mention], trigger: int) -> list[Mention]:
+    """The founders of 甲将…，在…与乙共同设立…: the partner after 与 and the subject heading
+    an earlier clause of the sentence (the last actor that opens one, not a speaker), when
+    the act is said to be done together."""
+    if not actors:
+        return []
+    partner = actors[-1]
+    if text[partner.start - 1:partner.start] not in ("与", "同", "跟") \
+            or not _TOGETHER.search(text, partner.end, trigger) \
+            or not _JOINTLY.fullmatch(text, partner.end, trigger):
+        return []
+    heads = [m for m in actors if m.end < partner.start - 1 and _opens_clause(text, s0, m)
+             and not _SPEAKS.search(text, m.end, partner.start)
+             and (m.key or m.text) != (partner.key or partner.text)]
+    return [heads[-1], partner] if heads else []
+
+
+#: 甲与乙签署协议，共同发起设立…: one clause of the parties, then their act together.
+_TOGETHER_AFTER = re.compile(r"[^,，;；。]{0,16}[,，](?:并|还|将|拟)?(?:共同|联合)(?:出资|发起)?")
+
+
+def _parties_then_together(text: str, s0: int, actors: list[Mention], trigger: int) -> list[Mention]:
+    """The founders of 甲与乙签署协议，共同发起设立…: the parties joined by 与 heading the
+    clause before, when the next clause says they act together."""
+    groups = _groups(text, actors)
+    if not groups or len(groups[-1]) < 2:
+        return []
+    group = groups[-1]
+    if not any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])) \
+            or not _TOGETHER_AFTER.fullmatch(text, group[-1].end, trigger) \
+            or not _opens_clause(text, s0, group[0]):
+        return []
+    return group
 
 
 def _co_host(text: str, ms: list[Mention], trigger: int, s0: int) -> list[Mention]:
@@ -459,6 +511,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
         found += described_in(text, span, inside)
         found += issued(text, span, inside)
         found += headed(text, span, inside)
+        found += consented(text, span, inside)
         found += launched(text, span, inside, zone)
         found += fund_managers(text, span, inside)
         found += owned(text, span, inside)

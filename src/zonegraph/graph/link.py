@@ -97,6 +97,8 @@ def abbreviates(short: str, full: str) -> bool:
         return False
     if full.startswith(short) and _UNIT.fullmatch(full[len(short):]):
         return False  # 某省人民政府办公厅 is a unit of 某省人民政府, not another name of it
+    if re.search("关于(?:同意|印发)?" + re.escape(short) + "的", full):
+        return False  # 关于某规划的批复 is the reply, 某规划 the document it is about
     core_full = _PAREN.sub("", full)
     # 江城明珠（集团）有限公司 is 明珠集团, 江城明珠集团: the bracketed form word read out
     opened = _PAREN_MARKS.sub("", full)
