@@ -20,10 +20,11 @@ import bisect
 import re
 
 from .model import Mention
-from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _tokens_between, word_tags
+from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _has_proper_word, _tokens_between, word_tags
+from .tokenizer import cut
 
 #: Trades a firm's short name ends with (某某化学, 某某新材料, 某某特钢).
-TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|药业|制药|电子|微电子|光电|光谱|"
+TRADE = re.compile(r"(?:数字科技|信息技术|生物科技|科技|技术|医药|药业|制药|基因|电子|微电子|光电|光谱|"
                    r"实业|控股|智能|智造|新材料|材料|半导体|软件|网络|数据|新能源|能源|装备|环保|"
                    r"物流|供应链|化学|化工|特钢|钢铁|汽车|汽车电器|电器|电气|机械|重工|生物|食品|"
                    r"电池|光伏|航空|通信|动力|精密|传感|芯片|集成电路|石化|纺织|服饰|家居)$")
@@ -109,6 +110,13 @@ def _firm_shaped(item: str, tokens: list[str]) -> bool:
     # firms are named by proper words and by auspicious common ones (宏远, 海岸, 明达),
     # never by verbs, adverbs or function words, nor by common nouns alone (人工|智能)
     return all(t not in PROSE_TAGS for t in lead_tags) and any(t != "n" for t in lead_tags)
+
+
+def brand_led(rest: str) -> bool:
+    """Whether what follows a zone's name in a company's name holds a brand of its own
+    (某新区|云能达通信有限公司: the firm, placed in the zone), not only words of its line
+    of business (某新区|城市发展投资集团: the zone's own company, named by the zone)."""
+    return _has_proper_word(cut(rest), word_tags())
 
 
 def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],

@@ -182,6 +182,8 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 start = e  # 管委会和科技厅: two bodies, the name is the second
                 break
             continue
+        if tok in BRAND_CHARS and _LEGAL_FORM_AT.match(text, suffix_start) and _inside_brand(tokens, s):
+            continue  # 云能|达|通信股份有限公司: a brand jieba split, not the verb 达
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start) \
                 or (len(tok) >= 2 and word_tags().get(tok) in PROSE_TAGS) or _PROSE_WORD.match(tok):
             rest = _tokens_between(tokens, e, suffix_start)
@@ -228,6 +230,24 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
     if unit and unit.end() and unit.end() < suffix_start - start:
         start += unit.end()
     return start
+
+
+# Characters that are stop words as words of quantity or time (达, 超, 近) but that brands
+# are made of (某能达, 某新超): split off an unknown word before a legal form, part of it.
+BRAND_CHARS = frozenset("达超正好来上中下前后")
+# jieba's tags of a brand's word that such a character is glued to (unknown words, names).
+_BRAND_WORD_TAGS = frozenset({None, "n", "nr", "nrt", "nrfg", "nz", "j", "nt"})
+
+
+def _inside_brand(tokens: list[tuple[int, int, str]], s: int) -> bool:
+    """Whether the token starting at ``s`` follows, with nothing between, a word jieba does
+    not know or knows as a name: the two are one brand (云能|达), not a word and a verb."""
+    i = bisect.bisect_left(tokens, (s, -1, ""))
+    if i == 0 or tokens[i - 1][1] != s:
+        return False
+    prev = tokens[i - 1][2]
+    return len(prev) >= 2 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", prev)) \
+        and word_tags().get(prev) in _BRAND_WORD_TAGS and prev not in GENERIC
 
 
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.

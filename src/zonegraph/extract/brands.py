@@ -1,0 +1,152 @@
+"""Firms named by a brand and a trade alone, where the sentence says they are firms.
+
+News about a zone's industry names its firms the way the trade knows them, a brand and a
+line of business (某某生物, 某某基因, 某某制药), often a city or province in front (某市某某制药),
+without a legal form and in words jieba does not know. The same shape is prose as often
+(合成生物, 海洋生物, 发展新材料), so the shape needs a cue from the sentence:
+
+- a city or province, the brand and the trade first in a clause (其中，某市某某制药大容量
+  注射剂占…): the way a firm's full short name is written, not an industry's;
+- first in a clause, before what only a firm does with what it makes (某某基因生产的…,
+  某某生物开展…临床试验, 某某生物的全球首个…);
+- after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
+- a list of names followed by their count in firms (某某、某某两家药企): every item is one,
+  whatever its words, when the count is the number of items.
+
+A span of industry words only (生物医药, 基因检测) is never a firm: the brand must be a
+word of its own, not a verb, adverb, place or generic word.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .firms import PROSE_TAGS, TRADE, _LEAD
+from .model import Mention
+from .names import GENERIC, NOT_NAMES, POLICY_WORDS, STOP_TOKENS, word_tags
+from .scan import occurrences
+
+#: Trades as whole tokens (TRADE matches a name's end; here a token must be all trade).
+_TRADE_WORDS = frozenset(TRADE.pattern[3:-2].split("|"))
+#: What a firm does with what it makes, right after its name (某某基因生产的…, 某某生物开展…).
+_ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|发布|完成|上市|的(?:全球|国内|国际|首[个款家]|"
+                  r"一类|自主|核心|创新药|新药|产品|药物|技术|专利))")
+#: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
+_FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
+#: What ends a clause: a firm's name may begin right after it.
+_CLAUSE_END = set("\n，。；！？：,;!?…")
+#: Words that begin a clause without being part of a name (其中，…; 同时…).
+_CLAUSE_OPENERS = ("其中", "同时", "此外", "另外", "目前", "如今")
+#: A list of names closed by their count in firms (某某、某某两家药企): items and count.
+_COUNTED_LIST = re.compile(r"([^\s、,，。;；:：!?！？“”《》()（）]{2,10}(?:(?:、|和|及|以及)[^\s、,，。;；:：!?！？“”《》()（）和及]{2,8})+?)"
+                           r"([两二三四五六七八九十]|\d+)家(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|药企|车企|厂商|上市公司)")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+#: jieba's tags of what a counted item may be: a word it does not know, or a name.
+_NAME_TAGS = frozenset({None, "nr", "nrt", "nrfg", "nz", "ns", "nt", "j"})
+
+
+def _clause_start(text: str, a: int) -> bool:
+    """Whether ``a`` begins a clause (after punctuation, or after 其中 and the like)."""
+    if a == 0 or text[a - 1] in _CLAUSE_END:
+        return True
+    return any(text.endswith(w, 0, a) and (a == len(w) or text[a - len(w) - 1] in _CLAUSE_END)
+               for w in _CLAUSE_OPENERS)
+
+
+def _brand_word(tok: str, is_place) -> bool:
+    """Whether a token may be (part of) a brand: a word, not prose, generic or a place."""
+    return bool(_CJK.fullmatch(tok)) and tok not in GENERIC and tok not in POLICY_WORDS \
+        and tok not in NOT_NAMES and tok not in STOP_TOKENS and tok not in _TRADE_WORDS \
+        and word_tags().get(tok) not in PROSE_TAGS and not is_place(tok)
+
+
+def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int], is_place):
+    """Spans (start, end) of brand-and-trade firms a cue of the sentence names."""
+    tags = word_tags()
+    for j, (s, e, tok) in enumerate(tokens):
+        if tok not in _TRADE_WORDS:
+            continue
+        k = j
+        while k + 1 < len(tokens) and tokens[k + 1][0] == tokens[k][1] \
+                and tokens[k + 1][2] in _TRADE_WORDS:
+            k += 1  # 某某|生物|医药: the trade goes on
+        end = tokens[k][1]
+        acts = bool(_ACT.match(text, end))
+        for i in (j - 1, j - 2):
+            if i < 0:
+                break
+            brand = tokens[i:j]
+            a = brand[0][0]
+            if any(t[1] != u[0] for t, u in zip(brand, brand[1:] + [tokens[j]])) \
+                    or not 2 <= s - a <= 4 or not all(_brand_word(t[2], is_place) for t in brand) \
+                    or tags.get(text[a:end]) is not None:
+                continue  # 人工智能: a term jieba knows is no firm
+            proper = any(tags.get(t[2]) != "n" for t in brand)
+            place_at = next((p for p, q in places.items() if q == a), None)
+            if place_at is not None and _clause_start(text, place_at) and proper:
+                yield place_at, end  # 其中，某市|某某|制药…: a firm's name as the trade writes it
+                break
+            if _clause_start(text, a) and acts and proper:
+                yield a, end  # 某某基因|生产的…
+                break
+            if text[a - 1:a] == "的" and _FIRM_COUNT.search(_clause_before(text, a)) \
+                    and (acts or text[end:end + 1] in _CLAUSE_END):
+                yield a, end  # 国内首家实现…的|某某生物，…
+                break
+
+
+def _clause_before(text: str, a: int) -> str:
+    """The text of the clause up to ``a``."""
+    b = a
+    while b > 0 and text[b - 1] not in _CLAUSE_END:
+        b -= 1
+    return text[b:a]
+
+
+def _counted_lists(text: str):
+    """Spans of the items of lists closed by their own count in firms (甲、乙两家药企)."""
+    for at in occurrences(text, "家"):
+        x = _COUNTED_LIST.search(text, max(0, at - 60), at + 12)
+        if x is None or x.end(2) != at:
+            continue
+        items = re.split(r"、|以及|和|及", x.group(1))
+        count = int(x.group(2)) if x.group(2).isdigit() else _COUNTS[x.group(2)]
+        if len(items) != count:
+            continue
+        pos, spans = x.start(1), []
+        for n, item in enumerate(items):
+            sep = re.match(r"、|以及|和|及", text[pos + len(item):]) if n < count - 1 else None
+            a, b = pos, pos + len(item)
+            if n == 0:
+                lead = _LEAD.match(item)
+                if lead and b - a - lead.end() >= 2:
+                    a += lead.end()
+            spans.append((a, b))
+            pos = b + (sep.end() if sep else 0)
+        yield from spans
+
+
+def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
+                     is_place) -> list[Mention]:
+    """Firms named by a brand and a trade where a cue says so, and the items of a list
+    counted as firms, that no other name covers."""
+    taken = sorted((m.start, m.end) for m in mentions if m.type not in ("Place", "Zone"))
+    places = {m.start: m.end for m in mentions if m.type == "Place"}
+    firms = {m.text for m in mentions if m.type == "Enterprise"}
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_left(taken, (b, b))
+        return not any(s < b and a < e for s, e in taken[max(0, i - 8):i])
+
+    for a, b in _acting(text, tokens, places, is_place):
+        if free(a, b) and text[a:b] not in firms:
+            out.append(Mention(a, b, "Enterprise", text[a:b], rule="brand-firm", confidence=0.6))
+            taken.insert(bisect.bisect_left(taken, (a, b)), (a, b))
+    for a, b in _counted_lists(text):
+        name = text[a:b]
+        if _CJK.fullmatch(name) and 2 <= len(name) <= 10 and not is_place(name) \
+                and name not in GENERIC and word_tags().get(name) in _NAME_TAGS and free(a, b):
+            out.append(Mention(a, b, "Enterprise", name, rule="counted-list", confidence=0.6))
+    return out
