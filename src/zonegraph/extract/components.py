@@ -22,12 +22,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .amounts import fund_amount, respective_amounts
-from .clauses import PLANNED, sentences
 from .brands import find_brand_firms
+from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
 from .firms import brand_led, find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
+from .institutes import find_listed_institutes
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .orgs import declared_short_forms, find_org_names, name_self_references, refine
@@ -300,6 +301,7 @@ class ResolveComponent:
         found = settle_kinds(text, doc._.zg_mentions or [], self.gazetteer)
         found += find_firms(text, _tokens(doc), found, self.is_place)
         found += find_brand_firms(text, _tokens(doc), found, self.is_place)
+        found += find_listed_institutes(text, found)
         mentions = _non_overlapping(found)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")

@@ -124,7 +124,7 @@ _TRADE_WORDS = frozenset({"投资", "运营", "开发", "经营", "管理", "实
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
-ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和"}),
+ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和", "与"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨"})}
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
@@ -180,6 +180,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if tok in allowed:
             if tok == "和" and _BODY_END.search(text[max(0, s - 3):s]):
                 start = e  # 管委会和科技厅: two bodies, the name is the second
+                break
+            if tok == "与" and not _joins_fields(text, tokens, s, e):
+                start = e  # 新区与|某某创新中心: two parties, the name is the second
                 break
             continue
         if tok in BRAND_CHARS and _LEGAL_FORM_AT.match(text, suffix_start) and _inside_brand(tokens, s):
@@ -248,6 +251,22 @@ def _inside_brand(tokens: list[tuple[int, int, str]], s: int) -> bool:
     prev = tokens[i - 1][2]
     return len(prev) >= 2 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", prev)) \
         and word_tags().get(prev) in _BRAND_WORD_TAGS and prev not in GENERIC
+
+
+# jieba's tags of the words of a field of study or work (生命|与|健康, 材料|与|能源).
+_FIELD_TAGS = frozenset({"n", "vn", "a", "an"})
+
+
+def _joins_fields(text: str, tokens: list[tuple[int, int, str]], s: int, e: int) -> bool:
+    """Whether the 与 at [s, e) joins two fields inside an institution's name (某市生命与
+    健康协同创新中心), not two parties (新区与|某中心, 某大学与|某中心): common words of
+    a field on both sides, neither a place, a body nor a generic word."""
+    i = bisect.bisect_left(tokens, (s, -1, ""))
+    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1][1] != s or tokens[i + 1][0] != e:
+        return False
+    before, after = tokens[i - 1][2], tokens[i + 1][2]
+    return all(len(w) >= 2 and word_tags().get(w) in _FIELD_TAGS and w not in GENERIC
+               for w in (before, after)) and not _BODY_END.search(before)
 
 
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.

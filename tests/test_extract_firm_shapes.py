@@ -1,0 +1,114 @@
+"""Firms and institutions as real news names them without a gazetteer: a brand and a trade
+with a cue of the sentence, a brand jieba splits inside a legal name, a list counted as
+firms, an institution's name joining two fields, an institute's short form in a list, a
+university's public short form, and the owner at the head of its site's name.
+
+Every sentence is invented (firms, brands, institutes and towns made up; the zones and the
+universities are public names) and asserts the exact names, and where a rule must not fire.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extraction import extract as _extract, names as _names, rels as _rels  # tests/extraction.py
+
+
+# ------------------------------------------------------------ a brand and a trade, with a cue
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("澜岳基因生产的检测产品获得三项国际认证。", "澜岳基因"),
+    ("据介绍，舜禾生物开展了国内首个体内基因编辑试验。", "舜禾生物"),
+    ("珀星生物的全球首个核酸药物已进入临床。", "珀星生物"),
+    ("国内首家实现跨境供药的云杉生物，吸引了多国患者前来治疗。", "云杉生物"),
+])
+def test_a_brand_and_a_trade_first_in_a_clause_before_what_a_firm_does(extractor, sentence, firm):
+    assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
+
+
+def test_a_city_a_brand_and_a_trade_first_in_a_clause_name_a_firm(extractor):
+    ex = _extract(extractor, "其中，贵阳鹭岩制药大容量注射剂占省内八成份额，贵州瑾泰生物水溶色素占国际市场两成份额。")
+    assert _names(ex, "Enterprise") == ["贵阳鹭岩制药", "贵州瑾泰生物"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "合成生物开展了多项研究。",            # a verb and a trade: an industry
+    "基因检测的全球市场持续扩大。",        # industry words only
+    "其中，云南生物医药产业增长较快。",    # a province and industry words, no brand
+    "海洋生物研发取得新进展。",            # a policy word and a trade
+    "新区大力发展新材料，生产的产品远销海外。",
+])
+def test_industry_words_with_a_cue_are_no_firm(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []
+
+
+# ------------------------------------------------------------ a list counted as firms
+
+def test_the_items_of_a_list_counted_as_firms_are_firms(extractor):
+    ex = _extract(extractor, "今年初夏，康辰安泰、澜启远博两家药企先后在香港上市。")
+    assert _names(ex, "Enterprise") == ["康辰安泰", "澜启远博"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "康辰安泰、澜启远博、云帆达三两家企业。",      # the count is not the list's length
+    "甲方、乙方两家企业签约。",                    # common nouns
+    "北京、上海两家企业参加。",                    # places
+])
+def test_a_count_that_does_not_fit_the_list_names_no_firm(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []
+
+
+# ------------------------------------------------------------ a legal name's brand
+
+def test_a_brand_jieba_splits_stays_in_the_legal_name_and_the_zone_places_it(extractor):
+    ex = _extract(extractor, "在兰州新区云能达通信股份有限公司的展厅，工作人员介绍了产品。")
+    assert _names(ex, "Enterprise") == ["云能达通信股份有限公司"]
+    assert ("云能达通信股份有限公司", "甘肃兰州新区") in _rels(ex, "locatedIn")
+
+
+def test_a_split_brand_after_a_verb_and_a_known_noun(extractor):
+    ex = _extract(extractor, "园区引进了星源达电子科技有限公司。")
+    assert _names(ex, "Enterprise") == ["星源达电子科技有限公司"]
+
+
+def test_a_zones_own_company_keeps_the_zone_in_its_name(extractor):
+    ex = _extract(extractor, "兰州新区城市发展投资集团有限公司总经理到会。")
+    assert _names(ex, "Enterprise") == ["兰州新区城市发展投资集团有限公司"]
+
+
+# ------------------------------------------------------------ institutions
+
+def test_two_fields_joined_by_yu_stay_in_an_institutions_name(extractor):
+    ex = _extract(extractor, "新区揭牌了青州生命与健康协同创新中心，青州材料与能源研究院同日成立。")
+    assert _names(ex, "Institution") == ["青州生命与健康协同创新中心", "青州材料与能源研究院"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("江城大学与生命健康创新中心签约。", ["江城大学", "生命健康创新中心"]),
+    ("新区管委会与江城材料研究院签约。", ["江城材料研究院"]),
+])
+def test_yu_between_two_parties_ends_the_second_name(extractor, sentence, names):
+    assert _names(_extract(extractor, sentence), "Institution") == names
+
+
+def test_an_institution_heading_its_sites_name_is_named_too(extractor):
+    ex = _extract(extractor, "新区启用了江城大学分子医学青州转化研究院产业化基地。")
+    assert _names(ex, "Institution") == ["江城大学分子医学青州转化研究院"]
+
+
+def test_a_universitys_public_short_form_names_it(extractor):
+    ex = _extract(extractor, "西工大、北航的团队与新区签约。")
+    assert _names(ex, "Institution") == ["西北工业大学", "北京航空航天大学"]
+
+
+def test_an_institutes_short_form_listed_with_named_bodies(extractor):
+    ex = _extract(extractor, "以哈工大、江城焊接所、龙电集团为代表的大学大所大企协同发展。")
+    assert _names(ex, "Institution") == ["哈尔滨工业大学", "江城焊接所"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "会场、住所、派出所等场所都已检查。",
+    "星河科技、江城派出所联合开展宣传。",
+    "会议室、江城焊接所都在三楼。",        # no named body beside it
+])
+def test_words_ending_in_suo_are_no_institute_without_a_named_sibling(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Institution") == []
