@@ -112,3 +112,54 @@ def test_an_institutes_short_form_listed_with_named_bodies(extractor):
 ])
 def test_words_ending_in_suo_are_no_institute_without_a_named_sibling(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Institution") == []
+
+
+# ------------------------------------------------------------ lists of firms joined by 和/及/以及
+
+@pytest.mark.parametrize("sentence", [
+    "新区集聚了星澜生物、瑞岳基因和凯迪药业等企业。",
+    "星澜生物、瑞岳基因及凯迪药业等一批企业落户新区。",
+    "新区引进星澜生物、瑞岳基因以及凯迪药业。",
+    "新区培育了星澜生物、瑞岳基因和凯迪药业。",
+])
+def test_the_last_item_joined_by_a_conjunction_is_a_firm_of_its_own(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == ["星澜生物", "瑞岳基因", "凯迪药业"]
+
+
+def test_a_firm_whose_name_holds_he_stays_whole_in_a_list(extractor):
+    ex = _extract(extractor, "新区吸引了江城星澜制药、青州瑞岳生物以及中和农信等企业入驻。")
+    assert _names(ex, "Enterprise") == ["江城星澜制药", "青州瑞岳生物", "中和农信"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "新区发展生物医药、合成生物和基因检测。",
+    "新区拥有高端装备、新材料和新能源三大产业。",
+    "建立“管委会+公司”的产业招商模式。",
+])
+def test_industries_and_models_are_no_firms(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []
+
+
+# ------------------------------------------------------------ firms named by a project or a site
+
+@pytest.mark.parametrize("sentence", [
+    "签约项目包括大型客机部件装配线KORVEX项目、凯瑞高端光源研制项目、星河绿色照明总部项目等。",
+    "签约项目包括大型客机部件装配线KORVEX项目、凯瑞工程机械(推土机)研制项目等。",  # an aside in brackets
+])
+def test_a_latin_name_before_a_listed_project_is_its_firm(extractor, sentence):
+    assert "KORVEX" in _names(_extract(extractor, sentence), "Enterprise")
+
+
+def test_a_latin_kind_of_project_is_no_firm(extractor):
+    ex = _extract(extractor, "签约项目包括江城污水处理REITs项目、凯瑞高端光源研制项目、星河绿色照明总部项目等。")
+    assert "REITs" not in _names(ex, "Enterprise")
+
+
+@pytest.mark.parametrize("sentence, firms", [
+    ("他来到凯乐五岳、车驰网运营调度中心。", ["车驰网"]),
+    ("途岳网总部落户新区。", ["途岳网"]),
+    ("互联网运营中心和电网调度中心建成。", []),
+    ("物联网运营中心投用。", []),
+])
+def test_a_website_before_its_operators_facility_names_the_firm(extractor, sentence, firms):
+    assert _names(_extract(extractor, sentence), "Enterprise") == firms

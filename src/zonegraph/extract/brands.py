@@ -10,6 +10,7 @@ without a legal form and in words jieba does not know. The same shape is prose a
 - first in a clause, before what only a firm does with what it makes (某某基因生产的…,
   某某生物开展…临床试验, 某某生物的全球首个…);
 - after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
+- a website before its operator's facility (某某网运营调度中心): the firm is named by it;
 - a list of names followed by their count in firms (某某、某某两家药企): every item is one,
   whatever its words, when the count is the number of items.
 
@@ -127,6 +128,30 @@ def _counted_lists(text: str):
         yield from spans
 
 
+#: What a website's operator has, after the site's name (某某网|运营调度中心, 某某网总部).
+_SITE_FACILITY = re.compile(r"(?:运营|调度|客服|结算|研发|数据|物流)+(?:中心|基地)|总部")
+
+
+def _websites(text: str, tokens: list[tuple[int, int, str]]):
+    """Spans of websites named before their operator's facility (某某网运营调度中心): the
+    brand and 网, a word jieba does not know or the brand's words and 网 on its own
+    (互联网, 物联网, 电网 are words it knows)."""
+    tags = word_tags()
+    for at in occurrences(text, "网"):
+        x = _SITE_FACILITY.match(text, at + 1)
+        if x is None:
+            continue
+        i = bisect.bisect_left(tokens, (at + 1, -1, "")) - 1
+        if i < 0 or tokens[i][1] != at + 1:
+            continue
+        s, e, tok = tokens[i]
+        if tok == "网" and i > 0 and tokens[i - 1][1] == s and 2 <= len(tokens[i - 1][2]) <= 3 \
+                and _CJK.fullmatch(tokens[i - 1][2]) and tokens[i - 1][2] not in GENERIC:
+            yield tokens[i - 1][0], e
+        elif 3 <= len(tok) <= 4 and tags.get(tok) is None and _CJK.fullmatch(tok):
+            yield s, e
+
+
 def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
                      is_place) -> list[Mention]:
     """Firms named by a brand and a trade where a cue says so, and the items of a list
@@ -144,6 +169,9 @@ def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: li
         if free(a, b) and text[a:b] not in firms:
             out.append(Mention(a, b, "Enterprise", text[a:b], rule="brand-firm", confidence=0.6))
             taken.insert(bisect.bisect_left(taken, (a, b)), (a, b))
+    for a, b in _websites(text, tokens):
+        if free(a, b):
+            out.append(Mention(a, b, "Enterprise", text[a:b], rule="website-firm", confidence=0.6))
     for a, b in _counted_lists(text):
         name = text[a:b]
         if _CJK.fullmatch(name) and 2 <= len(name) <= 10 and not is_place(name) \

@@ -20,7 +20,7 @@ import bisect
 import re
 
 from .model import Mention
-from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _has_proper_word, _tokens_between, word_tags
+from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _has_proper_word, _tokens_between, coordinated, word_tags
 from .tokenizer import cut
 
 #: Trades a firm's short name ends with (某某化学, 某某新材料, 某某特钢).
@@ -38,9 +38,12 @@ PROPER_TAGS = {None, "nr", "nrt", "nrfg", "nz", "j", "nt", "ns"}
 #: Parts of speech that never make a firm's name: verbs, adverbs, function words, numbers.
 PROSE_TAGS = {"v", "vd", "vn", "d", "ad", "p", "c", "u", "r", "m", "q", "f", "t", "l", "i"}
 #: Items of a list: what lies between 、 inside one clause.
-_LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》()（）]{2,24}(?:、[^\s、,，。;；:：!?！？“”《》()（）]{2,24})+")
+_ITEM = r"(?:[^\s、,，。;；:：!?！？“”《》()（）]|[(（][^\s、,，。;；()（）]{1,8}[)）]){2,24}"
+#: (an item may hold an aside in brackets: 某某工程机械(推土机)研制项目)
+_LIST = re.compile(_ITEM + "(?:、" + _ITEM + ")+")
 #: Words a list's first item carries in front of it (深入|某某化学, 发掘了|某某光谱).
-_LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等)")
+_LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等|引进|引入|招引|吸引|"
+                   r"集聚|聚集|汇聚|培育|拥有|涌现出)")
 #: A count of firms after one named firm: 某某汽车电器|等5家企业.
 _COUNT_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
 #: Clauses (only those holding a 、 are searched for lists).
@@ -83,6 +86,13 @@ def _name_start(text: str, end: int, limit: int) -> int:
 _NOT_FIRM_END = re.compile(r"(?:项目|企业|人才|机构|团队|平台|总部|基地|产业|资金|工程|群体|一批|多家)$")
 
 
+#: A Latin-lettered name right before 项目 at a listed project's end (…装配线ABCDE项目).
+_LATIN_OWNER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{3,15})项目$")
+#: Latin words before 项目 that say what kind of project it is, not whose (PPP, EPC, REITs).
+_PROJECT_KINDS = frozenset({"REITS", "BOOT", "IPO", "SAAS", "PAAS", "IAAS", "DATA", "SMART", "CITY",
+                            "PARK", "MALL", "TOWN", "CBD", "LOGO", "LNG", "LED", "EPCO"})
+
+
 def _proper_head(tokens: list[str]) -> str:
     """The leading words of a project's name that name its owner (瑞丰|高端光源…)."""
     tags = word_tags()
@@ -115,8 +125,15 @@ def _firm_shaped(item: str, tokens: list[str]) -> bool:
 def brand_led(rest: str) -> bool:
     """Whether what follows a zone's name in a company's name holds a brand of its own
     (某新区|云能达通信有限公司: the firm, placed in the zone), not only words of its line
-    of business (某新区|城市发展投资集团: the zone's own company, named by the zone)."""
-    return _has_proper_word(cut(rest), word_tags())
+    of business or an area of the zone (某新区|城市发展投资集团, 某新区|某某新城开发建设
+    有限公司: the zone's own company, named by the zone)."""
+    words = cut(rest)
+    return _has_proper_word(words, word_tags()) and not any(w.endswith(_AREA_WORDS) for w in words)
+
+
+#: What an area of a zone is named with (某某新城, 某某园区): a company named by the zone
+#: and one of its areas (某新区某某新城开发建设有限公司) is the zone's own.
+_AREA_WORDS = ("新城", "新区", "园区", "片区", "城", "园", "港", "湾", "岛", "镇")
 
 
 def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
@@ -149,10 +166,18 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         a1, b1 = spans[-1]
         if "等" in text[a1 + 2:b1]:  # …、某某化学等项目现场
             spans[-1] = (a1, text.index("等", a1 + 2))
+        a1, b1 = spans[-1]  # …、某某基因以及某某药业: two items
+        spans[-1:] = [(a1 + a, a1 + b) for a, b in coordinated(text[a1:b1])]
         items = [(a, b, text[a:b], _tokens_between(tokens, a, b)) for a, b in spans]
         projects = [it for it in items if it[2].endswith("项目")]
         if len(projects) >= 2:
             for a, b, item, toks in projects:
+                latin = _LATIN_OWNER.search(item)
+                if latin and latin.group(1).upper() not in _PROJECT_KINDS and free(a + latin.start(1), a + latin.end(1)):
+                    # 某某部件装配线ABCDE项目: the Latin-named firm whose line it is
+                    out.append(Mention(a + latin.start(1), a + latin.end(1), "Enterprise", latin.group(1),
+                                       rule="project-owner", confidence=0.6))
+                    continue
                 head = _proper_head(toks)
                 if not 2 <= len(head) <= 10 or is_place(head) or head in GENERIC:
                     continue

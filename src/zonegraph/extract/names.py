@@ -581,9 +581,13 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
         if sum(tags.get(it) in VERBAL_TAGS for it in items) * 2 > len(items):
             continue  # 创新研发、发展壮大等: a list of actions, not of names
         pos = m.start(1)
+        spans = []
         for n, item in enumerate(items):
-            start, end = pos, pos + len(item)
-            pos = end + 1
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        if etype == "Enterprise":  # 甲、乙和丙等企业: the last item holds two firms
+            spans[-1:] = [(spans[-1][0] + a, spans[-1][0] + b) for a, b in coordinated(items[-1])]
+        for n, (start, end) in enumerate(spans):
             if n == 0:  # the list's first item has the sentence in front of it
                 start = left_edge(text, end, tokens, anchors, body_ends=body_ends)
                 start = skip_leading_words(start, end, tokens, anchors, tags, VERBAL_TAGS)
@@ -602,6 +606,18 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
 
 
 _PUNCT = re.compile(r"[\s、,，。;；:：!?！？“”《》]")
+# The last item of a list of firms joined by a conjunction (…、乙科技和丙药业).
+_COORDINATED = re.compile(r"^([^和及]{2,}?)(?:以及|及|和)(.{2,})$")
+
+
+def coordinated(item: str) -> list[tuple[int, int]]:
+    """(start, end) in ``item`` of the names a list's last item holds: two when a
+    conjunction joins two names of two characters or more (乙科技和丙药业), else the item;
+    a name cannot begin or end with its conjunction (和记, 中和农信 stay whole)."""
+    x = _COORDINATED.match(item)
+    if x is None:
+        return [(0, len(item))]
+    return [x.span(1), x.span(2)]
 # 甲、乙、丙和丁: a list of things; an item is what lies between the separators.
 _LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》等的]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》等的]{2,14})+")
 # What ends the name of a place-like park (瞪羚岛, 江城无线谷, 星光芯城).
