@@ -163,3 +163,47 @@ def test_a_latin_kind_of_project_is_no_firm(extractor):
 ])
 def test_a_website_before_its_operators_facility_names_the_firm(extractor, sentence, firms):
     assert _names(_extract(extractor, sentence), "Enterprise") == firms
+
+
+# ------------------------------------------------------------ a firm after its role
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("链主企业瑞岳基因落户新区。", "瑞岳基因"),
+    ("链主企业瑞岳基因与新区签约。", "瑞岳基因"),
+    ("上市公司凯迪药业扩大产能。", "凯迪药业"),
+    ("龙头企业瑞岳基因生产的试剂远销海外。", "瑞岳基因"),
+])
+def test_a_role_only_a_firm_has_is_no_part_of_the_name_after_it(extractor, sentence, firm):
+    assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
+
+
+@pytest.mark.parametrize("sentence", ["企业科技创新能力提升。", "龙头企业生物医药板块增长。"])
+def test_a_role_before_industry_words_names_no_firm(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []
+
+
+# ------------------------------------------------------------ a verb before a place-led legal name
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("新区迎来上海超前智能有限公司。", "上海超前智能有限公司"),
+    ("新区携手深圳星澜智能有限公司。", "深圳星澜智能有限公司"),
+])
+def test_a_verb_before_a_known_place_ends_the_clause_before_a_legal_name(extractor, sentence, firm):
+    assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
+
+
+# ------------------------------------------------------------ a visited list
+
+def test_a_proper_item_visited_with_a_firm_is_a_firm_and_both_lie_where_the_visit_is(extractor):
+    ex = _extract(extractor, "青岚产业新城是新区的主战场。在这里，张明分别来到广岳五舟、车驰网运营调度中心，"
+                             "走进企业展厅、生产车间。")
+    assert _names(ex, "Enterprise") == ["广岳五舟", "车驰网"]
+    assert {("广岳五舟", "青岚产业新城"), ("车驰网", "青岚产业新城")} <= _rels(ex, "locatedIn")
+
+
+@pytest.mark.parametrize("sentence", [
+    "他走进展厅、车间、星澜科技有限公司。",     # common nouns beside a firm
+    "他来到广岳五舟、青岚湖。",                 # no firm among the items
+])
+def test_common_words_or_a_list_without_a_firm_name_no_visited_firm(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") in ([], ["星澜科技有限公司"])

@@ -9,7 +9,9 @@ without a legal form and in words jieba does not know. The same shape is prose a
   注射剂占…): the way a firm's full short name is written, not an industry's;
 - first in a clause, before what only a firm does with what it makes (某某基因生产的…,
   某某生物开展…临床试验, 某某生物的全球首个…);
+- after a role only a firm has (链主企业某某基因落户…);
 - after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
+- an item of a visited list made of proper words, listed with a firm (来到某某、某某公司);
 - a website before its operator's facility (某某网运营调度中心): the firm is named by it;
 - a list of names followed by their count in firms (某某、某某两家药企): every item is one,
   whatever its words, when the count is the number of items.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .firms import PROSE_TAGS, TRADE, _LEAD
+from .firms import PROSE_TAGS, ROLE_BEFORE_NAME, TRADE, _LEAD
 from .model import Mention
 from .names import GENERIC, NOT_NAMES, POLICY_WORDS, STOP_TOKENS, word_tags
 from .scan import occurrences
@@ -34,6 +36,8 @@ _ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|�
                   r"一类|自主|核心|创新药|新药|产品|药物|技术|专利))")
 #: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
 _FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
+#: A role only a firm has, right before its name (链主企业|某某基因, 上市公司|某某生物).
+_ROLE = re.compile(ROLE_BEFORE_NAME.pattern + "$")
 #: What ends a clause: a firm's name may begin right after it.
 _CLAUSE_END = set("\n，。；！？：,;!?…")
 #: Words that begin a clause without being part of a name (其中，…; 同时…).
@@ -90,6 +94,9 @@ def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int
                 break
             if _clause_start(text, a) and acts and proper:
                 yield a, end  # 某某基因|生产的…
+                break
+            if proper and _ROLE.search(text, max(0, a - 6), a):
+                yield a, end  # 链主企业|某某基因…: the firm named after its role
                 break
             if text[a - 1:a] == "的" and _FIRM_COUNT.search(_clause_before(text, a)) \
                     and (acts or text[end:end + 1] in _CLAUSE_END):
@@ -152,6 +159,38 @@ def _websites(text: str, tokens: list[tuple[int, int, str]]):
             yield s, e
 
 
+#: A visit's verb and the list of what is visited after it (来到甲、乙公司, 走进甲、乙).
+_VISITED_LIST = re.compile(r"(?:前往|来到|走进|走访|考察|调研|参观|察看)了?"
+                           r"([^\s、,，。;；:：!?！？“”《》()（）]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》()（）]{2,14})+)")
+#: jieba's tags of the words a visited firm's name is made of (广电|五舟: an abbreviation
+#: and an unknown word); a place or a common noun (车间, 展厅) is no firm.
+_VISITED_TAGS = frozenset({None, "nz", "nr", "nrt", "nrfg", "j", "nt"})
+
+
+def _visited_firms(text: str, tokens: list[tuple[int, int, str]], firms: list[tuple[int, int]]):
+    """Spans of the items of a visited list, listed with a firm found at the head of its
+    own item, that are made only of proper words (来到广电某某、某某网运营中心)."""
+    for x in _VISITED_LIST.finditer(text):
+        items, pos = [], x.start(1)
+        for item in x.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        if not any(a == s for a, _ in items for s, _ in firms):
+            continue
+        for a, b in items:
+            if any(s < b and a < e for s, e in firms):
+                continue
+            i = bisect.bisect_left(tokens, (a, -1, ""))
+            words = []
+            while i < len(tokens) and tokens[i][1] <= b:
+                words.append(tokens[i])
+                i += 1
+            if words and words[0][0] == a and words[-1][1] == b and len(words) <= 3 \
+                    and all(_CJK.fullmatch(w) and word_tags().get(w) in _VISITED_TAGS for _, _, w in words) \
+                    and any(len(w) >= 2 for _, _, w in words):
+                yield a, b
+
+
 def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Mention],
                      is_place) -> list[Mention]:
     """Firms named by a brand and a trade where a cue says so, and the items of a list
@@ -172,6 +211,11 @@ def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: li
     for a, b in _websites(text, tokens):
         if free(a, b):
             out.append(Mention(a, b, "Enterprise", text[a:b], rule="website-firm", confidence=0.6))
+    found = sorted([(m.start, m.end) for m in mentions if m.type == "Enterprise"]
+                   + [(m.start, m.end) for m in out])
+    for a, b in _visited_firms(text, tokens, found):
+        if free(a, b):
+            out.append(Mention(a, b, "Enterprise", text[a:b], rule="visited-firm", confidence=0.6))
     for a, b in _counted_lists(text):
         name = text[a:b]
         if _CJK.fullmatch(name) and 2 <= len(name) <= 10 and not is_place(name) \

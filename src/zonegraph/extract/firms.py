@@ -52,6 +52,9 @@ _CLAUSE = re.compile(r"[^。！？；;!?\n]+")
 _BEFORE_NAME = re.compile(r"[\s、,，。;；:：!?！？“”《》()（）]")
 
 
+#: A role only a firm has, written right before its name (链主企业|某某基因, 上市公司|某某生物).
+ROLE_BEFORE_NAME = re.compile(r"(?:本土|本地|外资|民营|国有)?(?:龙头企业|链主企业|头部企业|领军企业|独角兽企业|"
+                              r"瞪羚企业|上市公司|药企|车企|企业)")
 #: Verbs of settling somewhere, and the adverbs that may come before them; and of
 #: investing a stated sum (某某拟投资50亿元), which only a firm does in a list of signings.
 _SETTLE = re.compile(r"(?:正式|成功|签约|将|已)?(?:落户|入驻|扎根)|(?:拟|计划|将|预计)?(?<![总共计])投资(?=\d)")
@@ -203,6 +206,9 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
     for a, b in _settling_subjects(text):
         while b - a > 2 and text[b - 1] in _ADVERB_CHARS:
             b -= 1  # 某某数据则|入驻: the adverb is the sentence's
+        role = ROLE_BEFORE_NAME.match(text, a, b)
+        if role and b - role.end() >= 2:
+            a = role.end()  # 链主企业|某某基因落户: the role is said of the firm
         name = text[a:b]
         if any(name in firm for firm in firms):
             continue  # a short form of a firm named in full: the linker ties it to that one
@@ -217,7 +223,10 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
         out.append(Mention(a, b, "Enterprise", name, rule="settles", confidence=0.6))
     for x in _LEADING_FIRM.finditer(text):
         a, b = x.span(1)
-        item = x.group(1)
+        role = ROLE_BEFORE_NAME.match(text, a, b)
+        if role and b - role.end() >= 4:
+            a = role.end()  # 链主企业|某某新材料与新区签约
+        item = text[a:b]
         if any(item in firm for firm in firms) or is_place(item) or not free(a, b):
             continue
         toks = _tokens_between(tokens, a, b)

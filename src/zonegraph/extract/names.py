@@ -185,6 +185,10 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
                 start = e  # 新区与|某某创新中心: two parties, the name is the second
                 break
             continue
+        if e in anchors and len(tok) >= 2 and word_tags().get(tok) == "v" \
+                and _LEGAL_FORM_AT.match(text, suffix_start):
+            start = e  # 新区迎来|上海某某有限公司: a verb before a known place ends the clause
+            break
         if tok in BRAND_CHARS and _LEGAL_FORM_AT.match(text, suffix_start) and _inside_brand(tokens, s):
             continue  # 云能|达|通信股份有限公司: a brand jieba split, not the verb 达
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start) \
