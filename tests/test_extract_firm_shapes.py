@@ -207,3 +207,22 @@ def test_a_proper_item_visited_with_a_firm_is_a_firm_and_both_lie_where_the_visi
 ])
 def test_common_words_or_a_list_without_a_firm_name_no_visited_firm(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Enterprise") in ([], ["星澜科技有限公司"])
+
+
+# ------------------------------------------------------------ a firm named by its project or site
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("中央商务区协调审批局，明确澜岳医药总部项目地库方案。", "澜岳医药"),
+    ("加快瑞岳基因生产基地建设。", "瑞岳基因"),
+])
+def test_a_brand_and_a_trade_before_its_project_or_site_is_a_firm(extractor, sentence, firm):
+    assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
+
+
+@pytest.mark.parametrize("sentence", [
+    "新区推进生物医药项目建设。",
+    "新区建设合成生物项目。",
+    "建设江城生物产业基地。",      # an industry's base, not a firm's
+])
+def test_an_industrys_project_or_base_names_no_firm(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []

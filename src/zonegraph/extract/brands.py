@@ -9,6 +9,7 @@ without a legal form and in words jieba does not know. The same shape is prose a
   注射剂占…): the way a firm's full short name is written, not an industry's;
 - first in a clause, before what only a firm does with what it makes (某某基因生产的…,
   某某生物开展…临床试验, 某某生物的全球首个…);
+- before its project or site, after a verb (明确某某医药总部项目…);
 - after a role only a firm has (链主企业某某基因落户…);
 - after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
 - an item of a visited list made of proper words, listed with a firm (来到某某、某某公司);
@@ -36,6 +37,11 @@ _ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|�
                   r"一类|自主|核心|创新药|新药|产品|药物|技术|专利))")
 #: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
 _FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
+#: A firm's project or site right after its name (某某医药|总部项目, 某某新材料|生产基地).
+_SITE_AFTER = re.compile(r"(?:总部|研发|生产|产业化|扩产|新建)?(?:项目|基地)|总部")
+#: What stands before a firm named by its project: a verb, a preposition, a particle, or
+#: nothing (a word of another tag may be the firm's own: 江城|某某医药项目).
+_BEFORE_SITE_TAGS = frozenset({"v", "vn", "ad", "d", "p", "u", "uj", "ul", "c", None})
 #: A role only a firm has, right before its name (链主企业|某某基因, 上市公司|某某生物).
 _ROLE = re.compile(ROLE_BEFORE_NAME.pattern + "$")
 #: What ends a clause: a firm's name may begin right after it.
@@ -94,6 +100,10 @@ def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int
                 break
             if _clause_start(text, a) and acts and proper:
                 yield a, end  # 某某基因|生产的…
+                break
+            if proper and _SITE_AFTER.match(text, end) and not any(tags.get(t[2]) == "ns" for t in brand) \
+                    and (i == 0 or tags.get(tokens[i - 1][2]) in _BEFORE_SITE_TAGS):
+                yield a, end  # 明确|某某医药|总部项目…: the firm whose project or site it is
                 break
             if proper and _ROLE.search(text, max(0, a - 6), a):
                 yield a, end  # 链主企业|某某基因…: the firm named after its role
@@ -195,7 +205,9 @@ def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: li
                      is_place) -> list[Mention]:
     """Firms named by a brand and a trade where a cue says so, and the items of a list
     counted as firms, that no other name covers."""
-    taken = sorted((m.start, m.end) for m in mentions if m.type not in ("Place", "Zone"))
+    # a site named after its firm (某某基因生产基地) leaves the firm at its head free
+    taken = sorted((m.start, m.end) for m in mentions if m.type not in ("Place", "Zone")
+                   and not (m.type == "Park" and m.rule.startswith("suffix:")))
     places = {m.start: m.end for m in mentions if m.type == "Place"}
     firms = {m.text for m in mentions if m.type == "Enterprise"}
     out: list[Mention] = []
@@ -204,8 +216,10 @@ def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: li
         i = bisect.bisect_left(taken, (b, b))
         return not any(s < b and a < e for s, e in taken[max(0, i - 8):i])
 
+    parks = sorted((m.start, m.end) for m in mentions if m.type == "Park" and m.rule.startswith("suffix:"))
     for a, b in _acting(text, tokens, places, is_place):
-        if free(a, b) and text[a:b] not in firms:
+        inside = [(s, e) for s, e in parks if s < b and a < e]
+        if free(a, b) and text[a:b] not in firms and all(s == a and e > b for s, e in inside):
             out.append(Mention(a, b, "Enterprise", text[a:b], rule="brand-firm", confidence=0.6))
             taken.insert(bisect.bisect_left(taken, (a, b)), (a, b))
     for a, b in _websites(text, tokens):

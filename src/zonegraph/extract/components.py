@@ -480,7 +480,7 @@ def _nests_in(inner: Mention, outer: Mention) -> bool:
         return True  # 《某科技城战略合作框架协议》: the park the agreement is about
     a, b = inner.start - outer.start, inner.end - outer.start
     if outer.type == "Park" and inner.type in ("Enterprise", "Institution") and a == 0 \
-            and inner.rule.startswith("suffix:") and len(outer.text) - b <= 10:
+            and (inner.rule.startswith("suffix:") or inner.rule == "brand-firm") and len(outer.text) - b <= 10:
         return True  # 某大学某研究院|产业化基地, 某某有限公司|生产基地: the owner heads its site
     return inner.type == "Park" and a > 0 and outer.text[a - 1:a] in "(（" \
         and outer.text[b:b + 1] in ")）"  # a park run by the same organs, not 某某(重庆)公司
