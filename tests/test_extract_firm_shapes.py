@@ -20,6 +20,7 @@ from extraction import extract as _extract, names as _names, rels as _rels  # te
     ("据介绍，舜禾生物开展了国内首个体内基因编辑试验。", "舜禾生物"),
     ("珀星生物的全球首个核酸药物已进入临床。", "珀星生物"),
     ("国内首家实现跨境供药的云杉生物，吸引了多国患者前来治疗。", "云杉生物"),
+    ("欣然药业研发国内首个抗体新药。", "欣然药业"),  # a brand jieba tags as an adverb
 ])
 def test_a_brand_and_a_trade_first_in_a_clause_before_what_a_firm_does(extractor, sentence, firm):
     assert _names(_extract(extractor, sentence), "Enterprise") == [firm]
@@ -36,6 +37,8 @@ def test_a_city_a_brand_and_a_trade_first_in_a_clause_name_a_firm(extractor):
     "其中，云南生物医药产业增长较快。",    # a province and industry words, no brand
     "海洋生物研发取得新进展。",            # a policy word and a trade
     "新区大力发展新材料，生产的产品远销海外。",
+    "逐步生物研发取得进展。",              # adverbs of prose before industry words
+    "同时科技研发投入加大。",
 ])
 def test_industry_words_with_a_cue_are_no_firm(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Enterprise") == []
@@ -223,6 +226,7 @@ def test_a_brand_and_a_trade_before_its_project_or_site_is_a_firm(extractor, sen
     "新区推进生物医药项目建设。",
     "新区建设合成生物项目。",
     "建设江城生物产业基地。",      # an industry's base, not a firm's
+    "支持实验室实施重大科技项目。",  # an adjective, not a brand
 ])
 def test_an_industrys_project_or_base_names_no_firm(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Enterprise") == []

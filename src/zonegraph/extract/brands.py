@@ -42,6 +42,9 @@ _SITE_AFTER = re.compile(r"(?:总部|研发|生产|产业化|扩产|新建)?(?:�
 #: What stands before a firm named by its project: a verb, a preposition, a particle, or
 #: nothing (a word of another tag may be the firm's own: 江城|某某医药项目).
 _BEFORE_SITE_TAGS = frozenset({"v", "vn", "ad", "d", "p", "u", "uj", "ul", "c", None})
+#: jieba's tags of a brand's words before a project or after a role (重大|科技项目 is prose):
+#: words it does not know, names, abbreviations.
+_BRAND_TAGS = frozenset({None, "nr", "nrt", "nrfg", "nz", "nt", "j"})
 #: A role only a firm has, right before its name (链主企业|某某基因, 上市公司|某某生物).
 _ROLE = re.compile(ROLE_BEFORE_NAME.pattern + "$")
 #: What ends a clause: a firm's name may begin right after it.
@@ -65,11 +68,23 @@ def _clause_start(text: str, a: int) -> bool:
                for w in _CLAUSE_OPENERS)
 
 
-def _brand_word(tok: str, is_place) -> bool:
-    """Whether a token may be (part of) a brand: a word, not prose, generic or a place."""
+def _brand_word(tok: str, is_place, adverb: bool = False) -> bool:
+    """Whether a token may be (part of) a brand: a word, not prose, generic or a place;
+    with ``adverb``, a two-character word jieba tags as an adverb too (its tag for many
+    rare words: 先声|药业 as it were), where a verb of a firm's act follows."""
+    tag = word_tags().get(tok)
     return bool(_CJK.fullmatch(tok)) and tok not in GENERIC and tok not in POLICY_WORDS \
         and tok not in NOT_NAMES and tok not in STOP_TOKENS and tok not in _TRADE_WORDS \
-        and word_tags().get(tok) not in PROSE_TAGS and not is_place(tok)
+        and (tag not in PROSE_TAGS or (adverb and tag == "d" and len(tok) == 2
+                                       and not _COMMON_ADVERB.match(tok))) \
+        and not is_place(tok)
+
+
+#: Adverbs of prose that may open a clause before industry words (逐步|生物…).
+_COMMON_ADVERB = re.compile(r"逐步|不断|持续|加快|全面|积极|大力|着力|深入|进一步|稳步|已经|正在|仍然|依然|"
+                            r"同时|共同|率先|首次|再次|一直|始终|均已|相继|陆续|先后|分别|纷纷|主要|重点")
+#: Verbs of a firm's act that let a brand be a word jieba tags as an adverb.
+_ACT_VERB = re.compile(r"自主研发|研发|生产|研制|开展|推出|获批")
 
 
 def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int], is_place):
@@ -84,28 +99,32 @@ def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int
             k += 1  # 某某|生物|医药: the trade goes on
         end = tokens[k][1]
         acts = bool(_ACT.match(text, end))
+        adverb = acts and bool(_ACT_VERB.match(text, end))
         for i in (j - 1, j - 2):
             if i < 0:
                 break
             brand = tokens[i:j]
             a = brand[0][0]
             if any(t[1] != u[0] for t, u in zip(brand, brand[1:] + [tokens[j]])) \
-                    or not 2 <= s - a <= 4 or not all(_brand_word(t[2], is_place) for t in brand) \
-                    or tags.get(text[a:end]) is not None:
+                    or not 2 <= s - a <= 4 or tags.get(text[a:end]) is not None:
                 continue  # 人工智能: a term jieba knows is no firm
+            if not all(_brand_word(t[2], is_place) for t in brand):
+                if not (len(brand) == 1 and _clause_start(text, a) and _brand_word(brand[0][2], is_place, adverb)):
+                    continue
             proper = any(tags.get(t[2]) != "n" for t in brand)
-            place_at = next((p for p, q in places.items() if q == a), None)
+            # where the cue is weaker than a clause of its own, the brand is a name's word
+            named = all(tags.get(t[2]) in _BRAND_TAGS for t in brand)
+            place_at = places.get(a)
             if place_at is not None and _clause_start(text, place_at) and proper:
                 yield place_at, end  # 其中，某市|某某|制药…: a firm's name as the trade writes it
                 break
             if _clause_start(text, a) and acts and proper:
                 yield a, end  # 某某基因|生产的…
                 break
-            if proper and _SITE_AFTER.match(text, end) and not any(tags.get(t[2]) == "ns" for t in brand) \
-                    and (i == 0 or tags.get(tokens[i - 1][2]) in _BEFORE_SITE_TAGS):
+            if named and _SITE_AFTER.match(text, end) and (i == 0 or tags.get(tokens[i - 1][2]) in _BEFORE_SITE_TAGS):
                 yield a, end  # 明确|某某医药|总部项目…: the firm whose project or site it is
                 break
-            if proper and _ROLE.search(text, max(0, a - 6), a):
+            if named and _ROLE.search(text, max(0, a - 6), a):
                 yield a, end  # 链主企业|某某基因…: the firm named after its role
                 break
             if text[a - 1:a] == "的" and _FIRM_COUNT.search(_clause_before(text, a)) \
@@ -208,7 +227,7 @@ def find_brand_firms(text: str, tokens: list[tuple[int, int, str]], mentions: li
     # a site named after its firm (某某基因生产基地) leaves the firm at its head free
     taken = sorted((m.start, m.end) for m in mentions if m.type not in ("Place", "Zone")
                    and not (m.type == "Park" and m.rule.startswith("suffix:")))
-    places = {m.start: m.end for m in mentions if m.type == "Place"}
+    places = {m.end: m.start for m in mentions if m.type == "Place"}  # a place's end → its start
     firms = {m.text for m in mentions if m.type == "Enterprise"}
     out: list[Mention] = []
 
