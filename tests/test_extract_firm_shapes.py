@@ -227,6 +227,7 @@ def test_a_brand_and_a_trade_before_its_project_or_site_is_a_firm(extractor, sen
     "新区建设合成生物项目。",
     "建设江城生物产业基地。",      # an industry's base, not a firm's
     "支持实验室实施重大科技项目。",  # an adjective, not a brand
+    "对首次落户的海岳装备总部企业给予奖励。",  # 总部企业: a kind of firm
 ])
 def test_an_industrys_project_or_base_names_no_firm(extractor, sentence):
     assert _names(_extract(extractor, sentence), "Enterprise") == []

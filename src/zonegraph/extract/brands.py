@@ -38,13 +38,13 @@ _ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|�
 #: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
 _FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
 #: A firm's project or site right after its name (某某医药|总部项目, 某某新材料|生产基地).
-_SITE_AFTER = re.compile(r"(?:总部|研发|生产|产业化|扩产|新建)?(?:项目|基地)|总部")
+_SITE_AFTER = re.compile(r"(?:总部|研发|生产|产业化|扩产|新建)?(?:项目|基地)|总部(?!企业|经济|楼宇|型|类)")
 #: What stands before a firm named by its project: a verb, a preposition, a particle, or
 #: nothing (a word of another tag may be the firm's own: 江城|某某医药项目).
 _BEFORE_SITE_TAGS = frozenset({"v", "vn", "ad", "d", "p", "u", "uj", "ul", "c", None})
 #: jieba's tags of a brand's words before a project or after a role (重大|科技项目 is prose):
-#: words it does not know, names, abbreviations.
-_BRAND_TAGS = frozenset({None, "nr", "nrt", "nrfg", "nz", "nt", "j"})
+#: words it does not know and names (an abbreviation is often an industry's: 海工|装备项目).
+_BRAND_TAGS = frozenset({None, "nr", "nrt", "nrfg", "nz", "nt"})
 #: A role only a firm has, right before its name (链主企业|某某基因, 上市公司|某某生物).
 _ROLE = re.compile(ROLE_BEFORE_NAME.pattern + "$")
 #: What ends a clause: a firm's name may begin right after it.
