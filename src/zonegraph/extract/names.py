@@ -124,7 +124,7 @@ _TRADE_WORDS = frozenset({"投资", "运营", "开发", "经营", "管理", "实
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
-ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和", "与"}),
+ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和", "与", "联合"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨"})}
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
@@ -180,6 +180,9 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
         if tok in allowed:
             if tok == "和" and _BODY_END.search(text[max(0, s - 3):s]):
                 start = e  # 管委会和科技厅: two bodies, the name is the second
+                break
+            if tok == "联合" and e != suffix_start:
+                start = e  # 新区联合|某某研究院: the verb, not the name's 联合实验室
                 break
             if tok == "与" and not _joins_fields(text, tokens, s, e):
                 start = e  # 新区与|某某创新中心: two parties, the name is the second
