@@ -35,6 +35,7 @@ def test_a_city_a_brand_and_a_trade_first_in_a_clause_name_a_firm(extractor):
     "合成生物开展了多项研究。",            # a verb and a trade: an industry
     "基因检测的全球市场持续扩大。",        # industry words only
     "其中，云南生物医药产业增长较快。",    # a province and industry words, no brand
+    "其中，上海临港新能源汽车产量翻番。",  # a city, an area and an industry
     "海洋生物研发取得新进展。",            # a policy word and a trade
     "新区大力发展新材料，生产的产品远销海外。",
     "逐步生物研发取得进展。",              # adverbs of prose before industry words

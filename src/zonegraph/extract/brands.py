@@ -37,6 +37,9 @@ _ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|�
                   r"一类|自主|核心|创新药|新药|产品|药物|技术|专利))")
 #: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
 _FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
+#: Trades that name firms rather than industries: after a city and a place word they make
+#: a firm's name (某市某疆|制药), where an industry's would make an area's (上海某港|新能源).
+_FIRM_TRADES = frozenset({"制药", "药业", "实业", "控股", "科技", "生物科技", "数字科技"})
 #: A firm's project or site right after its name (某某医药|总部项目, 某某新材料|生产基地).
 _SITE_AFTER = re.compile(r"(?:总部|研发|生产|产业化|扩产|新建)?(?:项目|基地)|总部(?!企业|经济|楼宇|型|类)")
 #: What stands before a firm named by its project: a verb, a preposition, a particle, or
@@ -115,7 +118,9 @@ def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int
             # where the cue is weaker than a clause of its own, the brand is a name's word
             named = all(tags.get(t[2]) in _BRAND_TAGS for t in brand)
             place_at = places.get(a)
-            if place_at is not None and _clause_start(text, place_at) and proper:
+            if place_at is not None and _clause_start(text, place_at) and proper \
+                    and (tokens[k][2] in _FIRM_TRADES
+                         or not any(tags.get(t[2]) == "ns" and len(t[2]) >= 2 for t in brand)):
                 yield place_at, end  # 其中，某市|某某|制药…: a firm's name as the trade writes it
                 break
             if _clause_start(text, a) and acts and proper:
