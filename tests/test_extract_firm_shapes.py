@@ -237,8 +237,8 @@ def test_an_industrys_project_or_base_names_no_firm(extractor, sentence):
 # ------------------------------------------------------------ 联合 in an institution's name
 
 def test_lianhe_before_the_suffix_is_part_of_a_joint_centres_name(extractor):
-    ex = _extract(extractor, "青州海洋研究院与星河重工共建的深蓝海装备联合创新中心已投入运行。")
-    assert _names(ex, "Institution") == ["青州海洋研究院", "深蓝海装备联合创新中心"]
+    ex = _extract(extractor, "青州海洋研究院与星河重工共建的深远海装备联合创新中心已投入运行。")
+    assert _names(ex, "Institution") == ["青州海洋研究院", "深远海装备联合创新中心"]
 
 
 def test_lianhe_as_a_verb_before_an_institution_is_no_part_of_it(extractor):

@@ -314,6 +314,9 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
         s, e, tok = tokens[i]
         if s != start or e >= suffix_start or s in anchors or tok in keep:
             break
+        if tags.get(tok) == "a" and i + 1 < len(tokens) and len(tokens[i + 1][2]) == 1 \
+                and tags.get(tokens[i + 1][2]) == "n" and tokens[i + 1][1] < suffix_start:
+            break  # 深远|海|装备…中心: jieba split the name's first word, an adjective's part in it
         if tok in LEADING_VERBS or (tags.get(tok) in skip and len(tok) > 1):
             start = e
         else:
