@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .firms import PROSE_TAGS, ROLE_BEFORE_NAME, TRADE, _LEAD
+from .firms import LIST_LEAD, PROSE_TAGS, ROLE_BEFORE_NAME, TRADE
 from .model import Mention
 from .names import GENERIC, NOT_NAMES, POLICY_WORDS, STOP_TOKENS, word_tags
 from .scan import occurrences
@@ -57,6 +57,7 @@ _CLAUSE_OPENERS = ("其中", "同时", "此外", "另外", "目前", "如今")
 #: A list of names closed by their count in firms (某某、某某两家药企): items and count.
 _COUNTED_LIST = re.compile(r"([^\s、,，。;；:：!?！？“”《》()（）]{2,10}(?:(?:、|和|及|以及)[^\s、,，。;；:：!?！？“”《》()（）和及]{2,8})+?)"
                            r"([两二三四五六七八九十]|\d+)家(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|药企|车企|厂商|上市公司)")
+#: Counts in words (两家, 三家).
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: jieba's tags of what a counted item may be: a word it does not know, or a name.
@@ -161,7 +162,7 @@ def _counted_lists(text: str):
             sep = re.match(r"、|以及|和|及", text[pos + len(item):]) if n < count - 1 else None
             a, b = pos, pos + len(item)
             if n == 0:
-                lead = _LEAD.match(item)
+                lead = LIST_LEAD.match(item)
                 if lead and b - a - lead.end() >= 2:
                     a += lead.end()
             spans.append((a, b))

@@ -42,7 +42,7 @@ _ITEM = r"(?:[^\s、,，。;；:：!?！？“”《》()（）]|[(（][^\s、,�
 #: (an item may hold an aside in brackets: 某某工程机械(推土机)研制项目)
 _LIST = re.compile(_ITEM + "(?:、" + _ITEM + ")+")
 #: Words a list's first item carries in front of it (深入|某某化学, 发掘了|某某光谱).
-_LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等|引进|引入|招引|吸引|"
+LIST_LEAD = re.compile(r"^.*(?:了|的|在|对|与|和|向|到|深入|来到|走进|调研|包括|如|有|是|为|等|引进|引入|招引|吸引|"
                    r"集聚|聚集|汇聚|培育|拥有|涌现出)")
 #: A count of firms after one named firm: 某某汽车电器|等5家企业.
 _COUNT_OF_FIRMS = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)家(?:[^\s\d,，。;；]{0,4})(?:企业|公司)")
@@ -163,7 +163,7 @@ def find_firms(text: str, tokens: list[tuple[int, int, str]], mentions: list[Men
             spans.append((pos, pos + len(item)))
             pos += len(item) + 1
         a0, b0 = spans[0]
-        lead = _LEAD.match(text[a0:b0])
+        lead = LIST_LEAD.match(text[a0:b0])
         if lead and b0 - a0 - lead.end() >= 2:
             spans[0] = (a0 + lead.end(), b0)
         a1, b1 = spans[-1]
