@@ -244,3 +244,23 @@ def test_lianhe_before_the_suffix_is_part_of_a_joint_centres_name(extractor):
 def test_lianhe_as_a_verb_before_an_institution_is_no_part_of_it(extractor):
     ex = _extract(extractor, "新区联合江城材料研究院开展攻关。")
     assert _names(ex, "Institution") == ["江城材料研究院"]
+
+
+# ------------------------------------------------------------ a party to a signing, what a firm is
+
+@pytest.mark.parametrize("sentence, firms", [
+    ("星澜生物与瑞岳基因签署战略合作协议。", ["星澜生物", "瑞岳基因"]),
+    ("新区与星澜生物、瑞岳基因签约。", ["星澜生物", "瑞岳基因"]),
+    ("据了解，瑞岳基因成立于2016年，主要从事基因测序。", ["瑞岳基因"]),
+])
+def test_a_party_to_a_signing_or_what_a_firm_is_said_to_be(extractor, sentence, firms):
+    assert _names(_extract(extractor, sentence), "Enterprise") == firms
+
+
+@pytest.mark.parametrize("sentence", [
+    "新区与生物医药企业签约。",
+    "新区和海洋生物、合成生物企业签约。",
+    "推动生物医药与合成生物共建产业链。",
+])
+def test_industries_beside_a_signing_are_no_parties(extractor, sentence):
+    assert _names(_extract(extractor, sentence), "Enterprise") == []

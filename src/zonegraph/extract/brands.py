@@ -7,8 +7,9 @@ without a legal form and in words jieba does not know. The same shape is prose a
 
 - a city or province, the brand and the trade first in a clause (其中，某市某某制药大容量
   注射剂占…): the way a firm's full short name is written, not an industry's;
-- first in a clause, before what only a firm does with what it makes (某某基因生产的…,
-  某某生物开展…临床试验, 某某生物的全球首个…);
+- first in a clause, before what only a firm does with what it makes or what it is said
+  to be (某某基因生产的…, 某某生物开展…临床试验, 某某生物的全球首个…, 某某基因成立于…);
+- a party to a signing (新区与某某生物、某某基因签约);
 - before its project or site, after a verb (明确某某医药总部项目…);
 - after a role only a firm has (链主企业某某基因落户…);
 - after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
@@ -35,6 +36,11 @@ _TRADE_WORDS = frozenset(TRADE.pattern[3:-2].split("|"))
 #: What a firm does with what it makes, right after its name (某某基因生产的…, 某某生物开展…).
 _ACT = re.compile(r"(?:自主研发|研发|生产|研制|开展|推出|获批|发布|完成|上市|的(?:全球|国内|国际|首[个款家]|"
                   r"一类|自主|核心|创新药|新药|产品|药物|技术|专利))")
+#: What a firm is said to be, right after its name (某某基因成立于…, 某某生物是一家…).
+_IS_FIRM = re.compile(r"成立于|创立于|创建于|始创于|注册于|总部位于|总部设在|是一家|主要从事|专注于|致力于")
+#: A party's signing after its name, the other parties listed before it (新区与某某生物、
+#: 某某基因签约, 某某新材料与某某生物签署…).
+_SIGNS = re.compile(r"(?:、[\u4e00-\u9fff]{2,10}?)*(?:签署|签订|签约|达成|共建|携手|战略合作)")
 #: A count of firms earlier in the clause (国内首家…的, 又一家…的): 家 counts firms.
 _FIRM_COUNT = re.compile(r"(?:首|一|这|该|又|多|第一)家")
 #: Trades that name firms rather than industries: after a city and a place word they make
@@ -124,8 +130,11 @@ def _acting(text: str, tokens: list[tuple[int, int, str]], places: dict[int, int
                          or not any(tags.get(t[2]) == "ns" and len(t[2]) >= 2 for t in brand)):
                 yield place_at, end  # 其中，某市|某某|制药…: a firm's name as the trade writes it
                 break
-            if _clause_start(text, a) and acts and proper:
-                yield a, end  # 某某基因|生产的…
+            if _clause_start(text, a) and (acts or _IS_FIRM.match(text, end)) and proper:
+                yield a, end  # 某某基因|生产的…, 某某基因|成立于…
+                break
+            if proper and text[a - 1:a] in ("与", "和", "同", "、") and _SIGNS.match(text, end):
+                yield a, end  # 新区与|某某生物、某某基因签约: a party to the signing
                 break
             if named and _SITE_AFTER.match(text, end) and (i == 0 or tags.get(tokens[i - 1][2]) in _BEFORE_SITE_TAGS):
                 yield a, end  # 明确|某某医药|总部项目…: the firm whose project or site it is
