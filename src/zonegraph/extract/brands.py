@@ -8,13 +8,13 @@ without a legal form and in words jieba does not know. The same shape is prose a
 - a city or province, the brand and the trade first in a clause (其中，某市某某制药大容量
   注射剂占…): the way a firm's full short name is written, not an industry's;
 - first in a clause, before what only a firm does with what it makes or what it is said
-  to be (某某基因生产的…, 某某生物开展…临床试验, 某某生物的全球首个…, 某某基因成立于…);
+  to be (某某基因生产的…, 某某生物开展…临床试验, 某某生物的首款…, 某某基因成立于…);
 - a party to a signing (新区与某某生物、某某基因签约);
 - before its project or site, after a verb (明确某某医药总部项目…);
 - after a role only a firm has (链主企业某某基因落户…);
 - after a clause that counts it among firms (国内首家实现…的某某生物): 家 counts firms;
 - an item of a visited list made of proper words, listed with a firm (来到某某、某某公司);
-- a website before its operator's facility (某某网运营调度中心): the firm is named by it;
+- a website before its operator's facility (某某网客服中心): the firm is named by it;
 - a list of names followed by their count in firms (某某、某某两家药企): every item is one,
   whatever its words, when the count is the number of items.
 
@@ -79,13 +79,13 @@ def _clause_start(text: str, a: int) -> bool:
 
 
 def _brand_word(tok: str, is_place, adverb: bool = False) -> bool:
-    """Whether a token may be (part of) a brand: a word, not prose, generic or a place;
-    with ``adverb``, a two-character word jieba tags as an adverb too (its tag for many
-    rare words: 先声|药业 as it were), where a verb of a firm's act follows."""
+    """Whether a token may be (part of) a brand: a word, not prose, generic, a place or a
+    word of position (区内, 海外); with ``adverb``, a two-character word jieba tags as an
+    adverb too (its tag for many rare words: 欣然|药业), where a verb of a firm's act follows."""
     tag = word_tags().get(tok)
     return bool(_CJK.fullmatch(tok)) and tok not in GENERIC and tok not in POLICY_WORDS \
         and tok not in NOT_NAMES and tok not in STOP_TOKENS and tok not in _TRADE_WORDS \
-        and (tag not in PROSE_TAGS or (adverb and tag == "d" and len(tok) == 2
+        and tag != "s" and (tag not in PROSE_TAGS or (adverb and tag == "d" and len(tok) == 2
                                        and not _COMMON_ADVERB.match(tok))) \
         and not is_place(tok)
 
@@ -179,12 +179,12 @@ def _counted_lists(text: str):
         yield from spans
 
 
-#: What a website's operator has, after the site's name (某某网|运营调度中心, 某某网总部).
+#: What a website's operator has, after the site's name (某某网|客服中心, 某某网总部).
 _SITE_FACILITY = re.compile(r"(?:运营|调度|客服|结算|研发|数据|物流)+(?:中心|基地)|总部")
 
 
 def _websites(text: str, tokens: list[tuple[int, int, str]]):
-    """Spans of websites named before their operator's facility (某某网运营调度中心): the
+    """Spans of websites named before their operator's facility (某某网客服中心): the
     brand and 网, a word jieba does not know or the brand's words and 网 on its own
     (互联网, 物联网, 电网 are words it knows)."""
     tags = word_tags()
@@ -204,9 +204,10 @@ def _websites(text: str, tokens: list[tuple[int, int, str]]):
 
 
 #: A visit's verb and the list of what is visited after it (来到甲、乙公司, 走进甲、乙).
-_VISITED_LIST = re.compile(r"(?:前往|来到|走进|走访|考察|调研|参观|察看)了?"
+_VISIT_VERB = re.compile(r"(?:前往|来到|走进|走访|考察|调研|参观|察看)了?")
+_VISITED_LIST = re.compile(_VISIT_VERB.pattern +
                            r"([^\s、,，。;；:：!?！？“”《》()（）]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》()（）]{2,14})+)")
-#: jieba's tags of the words a visited firm's name is made of (广电|五舟: an abbreviation
+#: jieba's tags of the words a visited firm's name is made of (广岳|云帆: a word
 #: and an unknown word); a place or a common noun (车间, 展厅) is no firm.
 _VISITED_TAGS = frozenset({None, "nz", "nr", "nrt", "nrfg", "j", "nt"})
 
@@ -219,6 +220,9 @@ def _visited_firms(text: str, tokens: list[tuple[int, int, str]], firms: list[tu
         for item in x.group(1).split("、"):
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
+        a0, b0 = items[0]
+        for verb in _VISIT_VERB.finditer(text, a0, b0):  # 调研组先后走访了|某某: the last verb
+            items[0] = (verb.end(), b0)
         if not any(a == s for a, _ in items for s, _ in firms):
             continue
         for a, b in items:

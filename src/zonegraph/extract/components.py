@@ -387,7 +387,7 @@ class ResolveComponent:
             elif m.type in ("Park", "Enterprise") and self._place_led(rest):
                 m.name = rest  # 某新区青山经开区: a county's park, named in the zone's news
             elif m.type == "Enterprise" and brand_led(rest):
-                m.name = rest  # 在某新区|云能达通信有限公司: the zone says where the firm is
+                m.name = rest  # 在某新区|星源达电子有限公司: the zone says where the firm is
         mentions += offices
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}

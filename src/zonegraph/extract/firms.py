@@ -20,7 +20,7 @@ import bisect
 import re
 
 from .model import Mention
-from .names import GENERIC, NOT_NAMES, POLICY_WORDS, _has_proper_word, _tokens_between, coordinated, word_tags
+from .names import BRAND_CHARS, GENERIC, NOT_NAMES, POLICY_WORDS, _has_proper_word, _tokens_between, coordinated, word_tags
 from .tokenizer import cut
 
 #: Trades a firm's short name ends with (某某化学, 某某新材料, 某某特钢).
@@ -127,11 +127,13 @@ def _firm_shaped(item: str, tokens: list[str]) -> bool:
 
 def brand_led(rest: str) -> bool:
     """Whether what follows a zone's name in a company's name holds a brand of its own
-    (某新区|云能达通信有限公司: the firm, placed in the zone), not only words of its line
+    (某新区|星源达电子有限公司: the firm, placed in the zone), not only words of its line
     of business or an area of the zone (某新区|城市发展投资集团, 某新区|某某新城开发建设
     有限公司: the zone's own company, named by the zone)."""
     words = cut(rest)
-    return _has_proper_word(words, word_tags()) and not any(w.endswith(_AREA_WORDS) for w in words)
+    # a brand jieba split (星源|达): a character of a brand glued to the word before it
+    split = any(w in BRAND_CHARS and len(words[i - 1]) >= 2 for i, w in enumerate(words[1:], 1))
+    return (_has_proper_word(words, word_tags()) or split) and not any(w.endswith(_AREA_WORDS) for w in words)
 
 
 #: What an area of a zone is named with (某某新城, 某某园区): a company named by the zone

@@ -193,7 +193,7 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             start = e  # 新区迎来|上海某某有限公司: a verb before a known place ends the clause
             break
         if tok in BRAND_CHARS and _LEGAL_FORM_AT.match(text, suffix_start) and _inside_brand(tokens, s):
-            continue  # 云能|达|通信股份有限公司: a brand jieba split, not the verb 达
+            continue  # 星源|达|电子股份有限公司: a brand jieba split, not the verb 达
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start) \
                 or (len(tok) >= 2 and word_tags().get(tok) in PROSE_TAGS) or _PROSE_WORD.match(tok):
             rest = _tokens_between(tokens, e, suffix_start)
@@ -243,7 +243,7 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
 
 
 # Characters that are stop words as words of quantity or time (达, 超, 近) but that brands
-# are made of (某能达, 某新超): split off an unknown word before a legal form, part of it.
+# are made of (星源达, 某新超): split off an unknown word before a legal form, part of it.
 BRAND_CHARS = frozenset("达超正好来上中下前后")
 # jieba's tags of a brand's word that such a character is glued to (unknown words, names).
 _BRAND_WORD_TAGS = frozenset({None, "n", "nr", "nrt", "nrfg", "nz", "j", "nt"})
@@ -251,7 +251,7 @@ _BRAND_WORD_TAGS = frozenset({None, "n", "nr", "nrt", "nrfg", "nz", "j", "nt"})
 
 def _inside_brand(tokens: list[tuple[int, int, str]], s: int) -> bool:
     """Whether the token starting at ``s`` follows, with nothing between, a word jieba does
-    not know or knows as a name: the two are one brand (云能|达), not a word and a verb."""
+    not know or knows as a name: the two are one brand (星源|达), not a word and a verb."""
     i = bisect.bisect_left(tokens, (s, -1, ""))
     if i == 0 or tokens[i - 1][1] != s:
         return False
