@@ -260,13 +260,13 @@ def _inside_brand(tokens: list[tuple[int, int, str]], s: int) -> bool:
         and word_tags().get(prev) in _BRAND_WORD_TAGS and prev not in GENERIC
 
 
-# jieba's tags of the words of a field of study or work (生命|与|健康, 材料|与|能源).
+# jieba's tags of the words of a field of study or work (土壤|与|水质, 材料|与|能源).
 _FIELD_TAGS = frozenset({"n", "vn", "a", "an"})
 
 
 def _joins_fields(text: str, tokens: list[tuple[int, int, str]], s: int, e: int) -> bool:
-    """Whether the 与 at [s, e) joins two fields inside an institution's name (某市生命与
-    健康协同创新中心), not two parties (新区与|某中心, 某大学与|某中心): common words of
+    """Whether the 与 at [s, e) joins two fields inside an institution's name (某市土壤与
+    水质协同创新中心), not two parties (新区与|某中心, 某大学与|某中心): common words of
     a field on both sides, neither a place, a body nor a generic word."""
     i = bisect.bisect_left(tokens, (s, -1, ""))
     if i == 0 or i + 1 >= len(tokens) or tokens[i - 1][1] != s or tokens[i + 1][0] != e:
