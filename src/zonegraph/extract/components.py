@@ -22,11 +22,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .amounts import fund_amount, respective_amounts
+from .brands import find_brand_firms
 from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
-from .firms import find_firms
+from .firms import brand_led, find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
+from .institutes import find_listed_institutes
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .orgs import declared_short_forms, find_org_names, name_self_references, refine
@@ -299,6 +301,8 @@ class ResolveComponent:
         text = _text(doc)
         found = settle_kinds(text, doc._.zg_mentions or [], self.gazetteer)
         found += find_firms(text, _tokens(doc), found, self.is_place)
+        found += find_brand_firms(text, _tokens(doc), found, self.is_place)
+        found += find_listed_institutes(text, found)
         mentions = _non_overlapping(found)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")
@@ -383,6 +387,8 @@ class ResolveComponent:
                 m.name = zone_short_name(entry) + rest
             elif m.type in ("Park", "Enterprise") and self._place_led(rest):
                 m.name = rest  # 某新区青山经开区: a county's park, named in the zone's news
+            elif m.type == "Enterprise" and brand_led(rest):
+                m.name = rest  # 在某新区|星源达电子有限公司: the zone says where the firm is
         mentions += offices
         # 滨海新区区委、区政府: an organ word after an organ of a zone is an organ of it too
         by_end = {m.end: m for m in mentions}
@@ -475,6 +481,9 @@ def _nests_in(inner: Mention, outer: Mention) -> bool:
     if outer.type == "Policy" and inner.type == "Park":
         return True  # 《某科技城战略合作框架协议》: the park the agreement is about
     a, b = inner.start - outer.start, inner.end - outer.start
+    if outer.type == "Park" and inner.type in ("Enterprise", "Institution") and a == 0 \
+            and (inner.rule.startswith("suffix:") or inner.rule == "brand-firm") and len(outer.text) - b <= 10:
+        return True  # 某大学某研究院|产业化基地, 某某有限公司|生产基地: the owner heads its site
     return inner.type == "Park" and a > 0 and outer.text[a - 1:a] in "(（" \
         and outer.text[b:b + 1] in ")）"  # a park run by the same organs, not 某某(重庆)公司
 

@@ -124,7 +124,7 @@ _TRADE_WORDS = frozenset({"投资", "运营", "开发", "经营", "管理", "实
 # Characters that never occur inside an organization's name in this prose.
 HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
-ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和"}),
+ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和", "与", "联合"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨"}),
                   "Fund": frozenset({"引导"})}  # 产业引导母基金: 引导 is the fund's kind
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
@@ -182,7 +182,19 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
             if tok == "和" and _BODY_END.search(text[max(0, s - 3):s]):
                 start = e  # 管委会和科技厅: two bodies, the name is the second
                 break
+            if tok == "联合" and e != suffix_start:
+                start = e  # 新区联合|某某研究院: the verb, not the name's 联合实验室
+                break
+            if tok == "与" and not _joins_fields(text, tokens, s, e):
+                start = e  # 新区与|某某创新中心: two parties, the name is the second
+                break
             continue
+        if e in anchors and len(tok) >= 2 and word_tags().get(tok) == "v" \
+                and _LEGAL_FORM_AT.match(text, suffix_start):
+            start = e  # 新区迎来|上海某某有限公司: a verb before a known place ends the clause
+            break
+        if tok in BRAND_CHARS and _LEGAL_FORM_AT.match(text, suffix_start) and _inside_brand(tokens, s):
+            continue  # 星源|达|电子股份有限公司: a brand jieba split, not the verb 达
         if tok in STOP_TOKENS or (not allow_digits and tok.isdigit() and e < suffix_start) \
                 or (len(tok) >= 2 and word_tags().get(tok) in PROSE_TAGS) or _PROSE_WORD.match(tok):
             rest = _tokens_between(tokens, e, suffix_start)
@@ -231,6 +243,40 @@ def left_edge(text: str, suffix_start: int, tokens: list[tuple[int, int, str]],
     return start
 
 
+# Characters that are stop words as words of quantity or time (达, 超, 近) but that brands
+# are made of (星源达, 某新超): split off an unknown word before a legal form, part of it.
+BRAND_CHARS = frozenset("达超正好来上中下前后")
+# jieba's tags of a brand's word that such a character is glued to (unknown words, names).
+_BRAND_WORD_TAGS = frozenset({None, "n", "nr", "nrt", "nrfg", "nz", "j", "nt"})
+
+
+def _inside_brand(tokens: list[tuple[int, int, str]], s: int) -> bool:
+    """Whether the token starting at ``s`` follows, with nothing between, a word jieba does
+    not know or knows as a name: the two are one brand (星源|达), not a word and a verb."""
+    i = bisect.bisect_left(tokens, (s, -1, ""))
+    if i == 0 or tokens[i - 1][1] != s:
+        return False
+    prev = tokens[i - 1][2]
+    return len(prev) >= 2 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", prev)) \
+        and word_tags().get(prev) in _BRAND_WORD_TAGS and prev not in GENERIC
+
+
+# jieba's tags of the words of a field of study or work (土壤|与|水质, 材料|与|能源).
+_FIELD_TAGS = frozenset({"n", "vn", "a", "an"})
+
+
+def _joins_fields(text: str, tokens: list[tuple[int, int, str]], s: int, e: int) -> bool:
+    """Whether the 与 at [s, e) joins two fields inside an institution's name (某市土壤与
+    水质协同创新中心), not two parties (新区与|某中心, 某大学与|某中心): common words of
+    a field on both sides, neither a place, a body nor a generic word."""
+    i = bisect.bisect_left(tokens, (s, -1, ""))
+    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1][1] != s or tokens[i + 1][0] != e:
+        return False
+    before, after = tokens[i - 1][2], tokens[i + 1][2]
+    return all(len(w) >= 2 and word_tags().get(w) in _FIELD_TAGS and w not in GENERIC
+               for w in (before, after)) and not _BODY_END.search(before)
+
+
 # Verbs that may sit inside a name (投资促进局, 工作推进组) but not begin one.
 LEADING_VERBS = {"推进", "推动", "协同推进", "协同", "促进", "加快推进", "大力推进", "规划", "冲刺",
                  "高起点", "高标准", "贯彻落实", "深入"}
@@ -269,6 +315,9 @@ def skip_leading_words(start: int, suffix_start: int, tokens: list[tuple[int, in
         s, e, tok = tokens[i]
         if s != start or e >= suffix_start or s in anchors or tok in keep:
             break
+        if tags.get(tok) == "a" and i + 1 < len(tokens) and len(tokens[i + 1][2]) == 1 \
+                and tags.get(tokens[i + 1][2]) == "n" and tokens[i + 1][1] < suffix_start:
+            break  # 深远|海|装备…中心: jieba split the name's first word, an adjective's part in it
         if tok in LEADING_VERBS or (tags.get(tok) in skip and len(tok) > 1):
             start = e
         else:
@@ -568,9 +617,13 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
         if sum(tags.get(it) in VERBAL_TAGS for it in items) * 2 > len(items):
             continue  # 创新研发、发展壮大等: a list of actions, not of names
         pos = m.start(1)
+        spans = []
         for n, item in enumerate(items):
-            start, end = pos, pos + len(item)
-            pos = end + 1
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        if etype == "Enterprise":  # 甲、乙和丙等企业: the last item holds two firms
+            spans[-1:] = [(spans[-1][0] + a, spans[-1][0] + b) for a, b in coordinated(items[-1])]
+        for n, (start, end) in enumerate(spans):
             if n == 0:  # the list's first item has the sentence in front of it
                 start = left_edge(text, end, tokens, anchors, body_ends=body_ends)
                 start = skip_leading_words(start, end, tokens, anchors, tags, VERBAL_TAGS)
@@ -589,6 +642,18 @@ def find_enumerations(text: str, tokens: list[tuple[int, int, str]],
 
 
 _PUNCT = re.compile(r"[\s、,，。;；:：!?！？“”《》]")
+# The last item of a list of firms joined by a conjunction (…、乙科技和丙药业).
+_COORDINATED = re.compile(r"^([^和及]{2,}?)(?:以及|及|和)(.{2,})$")
+
+
+def coordinated(item: str) -> list[tuple[int, int]]:
+    """(start, end) in ``item`` of the names a list's last item holds: two when a
+    conjunction joins two names of two characters or more (乙科技和丙药业), else the item;
+    a name cannot begin or end with its conjunction (和记, 中和农信 stay whole)."""
+    x = _COORDINATED.match(item)
+    if x is None:
+        return [(0, len(item))]
+    return [x.span(1), x.span(2)]
 # 甲、乙、丙和丁: a list of things; an item is what lies between the separators.
 _LIST = re.compile(r"[^\s、,，。;；:：!?！？“”《》等的]{2,14}(?:、[^\s、,，。;；:：!?！？“”《》等的]{2,14})+")
 # What ends the name of a place-like park (瞪羚岛, 江城无线谷, 星光芯城).

@@ -145,6 +145,8 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
         suffix_start = m.end - len(suffix)
         if m.type == "Enterprise" and text[m.end:m.end + 1] == "业":
             continue  # 银行业, 证券业: a trade, not a company
+        if m.type in ("Enterprise", "Institution") and text[suffix_start - 1:suffix_start] in "+＋":
+            continue  # “平台+公司”的模式: kinds of party added up, no name
         if suffix in PROPER_ONLY and m.start not in anchors \
                 and not _has_proper_word(_tokens_between(tokens, m.start, suffix_start), word_tags()):
             continue  # 企业服务中心: a kind of office; 某某服务中心: a named one
