@@ -8,7 +8,8 @@ import re
 from .clauses import _CLAUSE_END, _SPEAKS, _flags, _groups, _locator
 from .model import Mention, Relation
 
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
+_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园|"
+                     r"注册在|注册于|注册地(?:为|在|位于)")
 
 
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
@@ -16,6 +17,10 @@ _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
 
 _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立|建设|新建|兴建|投资|"
                       r"布局|落地|打造")
+
+
+# 位于Y的X / 落户Y的X / 入驻Y的甲、乙等企业: the thing named after the place and 的
+_BEFORE_WHOSE = ("位于", "落户", "入驻", "进驻", "扎根", "坐落于", "坐落在", "地处", "落地", "迁入", "注册在")
 
 
 # 位于Y(东南部)的X: a few words of position between the place and 的
@@ -80,10 +85,9 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         also = [m for m in run[:-1] if m.type == "Park"]
         # 位于Y(…)的X: X is after Y
         tail = _WHOSE.match(text, obj.end)
-        if trig.group() == "位于" and tail:
-            subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
-                         and m.type in _LOCATED_TYPES), None)
-        else:
+        subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
+                     and m.type in _LOCATED_TYPES), None) if trig.group() in _BEFORE_WHOSE and tail else None
+        if subj is None and not (trig.group() == "位于" and tail):
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
             cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
             # the subject ends near the verb (甲等14家企业已入驻), not far back in the
@@ -146,12 +150,38 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             continue
         subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
                      and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
+        if subj is None and _NEXT_CLAUSE.fullmatch(text, _clause_start(text, s0, host.start), host.start - 1):
+            subj = _sentence_subject(text, span, ms)  # 甲公司与新区签约,将在乙园建设…
+            if subj is not None and _SPEAKS.search(text, subj.end, host.start):
+                subj = None  # 甲公司表示,将在新区设立…: what it says it will do
         if subj is not None:
             planned, negated = _flags(text, s0, trig.start())
             if not negated:
                 out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
                                     0.75, planned))
     return out
+
+
+# A clause that goes on with the sentence's subject: 并/将/拟 … before 在 (…,并在乙园建设)
+_NEXT_CLAUSE = re.compile(r"(?:并|还|也|同时|随后|将|拟|计划|已|正式|今年|明年|年内)*")
+
+
+# What may open a sentence before its subject (3月5日,)
+_SENTENCE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今年|去年|此前|目前|近年来)?[,，]?")
+
+
+def _clause_start(text: str, s0: int, at: int) -> int:
+    return max(s0, max(text.rfind(c, s0, at) for c in ",，") + 1)
+
+
+def _sentence_subject(text: str, span: tuple[int, int], ms: list[Mention]) -> Mention | None:
+    """The firm or institution a sentence opens with, when its first clause acts (甲公司与
+    新区签约 / 甲公司成立于2015年): what the later clauses do without a subject, it does."""
+    first = next((m for m in ms if span[0] <= m.start), None)
+    if first is None or first.type not in _LOCATED_TYPES - {"Fund", "Park"} \
+            or not _SENTENCE_HEAD.fullmatch(text, span[0], first.start):
+        return None
+    return first
 
 
 # X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
@@ -211,7 +241,8 @@ def _local_place(m: Mention) -> bool:
     return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
 
 
-_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
+_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了|"
+                      r"(?:已|已经|累计|先后|陆续|相继)入驻了?|(?:已|已经|累计|先后|陆续|相继)进驻了?")
 
 
 def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -299,7 +330,11 @@ def visited_at(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 
 # A、B等一批项目相继开工建设 / A投入运营: a park of the article's zone opening there.
 _OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营|"
-                    r"正式投产|建成投产|开业|揭牌成立|落成")
+                    r"正式投产|建成投产|开业|揭牌成立|落成|落户|入驻|落地")
+
+
+# Verbs of settling, which name where in the sentence when they can
+_SETTLES = ("落户", "入驻", "落地")
 
 
 def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
@@ -311,6 +346,8 @@ def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Me
         return []
     out: list[Relation] = []
     for trig in _OPENS.finditer(text, s0, s1):
+        if trig.group() in _SETTLES and any(m.type == "Park" for m in ms):
+            continue  # 甲等企业已入驻乙园: where they settle is named (location())
         before = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
         groups = _groups(text, before)
         if not groups or not re.fullmatch(r"(?:等[^,，;；。]{0,10}?)?(?:相继|陆续|先后|同时|正式|已|均|全面)*",
