@@ -74,6 +74,9 @@ COOPERATION = [
     ("滇中新区管委会副主任韦江代表新区与云帆数据科技有限公司签约。",
      _pairs(("滇中新区管委会", YUNFAN), (DIANZHONG, YUNFAN))),
     ("滇中新区将在数字经济与生物医药等领域与云帆数据科技有限公司深化合作。", _pairs((DIANZHONG, YUNFAN))),
+    ("云帆数据科技有限公司董事长蓝启明与滇中新区管委会主任柳青山代表双方签约。",
+     _pairs((YUNFAN, "滇中新区管委会"), (YUNFAN, DIANZHONG))),
+    ("云帆数据科技有限公司分别与星河大学、云杉大学签署校企合作协议。", _pairs((YUNFAN, XINGHE), (YUNFAN, "云杉大学"))),
     # firms each signing with a zone are no partners of each other
     ("云帆数据科技有限公司、北港物流有限公司分别与滇中新区管委会签约。",
      _pairs((YUNFAN, "滇中新区管委会"), (BEIGANG, "滇中新区管委会"), (YUNFAN, DIANZHONG), (BEIGANG, DIANZHONG))),
@@ -127,6 +130,15 @@ LOCATION = [
     ("今年以来，澜岸医疗器械有限公司、启明光能有限公司相继落户。",
      {("澜岸医疗器械有限公司", DIANZHONG), (QIMING, DIANZHONG)}, ZONE_TITLE),
     ("来自深圳的云帆数据科技有限公司落户滇中新区。", {(YUNFAN, DIANZHONG)}, ""),
+    ("云帆数据科技有限公司是一家位于滇中新区的高新技术企业。", {(YUNFAN, DIANZHONG)}, ""),
+    ("云帆数据科技有限公司位于滇中新区的生产基地已全面投产。", {(YUNFAN, DIANZHONG)}, ""),
+    ("星河大学与位于滇中新区的云帆数据科技有限公司签署合作协议。", {(YUNFAN, DIANZHONG)}, ""),
+    ("滇中新区引进的云帆数据科技有限公司智能终端项目已投产。", {(YUNFAN, DIANZHONG)}, ""),
+    ("云帆数据科技有限公司在滇中新区举办新品发布会。", set(), ""),
+    ("云帆数据科技有限公司在滇中新区的智能工厂已正式投产。", {(YUNFAN, DIANZHONG)}, ""),
+    ("星河大学在滇中新区的研究院正式揭牌。", {(XINGHE, DIANZHONG)}, ""),
+    ("云帆数据科技有限公司在滇中新区的投资持续增长。", set(), ""),
+    ("云帆数据科技有限公司总部在浦东新区。", {(YUNFAN, "上海浦东新区")}, ""),
     # a firm from elsewhere that signs with a zone is not located there
     ("来自深圳的云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),
     ("北京云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),
@@ -167,6 +179,22 @@ POSTS = [
     ("滇中新区党工委书记柳青山会见了来访的云帆数据科技有限公司董事长蓝启明一行。",
      {("柳青山", "滇中新区党工委", "党工委书记"), ("蓝启明", YUNFAN, "董事长")}),
     ("北港物流有限公司总经理钱松介绍了项目进展。", {("钱松", BEIGANG, "总经理")}),
+    ("云帆数据科技有限公司创始人、CEO蓝启明接受了记者采访。", {("蓝启明", YUNFAN, "创始人、CEO")}),
+    ("云帆数据科技有限公司党委书记、董事长蓝启明致辞。", {("蓝启明", YUNFAN, "党委书记、董事长")}),
+    ("星河大学党委常委、副校长孟书航主持仪式。", {("孟书航", XINGHE, "党委常委、副校长")}),
+    ("滇中新区管委会主任柳青山、副主任韦江出席。",
+     {("柳青山", "滇中新区管委会", "主任"), ("韦江", "滇中新区管委会", "副主任")}),
+    ("滇中新区党工委副书记何秋云、星河大学校长白慕华分别致辞。",
+     {("何秋云", "滇中新区党工委", "党工委副书记"), ("白慕华", XINGHE, "校长")}),
+    ("昆明市人民政府副市长韦江出席。", {("韦江", "昆明市人民政府", "市人民政府副市长")}),
+    # a bare 省委 in a chain with a city's 市委 is that city's province's, not the one named before
+    ("广东省委副书记、深圳市委书记王海鹏，省委常委、哈尔滨市委书记李振东等参加签约仪式。",
+     {("王海鹏", "广东省委", "省委副书记"), ("王海鹏", "深圳市委", "市委书记"),
+      ("李振东", "黑龙江省委", "省委常委"), ("李振东", "哈尔滨市委", "市委书记")}),
+    # a unit of a body: its own body, part of the whole
+    ("国家发展改革委地区振兴司副司长罗志远，云南省发展改革委副主任韦江出席。",
+     {("罗志远", "国家发展改革委地区振兴司", "副司长"), ("韦江", "云南省发展改革委", "副主任")}),
+    ("云南省商务厅对外贸易处处长钱松介绍。", {("钱松", "云南省商务厅对外贸易处", "处长")}),
     # names without a post, and posts without a name
     ("王志刚、赵明远等领导出席活动。", set()),
     ("柳青山指出，要进一步优化营商环境。", set()),
@@ -183,3 +211,9 @@ def test_posts_as_news_states_them(extractor, sentence, expected):
 def test_a_bare_organ_after_a_zones_chain_is_that_zones_in_an_article_about_it(extractor):
     ex = _extract(extractor, "新区党工委副书记、管委会常务副主任钱松主持推介会。", title=ZONE_TITLE)
     assert _posts(ex) == {("钱松", "滇中新区党工委", "党工委副书记"), ("钱松", "滇中新区管委会", "管委会常务副主任")}
+
+
+def test_a_unit_of_a_central_body_named_as_written_is_part_of_it(extractor):
+    ex = _extract(extractor, "国家发展改革委地区振兴司司长罗志远出席会议。")
+    assert _posts(ex) == {("罗志远", "国家发展改革委地区振兴司", "司长")}
+    assert ("国家发展改革委地区振兴司", "国家发展和改革委员会") in _rels(ex, "partOf")

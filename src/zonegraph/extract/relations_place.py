@@ -9,7 +9,7 @@ from .clauses import _CLAUSE_END, _SPEAKS, _flags, _groups, _locator
 from .model import Mention, Relation
 
 _LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园|"
-                     r"注册在|注册于|注册地(?:为|在|位于)")
+                     r"注册在|注册于|注册地(?:为|在|位于)|总部(?:就)?在")
 
 
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
@@ -21,6 +21,10 @@ _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建
 
 # 位于Y的X / 落户Y的X / 入驻Y的甲、乙等企业: the thing named after the place and 的
 _BEFORE_WHOSE = ("位于", "落户", "入驻", "进驻", "扎根", "坐落于", "坐落在", "地处", "落地", "迁入", "注册在")
+
+
+# 甲公司(是一家)位于Y的…: what joins a subject to 位于 it is the subject of
+_OWN_SITE = re.compile(r"(?:是|为|系)?(?:一家|一个|一所|一座)?")
 
 
 # 位于Y(东南部)的X: a few words of position between the place and 的
@@ -37,6 +41,10 @@ _BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|�
 
 
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
+
+
+# 在Y的工厂: the base a firm has at a place
+_BASE = re.compile(r"的(?:[^,，。;；的]{0,6})?(?:工厂|基地|总部|生产线|中心|研究院|分公司|子公司|厂区|园区|分院|校区|门店|办公室)")
 
 
 # A clause's opening before its subject (在甲片区,总投资10亿元的乙项目…)
@@ -87,13 +95,18 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         tail = _WHOSE.match(text, obj.end)
         subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
                      and m.type in _LOCATED_TYPES), None) if trig.group() in _BEFORE_WHOSE and tail else None
-        if subj is None and not (trig.group() == "位于" and tail):
+        if subj is None:
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
             cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
             # the subject ends near the verb (甲等14家企业已入驻), not far back in the
             # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
             subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
                 and trig.start() - cands[-1].end <= 16 else None
+            # 位于Y的X names X after Y; one before it must be the verb's own subject
+            # (甲公司是一家位于Y的企业, 甲公司位于Y的基地), not a party of the clause (乙与位于Y的甲)
+            if subj is not None and trig.group() == "位于" and tail \
+                    and not _OWN_SITE.fullmatch(text, subj.end, trig.start()):
+                subj = None
             # 甲公司表示,南沙地处…: what the firm says is about something else
             if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
                 subj = None
@@ -140,6 +153,17 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
         if inside is not None:
             out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
+    # 甲公司在Y的工厂 / 在Y的生产基地: a base of X's there
+    for host in ms:
+        if host.type not in places or text[host.start - 1:host.start] != "在" \
+                or not _BASE.match(text, host.end):
+            continue
+        subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES - {"Fund"}
+                     and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
+        if subj is not None:
+            planned, negated = _flags(text, s0, host.start)
+            if not negated:
+                out.append(Relation(subj, "locatedIn", host, span, "location:base", 0.75, planned))
     # X在Y揭牌成立 / X(将)在Y投资建设
     for trig in _FOUNDED.finditer(text, s0, s1):
         places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
