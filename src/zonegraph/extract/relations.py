@@ -78,8 +78,8 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
                     split = len(group) - 1
                 group = group + _groups(text, after)[0]
         gap = text[group[-1].end:trig.start()]
-        if len(gap) > 40 or _ATTENDING.search(gap):
-            continue
+        if len(gap) > 40 or _ATTENDING.search(gap) or _ATTENDING.match(text, trig.end()):
+            continue  # (甲、乙领导共同出席 / 共同见证: they attend together)
         if split is None:
             split = next((i for i in range(len(group) - 1)
                           if _WITH.match(_between(text, group[i], group[i + 1]))), None)
