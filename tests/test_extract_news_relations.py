@@ -74,6 +74,10 @@ COOPERATION = [
     ("滇中新区管委会副主任韦江代表新区与云帆数据科技有限公司签约。",
      _pairs(("滇中新区管委会", YUNFAN), (DIANZHONG, YUNFAN))),
     ("滇中新区将在数字经济与生物医药等领域与云帆数据科技有限公司深化合作。", _pairs((DIANZHONG, YUNFAN))),
+    ("云帆数据科技有限公司与滇中新区管委会在昆明举行战略合作签约仪式。",
+     _pairs((YUNFAN, "滇中新区管委会"), (YUNFAN, DIANZHONG))),
+    ("滇中新区与云帆数据科技有限公司举行项目签约仪式。", _pairs((DIANZHONG, YUNFAN))),
+    ("星河大学与云帆数据科技有限公司联合举办人工智能创新大赛。", _pairs((XINGHE, YUNFAN))),
     ("云帆数据科技有限公司董事长蓝启明与滇中新区管委会主任柳青山代表双方签约。",
      _pairs((YUNFAN, "滇中新区管委会"), (YUNFAN, DIANZHONG))),
     ("云帆数据科技有限公司分别与星河大学、云杉大学签署校企合作协议。", _pairs((YUNFAN, XINGHE), (YUNFAN, "云杉大学"))),
@@ -91,6 +95,7 @@ COOPERATION = [
     ("在滇中新区管委会见证下，云帆数据科技有限公司与北港物流有限公司签订供应链协议。", _pairs((YUNFAN, BEIGANG))),
     ("星河大学、云杉大学等单位代表出席签约仪式。", set()),
     ("滇中新区、昆明市相关领导共同出席签约仪式。", set()),
+    ("两江新区、滇中新区分别举行重点项目签约活动。", set()),
     ("滇中新区管委会主任柳青山与云帆数据科技有限公司董事长蓝启明共同见证签约。", set()),
     ("滇中新区相关负责人与云帆数据科技有限公司负责人座谈交流。", set()),
     # places and fields listed where something is done are no parties
@@ -141,6 +146,8 @@ LOCATION = [
     ("星河大学在滇中新区的研究院正式揭牌。", {(XINGHE, DIANZHONG)}, ""),
     ("云帆数据科技有限公司在滇中新区的投资持续增长。", set(), ""),
     ("云帆数据科技有限公司总部在浦东新区。", {(YUNFAN, "上海浦东新区")}, ""),
+    ("滇中新区引进云帆数据科技有限公司智能终端项目。", {(YUNFAN, DIANZHONG)}, ""),
+    ("滇中新区引进星河大学科研团队20个。", set(), ""),  # its people come, not the university
     # a firm from elsewhere that signs with a zone is not located there
     ("来自深圳的云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),
     ("北京云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),

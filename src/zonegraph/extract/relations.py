@@ -40,6 +40,14 @@ _SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|�
 _ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观摩|列席|陪同|主持")
 
 
+# Holding an act, not attending it: 甲与乙举行签约仪式 are its parties.
+_HOLD = ("举行", "举办", "召开")
+
+
+# Right after 共同/联合: what they do together is attend (共同出席, 共同见证).
+_WITNESS = re.compile(r"出席|参加|见证|观摩|列席|陪同|聆听|观看")
+
+
 #: An agreement signed right after the act (签署了《…合作协议》): its parties issued it.
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
@@ -78,7 +86,11 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
                     split = len(group) - 1
                 group = group + _groups(text, after)[0]
         gap = text[group[-1].end:trig.start()]
-        if len(gap) > 40 or _ATTENDING.search(gap) or _ATTENDING.match(text, trig.end()):
+        held = _ATTENDING.search(gap)
+        if held and held.group() in _HOLD and any(_WITH.match(_between(text, a, b))
+                                                  for a, b in zip(group, group[1:])):
+            held = None  # 甲与乙举行战略合作签约仪式: the two hold their own signing
+        if len(gap) > 40 or held or _WITNESS.match(text, trig.end()):
             continue  # (甲、乙领导共同出席 / 共同见证: they attend together)
         if split is None:
             split = next((i for i in range(len(group) - 1)

@@ -269,6 +269,10 @@ _ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|�
                       r"(?:已|已经|累计|先后|陆续|相继)入驻了?|(?:已|已经|累计|先后|陆续|相继)进驻了?")
 
 
+# 引进甲大学团队 / 引入乙公司技术: what of theirs comes (等 lists it: 甲、乙等企业 come themselves)
+_NOT_THEMSELVES = re.compile(r"(?:的)?(?:科研|创新|研发|高端|专业)?(?:团队|人才|专家|技术|成果|资金|资本|产品|模式|经验|标准|管理)")
+
+
 def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
     """Y吸引了A、B (Y attracted A and B): A and B are located in Y."""
     out: list[Relation] = []
@@ -283,9 +287,10 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
                          and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
             continue
         planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        for m in _groups(text, after)[0]:
+        group = _groups(text, after)[0]
+        if negated or _NOT_THEMSELVES.match(text, group[-1].end):
+            continue  # 引进星河大学团队: their people or know-how come, not they
+        for m in group:
             if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
                 out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
                                     0.65, planned))
