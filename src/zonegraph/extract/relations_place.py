@@ -19,6 +19,10 @@ _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建
                       r"布局|落地|打造")
 
 
+# Verbs that say where a thing lies (a park lying in a zone is one of its areas)
+_LIES = ("位于", "坐落于", "坐落在", "地处")
+
+
 # 位于Y的X / 落户Y的X / 入驻Y的甲、乙等企业: the thing named after the place and 的
 _BEFORE_WHOSE = ("位于", "落户", "入驻", "进驻", "扎根", "坐落于", "坐落在", "地处", "落地", "迁入", "注册在")
 
@@ -120,6 +124,9 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
                 if m is not host:
                     out.append(Relation(m, "locatedIn", host, span, f"location:{trig.group()}", 0.8,
                                         planned))
+            if m.type == "Park" and obj.type == "Zone" and trig.group() in _LIES:
+                # 甲园区位于乙新区: an area of the zone as well
+                out.append(Relation(m, "partOf", obj, span, f"location:{trig.group()}", 0.75, planned))
     # 两江新区甲公司: the zone or park written right before a firm is where it is
     for host, m in zip(ms, ms[1:]):
         if _locator(text, host, m):
