@@ -81,6 +81,8 @@ COOPERATION = [
     ("云帆数据科技有限公司董事长蓝启明与滇中新区管委会主任柳青山代表双方签约。",
      _pairs((YUNFAN, "滇中新区管委会"), (YUNFAN, DIANZHONG))),
     ("云帆数据科技有限公司分别与星河大学、云杉大学签署校企合作协议。", _pairs((YUNFAN, XINGHE), (YUNFAN, "云杉大学"))),
+    ("星河人工智能研究院成立于2020年。该研究院与云帆数据科技有限公司签署合作协议。",
+     _pairs(("星河人工智能研究院", YUNFAN))),
     # firms each signing with a zone are no partners of each other
     ("云帆数据科技有限公司、北港物流有限公司分别与滇中新区管委会签约。",
      _pairs((YUNFAN, "滇中新区管委会"), (BEIGANG, "滇中新区管委会"), (YUNFAN, DIANZHONG), (BEIGANG, DIANZHONG))),
@@ -149,6 +151,11 @@ LOCATION = [
     ("云帆数据科技有限公司总部在浦东新区。", {(YUNFAN, "上海浦东新区")}, ""),
     ("滇中新区引进云帆数据科技有限公司智能终端项目。", {(YUNFAN, DIANZHONG)}, ""),
     ("滇中新区引进星河大学科研团队20个。", set(), ""),  # its people come, not the university
+    ("活动现场，云帆数据科技有限公司智能终端项目、北港物流有限公司冷链物流项目签约落户滇中新区。",
+     {(YUNFAN, DIANZHONG), (BEIGANG, DIANZHONG)}, ""),
+    # a firm referred to again (这家企业, 该公司) settles where the later sentence says
+    ("云帆数据科技有限公司成立于2015年。这家企业去年落户滇中新区。", {(YUNFAN, DIANZHONG)}, ""),
+    ("云帆数据科技有限公司与星河大学签署合作协议。这家公司还将在滇中新区建设研发中心。", {(YUNFAN, DIANZHONG)}, ""),
     # a firm from elsewhere that signs with a zone is not located there
     ("来自深圳的云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),
     ("北京云帆数据科技有限公司与滇中新区签署合作协议。", set(), ""),

@@ -19,6 +19,22 @@ _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建
                       r"布局|落地|打造")
 
 
+# 甲公司智能终端项目、乙公司冷链项目落户Y: firms listed by their projects
+_PROJECT_JOIN = re.compile(r"[^,，。;；、与和]{0,12}项目(?:、|和|及|以及)")
+
+
+def _projects_before(text: str, ms: list[Mention], group: list[Mention]) -> list[Mention]:
+    """The firms listed before ``group`` each with its project (甲公司某项目、乙公司某项目)."""
+    out: list[Mention] = []
+    first = group[0]
+    for m in reversed([m for m in ms if m.end <= first.start and m.type in ("Enterprise", "Institution")]):
+        if not _PROJECT_JOIN.fullmatch(text, m.end, first.start):
+            break
+        out.insert(0, m)
+        first = m
+    return out
+
+
 # Verbs that say where a thing lies (a park lying in a zone is one of its areas)
 _LIES = ("位于", "坐落于", "坐落在", "地处")
 
@@ -119,6 +135,7 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         # 甲、乙、丙等企业已入驻Y: every item of the list
         group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
                       if subj in g), [subj])
+        group = _projects_before(text, ms, group) + group
         for m in group:
             for host in [obj, *also]:
                 if m is not host:
