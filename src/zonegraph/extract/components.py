@@ -488,6 +488,13 @@ def _nests_in(inner: Mention, outer: Mention) -> bool:
         and outer.text[b:b + 1] in ")）"  # a park run by the same organs, not 某某(重庆)公司
 
 
+def _zone_key(key: str) -> str:
+    """The zone a body's key names (zone:x, or organ:x:管委会 of zone x), else ""."""
+    if key.startswith("zone:"):
+        return key
+    return "zone:" + key.split(":")[1] if key.startswith("organ:") else ""
+
+
 class PeopleComponent:
     def __init__(self, surnames: frozenset[str], resolve: ResolveComponent):
         self.surnames = surnames
@@ -522,19 +529,26 @@ class PeopleComponent:
         spans = sentences(text)
         last: tuple[int, Mention] | None = None  # where the last chain's person ended, its body
         prev_parts, found = None, []
+        zone_said: tuple[tuple[int, int], str] | None = None  # the zone the sentence's last chain named
         for person, parts in chains:
             while upcoming is not None and upcoming.end <= parts[0][0]:
                 self.reader.note(view, upcoming)  # 湘潭市委书记张三，市委副书记李四: 湘潭's 市委
                 upcoming = next(named, None)
+            sent = _sentence_of(spans, person.start, (person.start, person.end))
             if parts is not prev_parts:  # names listed after one title share its posts
-                found, wholes = self.reader.bodies(text, parts, orgs, view, governments)
-                if not found and last and text[last[0]:parts[0][0]] == "," \
+                # 甲新区党工委书记张三，管委会主任李四: the bare organ is that zone's
+                said = self.resolve.gazetteer.entries.get(zone_said[1]) \
+                    if zone_said and zone_said[0] == sent else None
+                seen = View(said, view.city, view.province, view.places, view.organs) if said else view
+                found, wholes = self.reader.bodies(text, parts, orgs, seen, governments)
+                if not found and last and text[last[0]:parts[0][0]] in (",", "、") \
                         and all(bare_title(text, a, b) and not heads_a_government(text[a:b])
                                 for a, b in parts):
                     # 商会会长张三，名誉会长李四: a bare title in a list is in the body before
                     found = [(last[1], text[a:b]) for a, b in parts]
             prev_parts = parts
-            sent = _sentence_of(spans, person.start, (person.start, person.end))
+            zone_key = next((_zone_key(b.key) for b, _ in found if _zone_key(b.key)), "")
+            zone_said = (sent, zone_key) if zone_key else zone_said
             titles: dict[str, tuple[Mention, list[str]]] = {}
             for body, title in found:  # one post per body, its titles listed
                 titles.setdefault(body.key or body.name or body.text, (body, []))[1].append(title)

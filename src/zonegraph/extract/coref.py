@@ -26,6 +26,9 @@ SINGLE = {
     "该院": ("Institution",), "该中心": ("Institution",), "商会": ("Institution",),
     "协会": ("Institution",), "该行": ("Enterprise",), "该基地": ("Park",),
     "该市": ("Place",), "该省": ("Place",), "该县": ("Place",),
+    "这家企业": ("Enterprise",), "这家公司": ("Enterprise",), "该银行": ("Enterprise",),
+    "该大学": ("Institution",), "该实验室": ("Institution",), "该研究院": ("Institution",),
+    "该机构": ("Institution",),
 }
 #: The place a sentence is about, after 在 (青溪大学城位于…。在这里,他前往甲园): the place that
 #: opens the sentence before, else the last place named.

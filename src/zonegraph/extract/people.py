@@ -22,7 +22,7 @@ TITLE_WORDS = sorted(set("""书记 副书记 主任 副主任 常务副主任 �
 总工程师 总建筑师 总规划师 首席执行官 创始人 联合创始人 合伙人 创始合伙人 委员 常委 主管 站长 行长
 副行长 理事长 副理事长 会长 副会长 教授 副教授 研究员 院士 专家 助理 总裁助理 馆长 社长 主编 总编辑
 队长 组长 工作人员 党组书记 党委书记 党总支书记 支部书记 政委 巡视员 调研员 总师 首席科学家 博士
-执行负责人 执行董事 监事长 分析师 工程师 设计师 代表 部门经理 领导 医生 总会计师 行政总裁""".split()), key=len, reverse=True)
+执行负责人 发言人 新闻发言人 党组成员 执行董事 司长 副司长 总经济师 厂长 副厂长 镇长 副镇长 乡长 副乡长 CEO 监事长 分析师 工程师 设计师 代表 部门经理 领导 医生 总会计师 行政总裁""".split()), key=len, reverse=True)
 _TITLE = "|".join(TITLE_WORDS)
 SPEECH = ("表示", "介绍", "指出", "认为", "强调", "说", "称", "透露", "坦言", "告诉", "提到", "谈到",
           "通报", "解读", "发布", "宣布", "补充", "感慨", "回忆", "建议", "希望", "提出")
@@ -30,7 +30,8 @@ FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在
                    "率队", "带领", "就", "也", "还", "则", "和", "与", "及", "、", ",", "。", ":",
                    "为", "向", "对", "从", "以", "会见", "调研", "考察", "聚焦", "感受", "看来",
                    "(", "”", "!", "?", ";", "一直", "早", "所", "的", "代表", "陪同", "要求",
-                   "到", "来", "赴", "前往", "宣读", "通报", "汇报", "介绍", "参与", "视频")
+                   "到", "来", "赴", "前往", "宣读", "通报", "汇报", "介绍", "参与", "视频",
+                   "接受", "现场", "一同", "共同", "分别", "先后", "详细", "亲切", "团队", "课题组")
 # Words a name's last character may begin instead (吴强以及: 吴强, not 吴强以).
 _GLUED = ("以及", "等人", "及其", "同志")
 _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
@@ -45,6 +46,13 @@ _OF_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人才|专家|学者|院士|�
 
 
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:总书记|国家主席|国务院总理|总理|副总理|委员长)")
+
+
+# A name at a clause's start with its post beside it: in brackets (张三(某公司总经理)), or in
+# a clause of its own (张三,某公司董事长,)
+_BESIDE = rf"(?:^|(?<=[,。;:!?“”\n、]))(?P<name>[\u4e00-\u9fff]{{2,3}})"
+_APPOSITIONS = (re.compile(_BESIDE + rf"[(（](?P<post>[^()（）,。;]{{2,40}}?(?:{_TITLE}))[)）]"),
+                re.compile(_BESIDE + rf",(?P<post>[^()（）,。;:]{{2,40}}?(?:{_TITLE}))(?=[,。;])"))
 
 
 def tagged_as_name(text: str, start: int, end: int) -> bool:
@@ -311,6 +319,22 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
             known.add(cand)
             people.append(Mention(m.start(1), m.end(1), "Person", cand, rule="speech-verb",
                                   confidence=0.7))
+    # 张三(某公司总经理)表示 / 张三,某公司董事长,…: a name with its post set beside it
+    taken = {p.start for p in people}
+    for m in (m for pattern in _APPOSITIONS for m in pattern.finditer(text)):
+        a, b = m.start("post"), m.end("post")
+        n = _name_at(text[m.start("name"):m.end("name")] + "、", 0, surnames)
+        if m.start("name") in taken or n != len(m.group("name")) or not any(o.start == a for o in orgs) \
+                or not _is_post_list(text, a, b):
+            continue
+        parts = _parts(text, a, b)
+        if not parts:
+            continue
+        person = Mention(m.start("name"), m.end("name"), "Person", m.group("name"), rule="apposition",
+                         confidence=0.75)
+        known.add(person.text)
+        people.append(person)
+        chains.append((person, parts))
     seen = {(p.start, p.end) for p in people}
     for name in known:
         for i in occurrences(text, name):

@@ -42,7 +42,7 @@ _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
 # A unit of an organ written before a title (管委会办公室主任, 党工委宣传部部长).
-_UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{1,6}?(?:局|办|部|处|中心)")
+_UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{1,6}?(?:局|办|部|处|司|中心)")
 # A party committee of a body with a name of its own (成都党工委, 大学城党工委), not the zone's.
 _LED_BY_COMMITTEE = re.compile(r"[^:]{2,}?(党工委|工委)$")
 _PARTY_COMMITTEES = ("区委", "市委", "省委", "党工委", "工委", "县委")
@@ -78,22 +78,38 @@ class PostReader:
     def note(self, view: View, body: Mention) -> None:
         """A city's or province's organ named in full (长沙市委) puts that place in view: the
         place the name ends with before the organ word (not words glued in front)."""
+        found = self._place_of(body)
+        if found is None:
+            return
+        organ, hit = found
+        place = short_place(hit.surface)
+        if organ.startswith("省"):
+            view.province = place
+        else:
+            view.city = place
+
+    def _place_of(self, body: Mention):
+        """(organ word, gazetteer hit of its place) of a place's organ named in full."""
         name = body.name or body.text
         organ = _PLACE_ORGAN.search(name)
         if not organ or organ.end() != len(name) or organ.start() == 0:
-            return
+            return None
         before = name[:organ.start()]
         hits = [h for h in self.gazetteer.find(before) if h.end == len(before) and h.entry.type == "Place"]
         if not hits and organ.group()[0] in before[-1:]:  # 长沙市委: 长沙 + 市委
             hits = [h for h in self.gazetteer.find(before[:-1]) if h.end == len(before) - 1
                     and h.entry.type == "Place"]
-        if not hits:
+        return (organ.group(), hits[-1]) if hits else None
+
+    def _city_province(self, view: View, body: Mention) -> None:
+        """省委常委、哈尔滨市委书记: a city's organ named in a chain puts the city's province in
+        view for the chain's bare 省委 (not the province named last before it)."""
+        found = self._place_of(body)
+        if found is None or found[0].startswith("省"):
             return
-        place = short_place(hits[-1].surface)
-        if organ.group().startswith("省"):
-            view.province = place
-        else:
-            view.city = place
+        parent = self.gazetteer.entries.get("place:" + found[1].entry.attrs.get("parent", ""))
+        if parent is not None and parent.attrs.get("kind") == "province":
+            view.province = short_place(parent.name)
 
     def article_view(self, zone_key: str, text: str, places: frozenset[str]) -> View:
         """What an article about a zone speaks of when it names no place: the zone, its
@@ -121,6 +137,11 @@ class PostReader:
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
         starts = [m.start for m in orgs]
+        for m in orgs[bisect.bisect_left(starts, parts[0][0]):]:
+            if m.start >= parts[-1][1]:
+                break
+            if m.type == "GovernmentBody":
+                self._city_province(view, m)
         unknown = False  # a body was named that no mention holds (区工委书记): what follows is its
         for a, b in parts:
             i = bisect.bisect_left(starts, a)
@@ -153,7 +174,9 @@ class PostReader:
         if org.type == "GovernmentBody" and unit and bare_title(rest, unit.end(), len(rest)):
             # 某某管委会办公室常务副主任: a unit of the body named, part of it (of the zone,
             # for a zone's organ)
-            name = (org.name or org.text) + unit.group()
+            # a central body's unit is named as written (国家发展改革委某某司), a zone organ's in full
+            written = org.text if org.key and not org.key.startswith("organ:") else org.name or org.text
+            name = written + unit.group()
             body = Mention(org.start, org.end, "GovernmentBody", name, rule="post-unit", name=name)
             whole = org
             if org.key.startswith("organ:") and f"zone:{org.key.split(':')[1]}" in self.gazetteer.entries:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from itertools import combinations
 
-from .clauses import (ACTORS, MAX_PARTIES, ORGS, _CLAUSE_END, _SPEAKS, _WITH, _between, _flags,
+from .clauses import (ACTORS, MAX_PARTIES, ORGS, PLANNED, _CLAUSE_END, _SPEAKS, _WITH, _between, _flags,
                       _groups, _named_run, sentences)
 from .coref import find_references, resolve
 from .model import Mention, Post, Relation
@@ -40,6 +40,14 @@ _SIGNING = re.compile(r"签署|签订|签约|框架协议|战略协议|合资|�
 _ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观摩|列席|陪同|主持")
 
 
+# Holding an act, not attending it: 甲与乙举行签约仪式 are its parties.
+_HOLD = ("举行", "举办", "召开")
+
+
+# Right after 共同/联合: what they do together is attend (共同出席, 共同见证).
+_WITNESS = re.compile(r"出席|参加|见证|观摩|列席|陪同|聆听|观看")
+
+
 #: An agreement signed right after the act (签署了《…合作协议》): its parties issued it.
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
@@ -60,18 +68,34 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
         groups = _groups(text, before)
         if groups and _placed_at(text, groups[-1]) and len(groups) > 1:
             groups = groups[:-1]  # 甲与乙在北京签署: where they signed is no party
+        if groups and _in_scope(text, groups[-1]):
+            groups = groups[:-1]  # 在长三角与大湾区等区域拓展合作: where, not who
         if not groups:
             continue
         group = groups[-1]
+        split = None
+        if len(groups) > 1 and _EACH_WITH.fullmatch(_between(text, groups[-2][-1], group[0])):
+            # 甲、乙分别与丙签约: each of them with 丙, not with each other
+            split, group = len(groups[-2]) - 1, groups[-2] + group
         if trig.group() in ("携手", "牵手", "联合", "联手", "会同"):
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
+                # 甲(正式)牵手乙: the parties before the verb with those after it (甲拟联合乙…:
+                # a plan left to the reader, as 甲与乙将… is)
+                if split is None and not PLANNED.search(text, group[-1].end, trig.start()):
+                    split = len(group) - 1
                 group = group + _groups(text, after)[0]
         gap = text[group[-1].end:trig.start()]
-        if len(gap) > 40 or _ATTENDING.search(gap):
-            continue
-        split = next((i for i in range(len(group) - 1)
-                      if _WITH.match(_between(text, group[i], group[i + 1]))), None)
+        held = _ATTENDING.search(gap)
+        if held and held.group() in _HOLD and any(_WITH.match(_between(text, a, b))
+                                                  for a, b in zip(group, group[1:])):
+            held = None  # 甲与乙举行战略合作签约仪式: the two hold their own signing
+        if len(gap) > 40 or held or _WITNESS.match(text, trig.end()):
+            continue  # (甲、乙领导共同出席 / 共同见证: they attend together)
+        if split is None:
+            split = next((i for i in range(len(group) - 1)
+                          if _WITH.match(_between(text, group[i], group[i + 1]))), None)
+        counted = _counted(text, group, trig.start())
         lead = text[max(s0, group[0].start - 2):group[0].start]
         signing = bool(_SIGNING.search(trig.group()))
         pairs: list[tuple[Mention, Mention]] = []
@@ -79,8 +103,10 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             pairs = list(combinations(group, 2))  # 双方将在…开展合作
         elif split is not None:
             pairs = [(a, b) for a in group[:split + 1] for b in group[split + 1:]]
-            # 甲、乙、丙与丁签署, 新区与甲、乙合资: one act of them all
-            if len(group) <= MAX_PARTIES and signing:
+            # 甲、乙、丙与丁签署, 新区与甲、乙合资: one act of them all (新区与甲、乙等企业签约,
+            # 甲、乙分别与新区签约: each signs its own deal with the zone)
+            if counted or (len(group) <= MAX_PARTIES and signing
+                           and not _each_apart(text, group, split, trig.start())):
                 pairs = list(combinations(group, 2))
         elif re.search(r"[与同和跟]$", lead):
             # 星湖智慧公园…,与联通、移动等企业合作: the subject is named earlier in the
@@ -97,7 +123,7 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             if subject is None or (len(groups) > 1 and not _opens_clause(text, s0, subject)):
                 continue
             pairs = [(subject, b) for b in group]
-        elif 2 <= len(group) <= MAX_PARTIES and signing and "项目" not in gap \
+        elif 2 <= len(group) and (counted or len(group) <= MAX_PARTIES) and signing and "项目" not in gap \
                 and not any(m.rule == "enumeration" for m in group) \
                 and not _CLAUSE_END.search(gap) and _opens_clause(text, s0, group[0]):
             # (甲、乙重点项目签约 signs projects of both with investors, not the two; 产品销往
@@ -116,6 +142,59 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             parties = list({id(x): x for pair in pairs for x in pair}.values())
             out += _signed(text, span, ms, trig.end(), parties, planned)
     return out
+
+
+# 甲、乙分别与丙签约: each party on its own with the other side
+_EACH_WITH = re.compile(r"(?:分别|各自|均|先后|陆续)(?:与|同|和|跟)")
+
+
+# 甲、乙、丙三方签署 / 五家单位共同签署: the list counted as the parties of one act
+_COUNT = re.compile(r"([两二三四五六七八九十]|\d{1,2})(?:方|家单位|家机构|家企业|家)")
+
+
+_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _counted(text: str, group: list[Mention], trigger: int) -> bool:
+    """Whether the run of parties is counted, all of them, right after it (甲、乙、丙三方签署;
+    not 甲、乙等10家企业, a list cut short)."""
+    count = _COUNT.match(text, group[-1].end) if len(group) > 1 else None
+    if count is None or count.end() > trigger:
+        return False
+    n = count.group(1)
+    return (int(n) if n.isdigit() else _NUMBERS[n]) == len(group)
+
+
+# 甲、乙合资公司 / 甲、乙联合体: firms named as one party, together
+_TOGETHER_AFTER = re.compile(r"(?:的)?(?:合资|合营|联合体|共同|组成的)")
+
+
+# A side of a signing that takes firms one by one: a zone or its government.
+_HOSTS = ("Zone", "GovernmentBody", "Place")
+
+
+def _each_apart(text: str, group: list[Mention], split: int, trigger: int) -> bool:
+    """新区与甲、乙等企业签约 / 甲、乙与新区签订投资协议 / 各方分别签署: a zone (or
+    government) on one side and several firms on the other sign one deal each; the firms
+    do not cooperate with each other."""
+    if "分别" in text[group[0].start:trigger] or "各自" in text[group[0].start:trigger]:
+        return True
+    left, right = group[:split + 1], group[split + 1:]
+    for one, many in ((left, right), (right, left)):
+        if len(one) == 1 and one[0].type in _HOSTS and len(many) > 1 \
+                and all(m.type == "Enterprise" for m in many) \
+                and not _TOGETHER_AFTER.match(text, many[-1].end):  # 甲、乙合资公司: joint
+            return True
+    return False
+
+
+# 在长三角与大湾区等区域 / 在甲、乙等国家: places or fields where something happens
+_SCOPE_AFTER = re.compile(r"等?[^,，;；。与和]{0,6}?(?:领域|区域|地区|方面|行业|国家|城市|市场|省份|地)")
+
+
+def _in_scope(text: str, group: list[Mention]) -> bool:
+    """Whether a run of names is the scope of an act (在A与B等区域), not its parties."""
+    return text[group[0].start - 1:group[0].start] == "在" and bool(_SCOPE_AFTER.match(text, group[-1].end))
 
 
 # 在新材料、文旅等领域与乙携手: a clause of domain before 与, its subject named earlier
@@ -532,7 +611,8 @@ def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
     signs for the zone, so its partners cooperate with the zone too. ``zone_of`` gives the
     zone of an organ's mention (``organ:<zone>:<organ>`` keys)."""
     out = list(rels)
-    have = {(r.subject.key, r.object.key) for r in rels if r.predicate == "cooperatesWith"}
+    key = lambda m: m.key or m.name or m.text  # noqa: E731  (firms have no gazetteer key)
+    have = {(key(r.subject), key(r.object)) for r in rels if r.predicate == "cooperatesWith"}
     for r in rels:
         if r.predicate != "cooperatesWith":
             continue
@@ -543,9 +623,9 @@ def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
                 continue
             zone = zone_of(organ)
             if zone is None or other.key.split(":")[1:2] == zone.key.split(":")[1:2] \
-                    or (zone.key, other.key) in have or (other.key, zone.key) in have:
+                    or (zone.key, key(other)) in have or (key(other), zone.key) in have:
                 continue
-            have.add((zone.key, other.key))
+            have.add((zone.key, key(other)))
             out.append(replace(r, subject=zone, object=other, rule="signing-for-zone",
                                confidence=r.confidence - 0.05))
     return out

@@ -8,7 +8,8 @@ import re
 from .clauses import _CLAUSE_END, _SPEAKS, _flags, _groups, _locator
 from .model import Mention, Relation
 
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园")
+_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园|"
+                     r"注册在|注册于|注册地(?:为|在|位于)|总部(?:就)?在")
 
 
 _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
@@ -16,6 +17,34 @@ _PART = re.compile(r"下辖|所属|旗下|辖区内|直管")
 
 _FOUNDED = re.compile(r"(?:揭牌)?成立|揭牌|开业|投产|落成|开工|建成|注册|设立|建设|新建|兴建|投资|"
                       r"布局|落地|打造")
+
+
+# 甲公司智能终端项目、乙公司冷链项目落户Y: firms listed by their projects
+_PROJECT_JOIN = re.compile(r"[^,，。;；、与和]{0,12}项目(?:、|和|及|以及)")
+
+
+def _projects_before(text: str, ms: list[Mention], group: list[Mention]) -> list[Mention]:
+    """The firms listed before ``group`` each with its project (甲公司某项目、乙公司某项目)."""
+    out: list[Mention] = []
+    first = group[0]
+    for m in reversed([m for m in ms if m.end <= first.start and m.type in ("Enterprise", "Institution")]):
+        if not _PROJECT_JOIN.fullmatch(text, m.end, first.start):
+            break
+        out.insert(0, m)
+        first = m
+    return out
+
+
+# Verbs that say where a thing lies (a park lying in a zone is one of its areas)
+_LIES = ("位于", "坐落于", "坐落在", "地处")
+
+
+# 位于Y的X / 落户Y的X / 入驻Y的甲、乙等企业: the thing named after the place and 的
+_BEFORE_WHOSE = ("位于", "落户", "入驻", "进驻", "扎根", "坐落于", "坐落在", "地处", "落地", "迁入", "注册在")
+
+
+# 甲公司(是一家)位于Y的…: what joins a subject to 位于 it is the subject of
+_OWN_SITE = re.compile(r"(?:是|为|系)?(?:一家|一个|一所|一座)?")
 
 
 # 位于Y(东南部)的X: a few words of position between the place and 的
@@ -32,6 +61,10 @@ _BEFORE_ACT = re.compile(r"(?:正式|揭牌|投资|开工|集中|全面|率先|�
 
 
 _LOCATED_TYPES = {"Enterprise", "Institution", "Park", "Fund"}
+
+
+# 在Y的工厂: the base a firm has at a place
+_BASE = re.compile(r"的(?:[^,，。;；的]{0,6})?(?:工厂|基地|总部|生产线|中心|研究院|分公司|子公司|厂区|园区|分院|校区|门店|办公室)")
 
 
 # A clause's opening before its subject (在甲片区,总投资10亿元的乙项目…)
@@ -80,16 +113,20 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         also = [m for m in run[:-1] if m.type == "Park"]
         # 位于Y(…)的X: X is after Y
         tail = _WHOSE.match(text, obj.end)
-        if trig.group() == "位于" and tail:
-            subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
-                         and m.type in _LOCATED_TYPES), None)
-        else:
+        subj = next((m for m in ms if tail.end() <= m.start <= tail.end() + 4
+                     and m.type in _LOCATED_TYPES), None) if trig.group() in _BEFORE_WHOSE and tail else None
+        if subj is None:
             clause_start = max(text.rfind(",", s0, trig.start()) + 1, s0)
             cands = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
             # the subject ends near the verb (甲等14家企业已入驻), not far back in the
             # clause (争取甲、乙等企业…开展的业务落户: the business settles, not the firms)
             subj = cands[-1] if cands and cands[-1].end >= clause_start - 20 \
                 and trig.start() - cands[-1].end <= 16 else None
+            # 位于Y的X names X after Y; one before it must be the verb's own subject
+            # (甲公司是一家位于Y的企业, 甲公司位于Y的基地), not a party of the clause (乙与位于Y的甲)
+            if subj is not None and trig.group() == "位于" and tail \
+                    and not _OWN_SITE.fullmatch(text, subj.end, trig.start()):
+                subj = None
             # 甲公司表示,南沙地处…: what the firm says is about something else
             if subj is not None and _SPEAKS.search(text, subj.end, trig.start()):
                 subj = None
@@ -98,11 +135,15 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         # 甲、乙、丙等企业已入驻Y: every item of the list
         group = next((g for g in _groups(text, [m for m in ms if m.type in _LOCATED_TYPES])
                       if subj in g), [subj])
+        group = _projects_before(text, ms, group) + group
         for m in group:
             for host in [obj, *also]:
                 if m is not host:
                     out.append(Relation(m, "locatedIn", host, span, f"location:{trig.group()}", 0.8,
                                         planned))
+            if m.type == "Park" and obj.type == "Zone" and trig.group() in _LIES:
+                # 甲园区位于乙新区: an area of the zone as well
+                out.append(Relation(m, "partOf", obj, span, f"location:{trig.group()}", 0.75, planned))
     # 两江新区甲公司: the zone or park written right before a firm is where it is
     for host, m in zip(ms, ms[1:]):
         if _locator(text, host, m):
@@ -136,6 +177,17 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
         inside = next((m for m in ms if m.start == gap_end and m.type in _LOCATED_TYPES), None)
         if inside is not None:
             out.append(Relation(inside, "locatedIn", host, span, "location:内", 0.75))
+    # 甲公司在Y的工厂 / 在Y的生产基地: a base of X's there
+    for host in ms:
+        if host.type not in places or text[host.start - 1:host.start] != "在" \
+                or not _BASE.match(text, host.end):
+            continue
+        subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES - {"Fund"}
+                     and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
+        if subj is not None:
+            planned, negated = _flags(text, s0, host.start)
+            if not negated:
+                out.append(Relation(subj, "locatedIn", host, span, "location:base", 0.75, planned))
     # X在Y揭牌成立 / X(将)在Y投资建设
     for trig in _FOUNDED.finditer(text, s0, s1):
         places_before = [m for m in ms if m.end <= trig.start() and m.type in places]
@@ -146,12 +198,38 @@ def location(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relati
             continue
         subj = next((m for m in reversed(ms) if m.end <= host.start - 1 and m.type in _LOCATED_TYPES
                      and _BEFORE_IN.fullmatch(text, m.end, host.start - 1)), None)
+        if subj is None and _NEXT_CLAUSE.fullmatch(text, _clause_start(text, s0, host.start), host.start - 1):
+            subj = _sentence_subject(text, span, ms)  # 甲公司与新区签约,将在乙园建设…
+            if subj is not None and _SPEAKS.search(text, subj.end, host.start):
+                subj = None  # 甲公司表示,将在新区设立…: what it says it will do
         if subj is not None:
             planned, negated = _flags(text, s0, trig.start())
             if not negated:
                 out.append(Relation(subj, "locatedIn", host, span, f"location:{trig.group()}",
                                     0.75, planned))
     return out
+
+
+# A clause that goes on with the sentence's subject: 并/将/拟 … before 在 (…,并在乙园建设)
+_NEXT_CLAUSE = re.compile(r"(?:并|还|也|同时|随后|将|拟|计划|已|正式|今年|明年|年内)*")
+
+
+# What may open a sentence before its subject (3月5日,)
+_SENTENCE_HEAD = re.compile(r"[\s\d年月日上下午,，]*(?:近日|日前|今年|去年|此前|目前|近年来)?[,，]?")
+
+
+def _clause_start(text: str, s0: int, at: int) -> int:
+    return max(s0, max(text.rfind(c, s0, at) for c in ",，") + 1)
+
+
+def _sentence_subject(text: str, span: tuple[int, int], ms: list[Mention]) -> Mention | None:
+    """The firm or institution a sentence opens with, when its first clause acts (甲公司与
+    新区签约 / 甲公司成立于2015年): what the later clauses do without a subject, it does."""
+    first = next((m for m in ms if span[0] <= m.start), None)
+    if first is None or first.type not in _LOCATED_TYPES - {"Fund", "Park"} \
+            or not _SENTENCE_HEAD.fullmatch(text, span[0], first.start):
+        return None
+    return first
 
 
 # X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
@@ -211,7 +289,12 @@ def _local_place(m: Mention) -> bool:
     return m.type == "Place" and (m.name or m.text)[-1:] in ("市", "区", "县")
 
 
-_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了")
+_ATTRACT = re.compile(r"吸引了?|引进了?|引入了?|招引了?|集聚了?|迎来了?|(?:规划)?布局了|(?:规划)?建设了|"
+                      r"(?:已|已经|累计|先后|陆续|相继)入驻了?|(?:已|已经|累计|先后|陆续|相继)进驻了?")
+
+
+# 引进甲大学团队 / 引入乙公司技术: what of theirs comes (等 lists it: 甲、乙等企业 come themselves)
+_NOT_THEMSELVES = re.compile(r"(?:的)?(?:科研|创新|研发|高端|专业)?(?:团队|人才|专家|技术|成果|资金|资本|产品|模式|经验|标准|管理)")
 
 
 def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
@@ -228,9 +311,10 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
                          and not re.fullmatch(r"[^,。;]{1,10}的", text[trig.end():after[0].start])):
             continue
         planned, negated = _flags(text, s0, trig.start())
-        if negated:
-            continue
-        for m in _groups(text, after)[0]:
+        group = _groups(text, after)[0]
+        if negated or _NOT_THEMSELVES.match(text, group[-1].end):
+            continue  # 引进星河大学团队: their people or know-how come, not they
+        for m in group:
             if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
                 out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
                                     0.65, planned))
@@ -299,7 +383,11 @@ def visited_at(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
 
 # A、B等一批项目相继开工建设 / A投入运营: a park of the article's zone opening there.
 _OPENS = re.compile(r"开工建设|开工|投产运营|投入运营|投入使用|建成投用|建成运营|正式运营|正式开园|开园|揭牌运营|"
-                    r"正式投产|建成投产|开业|揭牌成立|落成")
+                    r"正式投产|建成投产|开业|揭牌成立|落成|落户|入驻|落地")
+
+
+# Verbs of settling, which name where in the sentence when they can
+_SETTLES = ("落户", "入驻", "落地")
 
 
 def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
@@ -311,6 +399,8 @@ def opened_in_zone(text: str, span: tuple[int, int], ms: list[Mention], zone: Me
         return []
     out: list[Relation] = []
     for trig in _OPENS.finditer(text, s0, s1):
+        if trig.group() in _SETTLES and any(m.type == "Park" for m in ms):
+            continue  # 甲等企业已入驻乙园: where they settle is named (location())
         before = [m for m in ms if m.end <= trig.start() and m.type in _LOCATED_TYPES]
         groups = _groups(text, before)
         if not groups or not re.fullmatch(r"(?:等[^,，;；。]{0,10}?)?(?:相继|陆续|先后|同时|正式|已|均|全面)*",
