@@ -477,7 +477,7 @@ def _with_subject(text: str, s0: int, actors: list[Mention], trigger: int) -> li
 
 
 #: 甲与乙签署协议，共同发起设立…: one clause of the parties, then their act together.
-_TOGETHER_AFTER = re.compile(r"[^,，;；。]{0,16}[,，](?:并|还|将|拟)?(?:共同|联合)(?:出资|发起)?")
+_THEN_TOGETHER = re.compile(r"[^,，;；。]{0,16}[,，](?:并|还|将|拟)?(?:共同|联合)(?:出资|发起)?")
 
 
 def _parties_then_together(text: str, s0: int, actors: list[Mention], trigger: int) -> list[Mention]:
@@ -488,7 +488,7 @@ def _parties_then_together(text: str, s0: int, actors: list[Mention], trigger: i
         return []
     group = groups[-1]
     if not any(_WITH.match(_between(text, a, b)) for a, b in zip(group, group[1:])) \
-            or not _TOGETHER_AFTER.fullmatch(text, group[-1].end, trigger) \
+            or not _THEN_TOGETHER.fullmatch(text, group[-1].end, trigger) \
             or not _opens_clause(text, s0, group[0]):
         return []
     return group
