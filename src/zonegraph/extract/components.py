@@ -44,7 +44,11 @@ from .tokenizer import cut
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
 # Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
-_LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
+_LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|(?:发展改革|发改|经信|工信|科|教|卫健|住建)委|局|厅|委员会|"
+                          r"办公室|办)$")
+# An organ word that carries the place's own kind (福建|省委, 长沙|市政府): the place is
+# written without it.
+_KIND_ORGAN = re.compile(r"[省市区县](?:委|人民政府|政府|人大|政协)")
 _AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架")
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
 # What follows a company's bare name and nothing else (苹果数据中心, 浪潮扩大服务器产能).
@@ -134,6 +138,32 @@ def _fund_references(doc: Doc) -> list:
             if r.antecedents[0].type == "Fund"]
 
 
+def place_of_body(name: str, start: int, hit, written: bool = True) -> Mention:
+    """The place a local body's name begins with (甘肃省|发展改革委 → 甘肃省), as written:
+    福建省委 is 福建 + 省委, so its place reads 福建 (the node keeps its full name too).
+    ``written``: the name stands in the text at ``start`` (else the place gets no span)."""
+    surface = hit.surface
+    if _KIND_ORGAN.match(name, hit.end - 1) and surface[-1] in "省市区县" \
+            and surface[:-1] in hit.entry.aliases:
+        surface = surface[:-1]
+    return Mention(start, start + len(surface) * written, "Place", surface, rule="name-prefix",
+                   confidence=0.8, key=hit.entry.key, name=hit.entry.name)
+
+
+def _wider_places(hits: list) -> dict:
+    """A county's short name that ends a province's or city's the text names (龙江 of
+    黑龙江): the short form of that wider place, not the county. Surface → wider entry."""
+    wider = {}
+    counties = {h.surface for h in hits if h.entry.type == "Place"
+                and h.entry.attrs.get("kind") in ("county", "district") and h.surface != h.entry.name}
+    for h in hits:
+        if h.entry.type == "Place" and h.entry.attrs.get("kind") in ("province", "city"):
+            for short in counties:
+                if any(form.endswith(short) and form != short for form in (h.entry.name, *h.entry.aliases)):
+                    wider[short] = h.entry
+    return wider
+
+
 class GazetteerComponent:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -145,9 +175,12 @@ class GazetteerComponent:
         def word(start: int, end: int) -> bool:
             return end - start > 2 or (start in starts and end in ends)
 
-        for h in self.gazetteer.find(_text(doc), word):
+        hits = self.gazetteer.find(_text(doc), word)
+        wider = _wider_places(hits)
+        for h in hits:
+            entry = wider.get(h.surface, h.entry) if h.entry.type == "Place" else h.entry
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
-                                    confidence=0.95, key=h.entry.key, name=h.entry.name))
+                                    confidence=0.95, key=entry.key, name=entry.name))
         mentions += self.weak_enterprises(_text(doc), mentions, starts, ends)
         doc._.zg_mentions = mentions
         return doc
@@ -349,10 +382,7 @@ class ResolveComponent:
                 place = self.gazetteer.find(m.text[:8])
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
                         and place[0].end < len(m.text) and not _AREA_BODY.search(m.text, place[0].end):
-                    h = place[0]
-                    whole = Mention(m.start, m.start + h.end, "Place", h.surface,
-                                    rule="name-prefix", confidence=0.8,
-                                    key=h.entry.key, name=h.entry.name)
+                    whole = place_of_body(m.text, m.start, place[0])
                     office = _OFFICE_OF.match(m.text)
                     if office:  # 某省人民政府办公厅 is part of 某省人民政府, part of 某省
                         government = Mention(m.start, m.start + office.end(1), m.type, office.group(1),
@@ -396,7 +426,11 @@ class ResolveComponent:
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
-        mentions += self.place_organ_list(text, mentions, view)
+        for organ in self.place_organ_list(text, mentions, view):
+            mentions.append(organ)
+            place = self.gazetteer.find(organ.name[:8])  # 省委、省政府: the 省政府 of 某省
+            if place and place[0].start == 0 and place[0].entry.type == "Place":
+                prefixes[id(organ)] = place_of_body(organ.name, organ.start, place[0], written=False)
         mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
@@ -726,10 +760,7 @@ class RelationsComponent:
                     place = self.gazetteer.find(body.text[:8])
                     if place and place[0].start == 0 and place[0].entry.type == "Place" \
                             and _LOCAL_ORGAN.search(body.text):
-                        h = place[0]
-                        head = Mention(body.start, body.start + h.end, "Place", h.surface,
-                                       rule="name-prefix", confidence=0.8, key=h.entry.key,
-                                       name=h.entry.name)
+                        head = place_of_body(body.text, body.start, place[0])
                         rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
                 if _AGREEMENT.search(m.text) and not bodies:
                     rels += _agreement_parties(m, sent, self.gazetteer)

@@ -416,9 +416,19 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             # 某研究院集成光电研究中心: a department of a named body, not a body; but
             # 某大学重庆…研发中心, set up in a named place, is a body of its own
             continue
+        if etype in ("Park", "Place"):  # 国家级新区和国家级自贸区: two kinds listed, the last is the name
+            joined = None
+            for joined in _KINDS_JOINED.finditer(name):
+                pass
+            if joined is not None:
+                name = name[joined.end():]
         if not name or name in NOT_NAMES or _COUNTED.match(name) or _COUNTED_INSIDE.search(name):
             continue
         start = text.find(name, start)
+        if _COUNT_BEFORE.search(text, max(0, start - 1), start) and name[0] in _CLASSIFIERS:
+            continue  # 3|个国家级开发区: the count's classifier begins no name
+        if etype in ("Park", "Place") and name.startswith("新区") and name[2:] == suffix:
+            continue  # 新区新城各部门: the zone and its new towns, no name
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
@@ -493,9 +503,14 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
                          r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
-_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两多数几\d]+(?:大|个|家|项|支|只|批)|第[一二三四五六七八九十\d]+[期批])")
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两多数几\d]+(?:大|个|家|项|支|只|批|座|所)|第[一二三四五六七八九十\d]+[期批])")
 # 区域内三个分基地: a count inside is prose about several things
 _COUNTED_INSIDE = re.compile(r"[一二三四五六七八九十两几\d]+个")
+# 三个|国家级开发区: a numeral before a classifier; the classifier begins no name.
+_COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两多数几\d]$")
+_CLASSIFIERS = frozenset("个家座批项类所只")
+# A kind of area and a conjunction inside a park's name (国家级新区和国家级自贸区).
+_KINDS_JOINED = re.compile(r"(?:新区|开发区|高新区|经开区|园区|自贸区|保税区|示范区|试验区)(?:和|与|及|以及)")
 _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")
 
 

@@ -101,8 +101,12 @@ _PROJECT_REST = re.compile(r"及[^、,，。;；\s等]{2,20}项目")
 _ZONE_PART = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|综合保税区|保税区).{1,8}片区$")
 
 
+#: A document number after a name (发改某某〔2024〕12号): the name is the issuing code.
+_DOCUMENT_NUMBER = re.compile(r"\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\d+\s*号")
+
+
 def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]:
-    """Mentions without outlets' places and described goals, parts of free-trade zones
+    """Mentions without outlets' places, document numbers and described goals, parts of free-trade zones
     typed as parks. A base named after a broad region of the gazetteer (西部先进制造基地)
     is a role the region plays, not a park."""
     out = []
@@ -115,6 +119,8 @@ def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]
                 continue  # 一个现代化国际新城, 已成为医药产业集聚区: what something is to be
             if m.text.endswith("基地") and _led_by_region(m.text, gazetteer):
                 continue  # 西部先进制造基地: a region's role
+        if m.type in ("Park", "Place") and m.rule != "gazetteer" and _DOCUMENT_NUMBER.match(text, m.end):
+            continue  # 某发改地区〔2024〕12号: a document's number, no area
         if m.type == "Park" and _PROJECT_REST.match(text, m.end):
             continue  # 某装备基地及总部项目: a part of a project's name
         if m.type == "Place" and _ZONE_PART.search(m.text):

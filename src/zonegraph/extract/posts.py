@@ -117,6 +117,9 @@ class PostReader:
         article names it (浦东新区政府): the zone's 区长 is a member of it too.
         """
         view = View(view.zone, view.city, view.province, view.places, view.organs)
+        # 省委常委、某市委书记: the bare 省委 is the one of the province the chain's city lies in
+        view.province = self._province_of_city([m for m in orgs if parts[0][0] <= m.start < parts[-1][1]]) \
+            or view.province
         self._parents, self._orgs = [], orgs
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
@@ -137,6 +140,18 @@ class PostReader:
                     out.append((governments[body.key], title))
             prev = found[-1][0]
         return out, self._parents
+
+    def _province_of_city(self, orgs: list[Mention]) -> str:
+        """The province (short name) of the first city whose organ ``orgs`` name, if any."""
+        for org in orgs:
+            probe = View()
+            if org.type == "GovernmentBody":
+                self.note(probe, org)
+            city = self.gazetteer.lookup(probe.city) if probe.city else None
+            parent = self.gazetteer.entries.get("place:" + city.attrs.get("parent", "")) if city else None
+            if parent is not None and parent.attrs.get("kind") == "province":
+                return short_place(parent.name)
+        return ""
 
     def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
         rest = text[org.end:b]

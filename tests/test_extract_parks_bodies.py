@@ -1,0 +1,97 @@
+"""Parks, places and government bodies in real news: what is a name, what belongs to what.
+
+Each sentence is invented for its test (made-up people, parks and bodies in real provinces
+and cities) and the assertions name exactly what a reader takes from it, including
+sentences where a rule must not fire.
+"""
+from __future__ import annotations
+
+from extraction import extract as _extract, names as _names, posts as _posts, rels as _rels  # tests/extraction.py
+
+
+def _part_of_written(ex):
+    """(body, place as written) of the partOf relations whose object is a place."""
+    return {(r.subject.name or r.subject.text, r.object.text) for r in ex.relations
+            if r.predicate == "partOf" and r.object.type == "Place"}
+
+
+# ------------------------------------------------------------------ places named by a body
+
+def test_a_party_committee_names_its_place_without_the_kind_word_it_carries(extractor):
+    ex = _extract(extractor, "江西省委常委、九江市委书记陈立峰出席并致辞。")
+    # 江西省委 is 江西 + 省委: the place reads 江西, its node keeps the full name
+    assert _part_of_written(ex) == {("江西省委", "江西"), ("九江市委", "九江")}
+    assert _rels(ex, "partOf") == {("江西省委", "江西省"), ("九江市委", "九江市")}
+
+
+def test_a_department_of_a_province_names_the_province_in_full(extractor):
+    ex = _extract(extractor, "吉林省发展改革委、四川省人民政府联合印发通知。")
+    assert _part_of_written(ex) == {("吉林省发展改革委", "吉林省"), ("四川省人民政府", "四川")}
+
+
+def test_a_government_listed_after_a_party_committee_is_part_of_the_same_province(extractor):
+    ex = _extract(extractor, "吉林省委省政府明确提出，要坚持高标准建设。")
+    assert _part_of_written(ex) == {("吉林省委", "吉林"), ("吉林省政府", "吉林")}
+
+
+# ------------------------------------------------------------------ not places
+
+def test_a_document_number_is_no_place(extractor):
+    for sentence in ("根据发改西部〔2023〕118号文件精神。", "国家发展改革委(苏发改地区[2019]77号)印发。",
+                     "附件:江城改办地区【2021】5号"):
+        assert _names(_extract(extractor, sentence), "Place") == [], sentence
+
+
+def test_a_named_area_without_a_document_number_is_still_a_place(extractor):
+    ex = _extract(extractor, "粤港澳大湾区和长江中游地区[注]协同发展。")
+    assert "长江中游地区" in _names(ex, "Place")
+
+
+def test_a_countys_short_name_ending_a_province_named_in_the_text_is_the_province(extractor):
+    ex = _extract(extractor, "黑龙江省委提出，要建设现代化新龙江，突出龙江特色。")
+    assert {(m.text, m.name) for m in ex.mentions if m.type == "Place"} == {("龙江", "黑龙江省")}
+
+
+def test_a_countys_short_name_alone_stays_the_county(extractor):
+    ex = _extract(extractor, "龙江县地处齐齐哈尔市西部，龙江的大豆远近闻名。")
+    assert "龙江县" in _names(ex, "Place")
+    assert "黑龙江省" not in _names(ex, "Place")
+
+
+# ------------------------------------------------------------------ counts and kinds are no names
+
+def test_a_count_of_parks_is_no_park(extractor):
+    for sentence in ("园区拥有3个国家级开发区和15个经济功能园区。", "全省共有5个国家级经开区、12家省级高新区。",
+                     "这里有两座省级高新区。"):
+        assert _names(_extract(extractor, sentence), "Park") == [], sentence
+
+
+def test_two_kinds_of_zone_joined_are_no_park(extractor):
+    ex = _extract(extractor, "该区迈入了国家级新区和国家级自贸区联动发展阶段。")
+    assert _names(ex, "Park") == []
+
+
+def test_a_park_after_a_kind_joined_to_it_keeps_its_own_name(extractor):
+    ex = _extract(extractor, "推动国家级新区与青峰综合保税区联动发展。")
+    assert _names(ex, "Park") == ["青峰综合保税区"]
+
+
+def test_the_zone_and_its_new_towns_are_no_place(extractor):
+    ex = _extract(extractor, "新区新城各级各部门要深入学习。", title="两江新区召开会议")
+    assert _names(ex, "Place") == []
+
+
+# ------------------------------------------------------------------ posts in two provinces
+
+def test_a_bare_provincial_committee_is_the_one_of_the_chains_city(extractor):
+    ex = _extract(extractor, "浙江省委副书记、杭州市委书记林志远,省委常委、长春市委书记高明哲出席仪式。")
+    posts = _posts(ex)
+    assert ("高明哲", "吉林省委", "省委常委") in posts
+    assert ("高明哲", "长春市委", "市委书记") in posts
+    assert ("林志远", "浙江省委", "省委副书记") in posts
+    assert not any(p == "高明哲" and o == "浙江省委" for p, o, _ in posts)
+
+
+def test_a_bare_provincial_committee_without_a_city_keeps_the_province_in_view(extractor):
+    ex = _extract(extractor, "浙江省委常委、杭州市委书记林志远出席。省委常委、副省长何永安讲话。")
+    assert ("何永安", "浙江省委", "省委常委") in _posts(ex)
