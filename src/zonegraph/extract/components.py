@@ -25,13 +25,14 @@ from .amounts import fund_amount, respective_amounts
 from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
+from .departments import central_departments
 from .firms import find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .orgs import declared_short_forms, find_org_names, name_self_references, refine
 from .people import TITLE_WORDS, bare_title, find_people
-from .places import find_kind_siblings, find_natural_places, settle_kinds
+from .places import find_kind_siblings, find_natural_places, free_trade_areas, settle_kinds
 from .policy_dates import policy_date
 from .programs import find_campaigns
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
@@ -246,9 +247,10 @@ class ResolveComponent:
                 return self._zone_by_form[name[:n]], name[n:]
         return None, name
 
-    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[Mention]:
+    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[tuple[Mention, bool]]:
         """广州市委、市政府 / 省委、省政府: an organ word after an organ of a city or province
-        is an organ of the same place (of the article's own, after a bare one)."""
+        is an organ of the same place (of the article's own, after a bare one); with whether
+        the place is written (in the organ before it) or only the article's."""
         found = []
         by_end = {m.end: m for m in mentions if m.type == "GovernmentBody"}
         for x in PLACE_ORGAN_LIST.finditer(text):
@@ -261,7 +263,7 @@ class ResolveComponent:
                                             x.group(1), named)
             if organ is not None and (prev.name or prev.text) != organ.name:
                 organ.text, organ.rule = x.group(1), "organ-list"
-                found.append(organ)
+                found.append((organ, prev.name in ("", prev.text) or (prev, True) in found))
                 by_end[organ.end] = organ
         return found
 
@@ -315,6 +317,12 @@ class ResolveComponent:
             cands.add(core[:trade.start()])
         return sorted((c for c in cands if len(c) >= 3 and c != full), key=len, reverse=True)
 
+    def _a_city(self, name: str) -> bool:
+        """Whether ``name`` begins with a city's or province's name (深圳, 福建)."""
+        hits = self.gazetteer.find(name)
+        return bool(hits) and hits[0].start == 0 and hits[0].entry.type == "Place" \
+            and hits[0].entry.attrs.get("kind") in ("city", "province")
+
     def _place_led(self, name: str) -> bool:
         """Whether a name begins with a place and says more after it (青山经开区)."""
         hits = self.gazetteer.find(name[:8])
@@ -332,6 +340,12 @@ class ResolveComponent:
         found = settle_kinds(text, doc._.zg_mentions or [], self.gazetteer)
         found += find_firms(text, _tokens(doc), found, self.is_place)
         mentions = _non_overlapping(found)
+        free_trade_areas(mentions, self.gazetteer)
+        departments = central_departments(text, mentions)  # 某部某某司: part of the ministry
+        if departments:
+            bodies = {id(body) for _, body in departments}
+            mentions = sorted([m for m in mentions if id(m) not in bodies]
+                              + [dept for dept, _ in departments], key=lambda m: m.start)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")
         for m in mentions:
@@ -354,7 +368,7 @@ class ResolveComponent:
                 m.name = short + m.text
             kept.append(m)
         mentions = kept
-        prefixes = {}
+        prefixes = {id(dept): body for dept, body in departments}
         offices: list[Mention] = []  # governments named only with their office
         # the article's own zone may be named by a weak short form (江城—中关村科技园 in a
         # 滨海 article): only there does 滨海 mean the zone
@@ -363,7 +377,8 @@ class ResolveComponent:
             entry, rest = self.zone_prefix(m.text)
             if entry is None and weak and m.type in ("Park", "GovernmentBody") and m.text.startswith(weak):
                 form = next(w for w in weak if m.text.startswith(w))
-                if len(m.text) > len(form) + 2:
+                # 哈尔滨深圳产业园: a park named after two cities (co-built), not the zone's
+                if len(m.text) > len(form) + 2 and not self._a_city(m.text[len(form):len(form) + 4]):
                     entry, rest = zone_entry, m.text[len(form):]
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
@@ -426,10 +441,10 @@ class ResolveComponent:
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
-        for organ in self.place_organ_list(text, mentions, view):
+        for organ, written in self.place_organ_list(text, mentions, view):
             mentions.append(organ)
-            place = self.gazetteer.find(organ.name[:8])  # 省委、省政府: the 省政府 of 某省
-            if place and place[0].start == 0 and place[0].entry.type == "Place":
+            place = self.gazetteer.find(organ.name[:8])  # 某省委、省政府: the 省政府 of 某省
+            if written and place and place[0].start == 0 and place[0].entry.type == "Place":
                 prefixes[id(organ)] = place_of_body(organ.name, organ.start, place[0], written=False)
         mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)
@@ -734,6 +749,13 @@ class RelationsComponent:
                 # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
                 rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
+        # 某园区选址在某新区某发展区: a park in an area named after its zone lies in the zone too
+        for r in list(rels):
+            head = prefixes.get(id(r.object))
+            if r.predicate == "locatedIn" and r.subject.type == r.object.type == "Park" and head is not None \
+                    and head.type == "Zone" and r.rule.startswith("location:"):
+                rels.append(Relation(r.subject, "locatedIn", head, r.sentence, "location:area-of-zone",
+                                     r.confidence, r.planned))
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
         organs = {}
@@ -765,12 +787,19 @@ class RelationsComponent:
                 if _AGREEMENT.search(m.text) and not bodies:
                     rels += _agreement_parties(m, sent, self.gazetteer)
         rels = [r for r in rels if not (r.rule.startswith("opened:") and self._place_named(r.subject))]
+        for r in rels:  # 新区建设了华为某基地: a company's base is in the zone, no area of it
+            if r.rule.startswith("attract:") and r.predicate == "partOf" and self._firm_named(r.subject):
+                r.predicate = "locatedIn"
         doc._.zg_relations = _explicit_issuers_first(signing_for_zones(rels, self._zone_of))
         return doc
 
     def _place_named(self, m: Mention) -> bool:
         """成都某产业园: a name that begins with a place's says where it is."""
         return any(h.start == 0 and h.entry.type == "Place" for h in self.gazetteer.find(m.text[:6]))
+
+    def _firm_named(self, m: Mention) -> bool:
+        """华为某某基地: a name that begins with a known company's."""
+        return any(h.start == 0 and h.entry.type == "Enterprise" for h in self.gazetteer.find(m.text[:8]))
 
     def _zone_of(self, organ: Mention) -> Mention | None:
         """The zone a zone's organ (organ:<zone>:<organ>) belongs to, as a mention."""

@@ -57,7 +57,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("综合保税区", "Park"), ("综保区", "Park"), ("综试区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
     ("自由贸易试验区", "Park"), ("自贸试验区", "Park"), ("试验区", "Park"), ("示范区", "Park"),
     ("先行区", "Park"), ("开发区", "Park"), ("高新区", "Park"), ("经开区", "Park"),
-    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("产业基地", "Park"), ("法务区", "Park"),
+    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("发展区", "Park"), ("功能区", "Park"), ("产业基地", "Park"), ("示范基地", "Park"), ("法务区", "Park"),
     ("基地", "Park"), ("集聚区", "Park"), ("聚集区", "Park"), ("小镇", "Park"),
     ("园", "Park"), ("TOWN", "Park"), ("公园", "Park"), ("岛", "Park"), ("谷", "Park"),
     # places
@@ -451,8 +451,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags) \
-                and not _TOPONYM.search(prefix):
+                and not _TOPONYM.search(prefix) and prefix not in SITE_WORDS:
             continue
+        if suffix in _AREA_KINDS and anchored and start in anchors \
+                and not _has_proper_word(_tokens_between(tokens, anchors[start], suffix_start), tags):
+            continue  # 某新区产业功能区: the zone's kind of area, no name
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end or end in inside_known
                                                      or text[end:end + 2] == "城市"
                                                      or text[end:end + 1] in "地林艺丁"):
@@ -481,10 +484,14 @@ POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 �
 _HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范区", "试验区", "先行区", "集聚区", "聚集区",
-                         "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
+                         "园区", "创新区", "经济区", "发展区", "功能区", "产业园区", "公园", "岛", "谷",
                          "现代城", "片区", "组团"}  # a 新城 is a named area (places.DESCRIBED_KINDS)
 
 
+# Kinds of area a zone is divided into, named by their own words (某新区江北一体发展区).
+_AREA_KINDS = frozenset({"发展区", "功能区"})
+# Kinds of site that areas are named after (空港经济区, 高铁新城): as good as a proper word.
+SITE_WORDS = frozenset({"空港", "航空港", "陆港", "海港", "高铁", "临空", "临港"})
 # A place name by its last character (某家口, 某子港, 某山湾): a port, a bay, a pass.
 _TOPONYM = re.compile(r"^(?!.*(?:海口|窗口|港口|港湾)$)[\u4e00-\u9fff]{2,3}[口港湾]$")
 

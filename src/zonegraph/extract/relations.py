@@ -16,7 +16,7 @@ from .clauses import (ACTORS, MAX_PARTIES, ORGS, _CLAUSE_END, _SPEAKS, _WITH, _b
                       _groups, _named_run, sentences)
 from .coref import find_references, resolve
 from .model import Mention, Post, Relation
-from .relations_place import (attraction, described_in, location, opened_in_zone, part_of, sub_areas,
+from .relations_place import (attraction, described_in, hosted, location, opened_in_zone, part_of, sub_areas,
                               visited_at)
 
 _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
@@ -44,6 +44,10 @@ _ATTENDING = re.compile(r"出席|参加|参与|见证|举行|举办|召开|观�
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
 
+# Prepositions that name what an act is about (围绕, 聚焦), not who acts.
+_TOPIC = re.compile(r"(?:围绕|聚焦|针对)$")
+
+
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
     """Who cooperates with whom: A与B(、C)合作 pairs A with B and C.
 
@@ -68,8 +72,8 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             if after and not text[trig.end():after[0].start].strip():
                 group = group + _groups(text, after)[0]
         gap = text[group[-1].end:trig.start()]
-        if len(gap) > 40 or _ATTENDING.search(gap):
-            continue
+        if len(gap) > 40 or _ATTENDING.search(gap) or _TOPIC.search(text, max(s0, group[0].start - 2), group[0].start):
+            continue  # (围绕甲基地和乙基地项目合作: what the cooperation is about, no party)
         split = next((i for i in range(len(group) - 1)
                       if _WITH.match(_between(text, group[i], group[i + 1]))), None)
         lead = text[max(s0, group[0].start - 2):group[0].start]
@@ -452,6 +456,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
             inside = sorted(inside + [s for r in refs for s in r.stand_ins], key=lambda m: m.start)
         found = cooperation(text, span, inside, zone)
         found += location(text, span, inside)
+        found += hosted(text, span, inside)
         found += attraction(text, span, inside)
         found += sub_areas(text, span, inside)
         found += visited_at(text, span, inside)
