@@ -95,3 +95,105 @@ def test_a_bare_provincial_committee_is_the_one_of_the_chains_city(extractor):
 def test_a_bare_provincial_committee_without_a_city_keeps_the_province_in_view(extractor):
     ex = _extract(extractor, "浙江省委常委、杭州市委书记林志远出席。省委常委、副省长何永安讲话。")
     assert ("何永安", "浙江省委", "省委常委") in _posts(ex)
+
+
+# ------------------------------------------------------------------ free-trade areas
+
+_AREA = "中国(江西)自由贸易试验区九江片区"
+
+
+def test_a_provinces_short_free_trade_zone_area_takes_the_official_name(extractor):
+    ex = _extract(extractor, "作为江西自贸区九江片区承载地,拥有多所高校的某某新区成为开放高地。")
+    assert [(m.text, m.name) for m in ex.mentions if m.type == "Park"] == [("江西自贸区九江片区", _AREA)]
+
+
+def test_a_bare_area_after_the_free_trade_zone_is_that_zones_area(extractor):
+    ex = _extract(extractor, "2020年,中国(江西)自由贸易试验区揭牌,九江片区20平方公里全部落入赣江新区。")
+    assert ("九江片区", _AREA) in {(m.text, m.name) for m in ex.mentions if m.type == "Park"}
+    assert (_AREA, "江西赣江新区") in _rels(ex, "locatedIn")
+
+
+def test_a_citys_free_trade_area_lies_in_the_citys_province(extractor):
+    ex = _extract(extractor, "九江自贸片区推出十项新举措。")
+    assert _names(ex, "Park") == [_AREA]
+
+
+def test_an_areas_short_free_trade_zone_is_the_area_the_text_names_in_full(extractor):
+    ex = _extract(extractor, "九江自贸区挂牌以来,江西自贸试验区九江片区累计形成多项成果。")
+    assert _names(ex, "Park") == [_AREA, _AREA]
+
+
+def test_an_area_without_a_free_trade_zone_is_no_free_trade_area(extractor):
+    ex = _extract(extractor, "城东片区和九江片区同步推进旧城改造。")
+    assert _AREA not in _names(ex, "Park") + _names(ex, "Place")
+
+
+def test_a_zone_hosting_an_area_is_where_it_lies(extractor):
+    ex = _extract(extractor, "两江新区是重庆自贸试验区两江片区的核心承载区。")
+    assert ("中国(重庆)自由贸易试验区两江片区", "重庆两江新区") in _rels(ex, "locatedIn")
+
+
+# ------------------------------------------------------------------ areas and bases of a zone
+
+def test_an_economic_area_named_after_its_airport_or_port_is_a_park(extractor):
+    ex = _extract(extractor, "初步形成了空港经济区聚焦医疗器械、临港经济区聚焦装备制造的格局。")
+    assert _names(ex, "Park") == ["空港经济区", "临港经济区"]
+
+
+def test_a_zones_area_named_by_its_own_words_is_part_of_it(extractor):
+    ex = _extract(extractor, "星海数智产业园选址在哈尔滨新区松江一体发展区。")
+    assert _names(ex, "Park") == ["星海数智产业园", "哈尔滨新区松江一体发展区"]
+    assert _rels(ex, "partOf") == {("哈尔滨新区松江一体发展区", "哈尔滨新区")}
+    assert _rels(ex, "locatedIn") == {("星海数智产业园", "哈尔滨新区松江一体发展区"),
+                                      ("星海数智产业园", "哈尔滨新区")}
+
+
+def test_a_zones_kind_of_area_is_no_name(extractor):
+    ex = _extract(extractor, "这为天府新区产业功能区的发展提供了机遇,要划分三个功能区。")
+    assert _names(ex, "Park") == []
+
+
+def test_demonstration_bases_a_zone_built_are_areas_of_it(extractor):
+    ex = _extract(extractor, "记者了解到,长春新区是吉林省最大的产业集聚区,拥有2个国家级开发区,建设了"
+                             "新型工业化光电产业示范基地、国家生物医药高技术产业基地等产业基地。")
+    assert _names(ex, "Park") == ["新型工业化光电产业示范基地", "国家生物医药高技术产业基地"]
+    assert _rels(ex, "partOf") == {("新型工业化光电产业示范基地", "长春新区"),
+                                   ("国家生物医药高技术产业基地", "长春新区")}
+
+
+def test_a_base_a_goal_or_a_count_names_is_no_park(extractor):
+    ex = _extract(extractor, "要把科学城建设成全省数字经济示范基地,再建一批省级示范基地。")
+    assert _names(ex, "Park") == []
+
+
+def test_a_companys_base_built_in_a_zone_lies_in_it(extractor):
+    ex = _extract(extractor, "此外,天府新区还规划建设了百万平米的华为鲲鹏生态基地。")
+    assert _rels(ex, "locatedIn") == {("华为鲲鹏生态基地", "四川天府新区")}
+    assert _rels(ex, "partOf") == set()
+
+
+def test_a_park_named_after_two_cities_is_not_the_zones(extractor):
+    ex = _extract(extractor, "哈尔滨新区将建设哈尔滨杭州产业园区。")
+    assert _names(ex, "Park") == ["哈尔滨杭州产业园区"]
+    assert _rels(ex, "partOf") == set()
+
+
+def test_bases_a_cooperation_is_about_are_no_parties(extractor):
+    ex = _extract(extractor, "赣江新区与星河集团将围绕星河总部基地和医药产业示范基地项目进行深入合作。")
+    assert {frozenset(p) for p in _rels(ex, "cooperatesWith")} == {frozenset({"江西赣江新区", "星河集团"})}
+
+
+# ------------------------------------------------------------------ departments of ministries
+
+def test_a_ministrys_department_is_part_of_the_ministry(extractor):
+    ex = _extract(extractor, "国家发展改革委地区经济司司长方文涛,工业和信息化部产业政策与法规司副司长程立出席。")
+    assert _names(ex, "GovernmentBody") == ["国家发展改革委地区经济司", "工业和信息化部产业政策与法规司"]
+    assert _rels(ex, "partOf") == {("国家发展改革委地区经济司", "国家发展和改革委员会"),
+                                   ("工业和信息化部产业政策与法规司", "工业和信息化部")}
+    assert _posts(ex) == {("方文涛", "国家发展改革委地区经济司", "司长"),
+                          ("程立", "工业和信息化部产业政策与法规司", "副司长")}
+
+
+def test_a_company_after_a_ministry_is_no_department(extractor):
+    ex = _extract(extractor, "国家发展改革委批复同意星河公司的方案。")
+    assert _names(ex, "GovernmentBody") == ["国家发展和改革委员会"]

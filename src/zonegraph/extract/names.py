@@ -451,10 +451,11 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags) \
-                and not _TOPONYM.search(prefix) and prefix not in SITE_WORDS:
+                and not _TOPONYM.search(prefix) and prefix not in SITE_WORDS and not _NATIONAL_BASE.match(name):
             continue
-        if suffix in _AREA_KINDS and anchored and start in anchors \
-                and not _has_proper_word(_tokens_between(tokens, anchors[start], suffix_start), tags):
+        led = max((b for a, b in anchors.items() if start <= a and b <= suffix_start), default=None) \
+            if suffix in _AREA_KINDS else None
+        if led is not None and not _has_proper_word(_tokens_between(tokens, led, suffix_start), tags):
             continue  # 某新区产业功能区: the zone's kind of area, no name
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end or end in inside_known
                                                      or text[end:end + 2] == "城市"
@@ -488,6 +489,8 @@ GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范
                          "现代城", "片区", "组团"}  # a 新城 is a named area (places.DESCRIBED_KINDS)
 
 
+# A base the state designates (国家某某高技术产业基地, 国家新型工业化产业示范基地): a name.
+_NATIONAL_BASE = re.compile(r"^国家(?!级)[\u4e00-\u9fff]{4,}(?:产业基地|示范基地)$")
 # Kinds of area a zone is divided into, named by their own words (某新区江北一体发展区).
 _AREA_KINDS = frozenset({"发展区", "功能区"})
 # Kinds of site that areas are named after (空港经济区, 高铁新城): as good as a proper word.

@@ -45,7 +45,7 @@ _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
 
 # Prepositions that name what an act is about (围绕, 聚焦), not who acts.
-_TOPIC = re.compile(r"(?:围绕|聚焦|针对)$")
+_TOPIC = re.compile(r"围绕|聚焦|针对")
 
 
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
@@ -71,9 +71,15 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
             after = [m for m in ms if m.type in ORGS and m.start >= trig.end()]
             if after and not text[trig.end():after[0].start].strip():
                 group = group + _groups(text, after)[0]
+        if _TOPIC.search(text, groups[-2][-1].end if len(groups) > 1 else s0, group[0].start):
+            # 甲与乙围绕丙基地和丁基地项目合作: what the cooperation is about, no party
+            groups = groups[:-1]
+            if not groups:
+                continue
+            group = groups[-1]
         gap = text[group[-1].end:trig.start()]
-        if len(gap) > 40 or _ATTENDING.search(gap) or _TOPIC.search(text, max(s0, group[0].start - 2), group[0].start):
-            continue  # (围绕甲基地和乙基地项目合作: what the cooperation is about, no party)
+        if len(gap) > 40 or _ATTENDING.search(gap):
+            continue
         split = next((i for i in range(len(group) - 1)
                       if _WITH.match(_between(text, group[i], group[i + 1]))), None)
         lead = text[max(s0, group[0].start - 2):group[0].start]
