@@ -197,3 +197,44 @@ def test_a_ministrys_department_is_part_of_the_ministry(extractor):
 def test_a_company_after_a_ministry_is_no_department(extractor):
     ex = _extract(extractor, "国家发展改革委批复同意星河公司的方案。")
     assert _names(ex, "GovernmentBody") == ["国家发展和改革委员会"]
+
+
+# ------------------------------------------------------------------ more bodies and regions
+
+def test_a_party_organ_of_a_zones_area_is_part_of_the_zone(extractor):
+    ex = _extract(extractor, "设立中共赣江新区临湖组团工作委员会、赣江新区临湖组团管理委员会。")
+    assert _rels(ex, "partOf") == {("中共赣江新区临湖组团工作委员会", "江西赣江新区"),
+                                   ("赣江新区临湖组团管理委员会", "江西赣江新区")}
+
+
+def test_a_party_committee_written_with_its_party_is_part_of_its_city(extractor):
+    ex = _extract(extractor, "中共九江市委印发通知。")
+    assert _part_of_written(ex) == {("中共九江市委", "九江")}
+
+
+def test_a_bare_city_organ_is_part_of_the_city_the_article_names(extractor):
+    ex = _extract(extractor, "西海岸新区将深入落实市委市政府部署,为青岛经济增长作出贡献。",
+                  title="西海岸新区召开会议")
+    assert _part_of_written(ex) == {("青岛市委", "青岛"), ("青岛市政府", "青岛")}
+
+
+def test_a_bare_city_organ_of_a_city_the_article_never_names_has_no_place(extractor):
+    ex = _extract(extractor, "金普新区按照省委、市委的安排部署推进工作。", title="金普新区召开会议")
+    assert _part_of_written(ex) == set()
+
+
+def test_a_region_named_only_in_its_integration_strategy_is_no_place(extractor):
+    ex = _extract(extractor, "该项目是长株潭一体化发展的标志性项目,推动长株潭都市圈建设。")
+    assert _names(ex, "Place") == ["长株潭都市圈"]
+
+
+def test_a_region_cooperating_or_named_alone_is_a_place(extractor):
+    ex = _extract(extractor, "积极融入京津冀协同发展,对接长三角。")
+    assert _names(ex, "Place") == ["京津冀", "长三角"]
+
+
+def test_a_zone_then_prose_then_an_organ_word_is_no_organ_of_the_zone(extractor):
+    ex = _extract(extractor, "金普新区按照省委的部署推进工作。", title="金普新区召开会议")
+    assert _names(ex, "GovernmentBody") == ["辽宁省委"]
+    ex = _extract(extractor, "浦东新区政府与星河公司签约。")
+    assert _names(ex, "GovernmentBody") == ["浦东新区政府"]

@@ -375,6 +375,9 @@ class ResolveComponent:
         weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
         for m in mentions:
             entry, rest = self.zone_prefix(m.text)
+            party = 2 if entry is None and m.type == "GovernmentBody" and m.text.startswith("中共") else 0
+            if party:  # 中共某新区某组团工作委员会: the party's organ of the zone's area
+                entry, rest = self.zone_prefix(m.text[party:])
             if entry is None and weak and m.type in ("Park", "GovernmentBody") and m.text.startswith(weak):
                 form = next(w for w in weak if m.text.startswith(w))
                 # 哈尔滨深圳产业园: a park named after two cities (co-built), not the zone's
@@ -394,10 +397,11 @@ class ResolveComponent:
             if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
                     and _LOCAL_ORGAN.search(m.text):
                 # 长沙市知识产权局 is part of 长沙市
-                place = self.gazetteer.find(m.text[:8])
+                place = self.gazetteer.find(m.text[party:party + 8])  # (中共)某市委
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
-                        and place[0].end < len(m.text) and not _AREA_BODY.search(m.text, place[0].end):
-                    whole = place_of_body(m.text, m.start, place[0])
+                        and place[0].end < len(m.text) - party \
+                        and not _AREA_BODY.search(m.text, party + place[0].end):
+                    whole = place_of_body(m.text[party:], m.start + party, place[0])
                     office = _OFFICE_OF.match(m.text)
                     if office:  # 某省人民政府办公厅 is part of 某省人民政府, part of 某省
                         government = Mention(m.start, m.start + office.end(1), m.type, office.group(1),
@@ -415,8 +419,8 @@ class ResolveComponent:
                 continue
             if entry is None or m.type == "Zone":
                 continue
-            form = m.text[: len(m.text) - len(rest)]
-            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form,
+            form = m.text[party: len(m.text) - len(rest)]
+            prefixes[id(m)] = Mention(m.start + party, m.start + party + len(form), "Zone", form,
                                       rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
@@ -441,10 +445,15 @@ class ResolveComponent:
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
-        for organ, written in self.place_organ_list(text, mentions, view):
-            mentions.append(organ)
-            place = self.gazetteer.find(organ.name[:8])  # 某省委、省政府: the 省政府 of 某省
-            if written and place and place[0].start == 0 and place[0].entry.type == "Place":
+        named_places = {m.key for m in mentions if m.type == "Place" and m.rule == "gazetteer"}
+        listed = self.place_organ_list(text, mentions, view)
+        mentions += [organ for organ, _ in listed]
+        bare = [(m, False) for m in mentions if m.rule == "bare-organ"]
+        for organ, written in listed + bare:
+            # 某省委、省政府: the 省政府 of 某省; 市委 in an article naming its city: that city's
+            place = self.gazetteer.find(organ.name[:8])
+            if place and place[0].start == 0 and place[0].entry.type == "Place" \
+                    and (written or place[0].entry.key in named_places):
                 prefixes[id(organ)] = place_of_body(organ.name, organ.start, place[0], written=False)
         mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)

@@ -116,6 +116,9 @@ def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]
     for m in mentions:
         if m.type == "Place" and m.rule == "gazetteer" and _OUTLET.match(text, m.end):
             continue  # 某某商报网讯: the outlet, not the place
+        if m.type == "Place" and m.rule == "gazetteer" and text.startswith("一体化", m.end) \
+                and gazetteer.entries[m.key].attrs.get("kind") == "region":
+            continue  # 某某一体化发展: the strategy named after the region, not the region
         if m.type in ("Park", "Place") and m.rule != "gazetteer" and DESCRIBED_KINDS.search(m.text):
             # (建设成全省…示范基地: the 成 of 建设成 glued to the name)
             glued = m.start + (m.text[:1] in ("成", "为"))

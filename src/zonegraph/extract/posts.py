@@ -312,13 +312,14 @@ def proper_organ(m: Mention, view: View, gazetteer: Gazetteer) -> Mention | None
     if tail is None or tail.start() == 0:
         return m
     first = gazetteer.find(m.text[:tail.start()])
-    if first and first[0].start == 0 and first[0].entry.type in ("Zone", "Place"):
-        return m  # 浦东新区政府: a name that begins with its place is whole
-    cut, pos = 0, 0
-    for word, flag in tag(m.text[:tail.start()]):
+    led = first[0].end if first and first[0].start == 0 and first[0].entry.type in ("Zone", "Place") else 0
+    cut, pos = 0, led
+    for word, flag in tag(m.text[led:tail.start()]):
         pos += len(word)
-        if flag[:1] in ("v", "p", "c", "d") or flag == "a":
-            cut = pos
+        if (flag[:1] in ("v", "p", "c", "d") or flag == "a") and (len(word) > 1 or not led):
+            cut = pos  # (after a place, a word of prose: 某新区按照省委, not 浦东|新|区政府)
+    if led and not cut:
+        return m  # 浦东新区政府: a name that begins with its place is whole (某新区按照省委 is not)
     if cut == 0:
         return m
     if cut < tail.start():
