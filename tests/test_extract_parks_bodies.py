@@ -238,3 +238,21 @@ def test_a_zone_then_prose_then_an_organ_word_is_no_organ_of_the_zone(extractor)
     assert _names(ex, "GovernmentBody") == ["辽宁省委"]
     ex = _extract(extractor, "浦东新区政府与星河公司签约。")
     assert _names(ex, "GovernmentBody") == ["浦东新区政府"]
+
+
+def test_a_department_after_a_zones_committee_in_a_chain_is_the_committees(extractor):
+    ex = _extract(extractor, "两江新区区委常委、统战部部长何思远主持会议。", title="两江新区召开座谈会")
+    assert ("何思远", "两江新区区委统战部", "统战部部长") in _posts(ex)
+    assert ("两江新区区委统战部", "两江新区区委") in _rels(ex, "partOf")
+
+
+def test_an_office_after_a_zones_organ_in_a_chain_is_the_zones(extractor):
+    ex = _extract(extractor, "雄安新区党工委委员、党政办公室主任孟凡舟出席。")
+    assert ("孟凡舟", "雄安新区党政办公室", "主任") in _posts(ex)
+    assert ("雄安新区党政办公室", "河北雄安新区") in _rels(ex, "partOf")
+
+
+def test_an_office_after_a_companys_post_stays_the_companys(extractor):
+    ex = _extract(extractor, "星河科技有限公司党委副书记、办公室主任李明出席。")
+    assert _rels(ex, "partOf") == set()
+    assert not any("新区" in o for _, o, _ in _posts(ex))

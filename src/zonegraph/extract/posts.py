@@ -40,6 +40,8 @@ _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 # A department of a committee written before its head's title (统战部部长, 组织部副部长).
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
+# A committee's department named alone (统战部, 组织部).
+_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}部")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
 # A unit of an organ written before a title (管委会办公室主任, 党工委宣传部部长).
 _UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{1,6}?(?:局|办|部|处|中心)")
@@ -129,6 +131,8 @@ class PostReader:
             i = bisect.bisect_left(starts, a)
             org = next((m for m in orgs[i:] if m.start >= b or (m.end < b and m.type in ORG_TYPES)), None)
             org = org if org is not None and org.start < b else None
+            if org is not None and prev is not None:
+                self._unit_of(org, prev)
             found = self._with_org(text, org, b, view) if org else [] if unknown else \
                 self._without_org(text, a, b, view, prev)
             if not found:
@@ -140,6 +144,25 @@ class PostReader:
                     out.append((governments[body.key], title))
             prev = found[-1][0]
         return out, self._parents
+
+    def _unit_of(self, org: Mention, prev: Mention) -> None:
+        """A unit named bare after a zone's organ in one chain is that organ's or zone's:
+        区委常委、统战部部长 (the 区委's 统战部, part of it), 党工委委员、党政办公室主任 (the
+        zone's 党政办公室). The mention is renamed so that every mention of it agrees."""
+        if org.type != "GovernmentBody" or not prev.key.startswith("organ:") or org.rule == "gazetteer" \
+                or (org.name and not org.key.startswith("organ:")):
+            return
+        zone = self.gazetteer.entries.get("zone:" + prev.key.split(":")[1])
+        first = self.gazetteer.find(org.text[:6])
+        if zone is None or org.text.startswith("新区") or (first and first[0].start == 0):
+            return  # a unit written with its place or zone is named already
+        committee = prev.name or prev.text
+        if _DEPARTMENT_NAME.fullmatch(org.text) and committee.endswith(("区委", "党工委", "工委")):
+            org.name = committee + org.text
+            org.key = organ_key(zone, committee[-2:] + org.text)
+            self._parents.append((org, prev))
+        elif not org.key:
+            org.name, org.key = zone_short_name(zone) + org.text, organ_key(zone, org.text)
 
     def _province_of_city(self, orgs: list[Mention]) -> str:
         """The province (short name) of the first city whose organ ``orgs`` name, if any."""
@@ -180,7 +203,9 @@ class PostReader:
         if org.key.startswith("organ:"):
             zid, organ = org.key.split(":", 2)[1:]
             view.zone = self.gazetteer.entries.get(f"zone:{zid}") or view.zone
-            title = rest if organ not in _PARTY_COMMITTEES else organ + rest
+            # 区委|常委, 统战部|部长: a committee's or a department's own word is in the title
+            title = organ + rest if organ in _PARTY_COMMITTEES else \
+                org.text + rest if _DEPARTMENT_NAME.fullmatch(org.text) else rest
             return [(org, title)]
         if org.type == "GovernmentBody":
             self.note(view, org)
