@@ -256,3 +256,14 @@ def test_an_office_after_a_companys_post_stays_the_companys(extractor):
     ex = _extract(extractor, "星河科技有限公司党委副书记、办公室主任李明出席。")
     assert _rels(ex, "partOf") == set()
     assert not any("新区" in o for _, o, _ in _posts(ex))
+
+
+def test_a_zones_organ_word_opening_a_clause_is_the_zones_organ(extractor):
+    ex = _extract(extractor, "管委(区政府)将深入落实工作部署,成立指挥部和工作专班。", title="西海岸新区召开专题会")
+    assert _names(ex, "GovernmentBody") == ["西海岸新区管委", "西海岸新区区政府"]
+    assert _rels(ex, "partOf") == {("西海岸新区管委", "青岛西海岸新区"), ("西海岸新区区政府", "青岛西海岸新区")}
+
+
+def test_an_organ_word_inside_prose_is_no_organ(extractor):
+    ex = _extract(extractor, "企业对接区政府部门的渠道更加通畅。", title="西海岸新区召开专题会")
+    assert _names(ex, "GovernmentBody") == []

@@ -54,6 +54,9 @@ _AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
 # What follows a company's bare name and nothing else (苹果数据中心, 浪潮扩大服务器产能).
 _FIRM_CONTEXT = re.compile(r"(?:公司|集团|数据中心|总部|工厂|产业园|项目|扩大|扩产|投资建设|落户|入驻|旗下)")
+# A zone's organ word alone, opening a clause or set in brackets after another organ.
+_BARE_ZONE_ORGAN = re.compile(r"(?:^|(?<=[。，,;；\n(（]))(管委会|党工委|管委|工委|区委|区政府)(?=[(（)）、,，]|将|要|已|对|在|把|和|与)",
+                              re.M)
 # Task forces, named again later by their head word alone (推进组, 领导小组).
 _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
 # A list of units that began with a company's own (公司办公室、党委工作部、…), up to here.
@@ -361,8 +364,10 @@ class ResolveComponent:
             if m is None or (m.type == "GovernmentBody" and _NOT_A_BODY.search(m.text)):
                 continue  # 公司办公室 (a company's office), 县(市、区)人民政府: no government body
             if m.rule == "suffix-bare":
-                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start):
-                    continue  # 公司办公室、战略发展部: a company's departments, not the zone's
+                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start) or _TASK_FORCE.fullmatch(m.text):
+                    # 公司办公室、战略发展部: a company's departments, not the zone's; 成立指挥部:
+                    # a task force of no name
+                    continue
                 short = zone_short_name(zone_entry)
                 m.key = organ_key(zone_entry, m.text)
                 m.name = short + m.text
@@ -466,6 +471,13 @@ class ResolveComponent:
                 if not covered.owners(x.start(), x.start() + 1) and text[x.end():x.end() + 1] not in "管党":
                     mentions.append(Mention(x.start(), x.end(), "Zone", "新区", rule="own-zone",
                                             confidence=0.7, key=zone_entry.key, name=zone_entry.name))
+            # 管委(区政府)将…, 工委(区委)部署: an organ word opening a clause is the zone's
+            short = zone_short_name(zone_entry)
+            for x in _BARE_ZONE_ORGAN.finditer(text):
+                if not covered.owners(x.start(1), x.end(1)):
+                    mentions.append(Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1),
+                                            rule="own-organ", confidence=0.7,
+                                            key=organ_key(zone_entry, x.group(1)), name=short + x.group(1)))
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.zg_prefixes = prefixes
         return doc
