@@ -267,3 +267,9 @@ def test_a_zones_organ_word_opening_a_clause_is_the_zones_organ(extractor):
 def test_an_organ_word_inside_prose_is_no_organ(extractor):
     ex = _extract(extractor, "企业对接区政府部门的渠道更加通畅。", title="西海岸新区召开专题会")
     assert _names(ex, "GovernmentBody") == []
+
+
+def test_a_bare_city_committee_is_the_one_of_the_chains_district(extractor):
+    ex = _extract(extractor, "湖南省委常委、长沙市委书记张三出席。市委常委、海曙区委书记罗一鸣主持。")
+    assert ("罗一鸣", "宁波市委", "市委常委") in _posts(ex)
+    assert ("张三", "长沙市委", "市委书记") in _posts(ex)

@@ -40,6 +40,8 @@ _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 # A department of a committee written before its head's title (统战部部长, 组织部副部长).
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
+# A district's or county's organ (某某区委, 某某县人民政府): the district named before it.
+_DISTRICT_ORGAN = re.compile(r"^([\u4e00-\u9fff]{1,4}[区县])(?:委|人民政府|政府)$")
 # A committee's department named alone (统战部, 组织部).
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}部")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
@@ -119,9 +121,10 @@ class PostReader:
         article names it (浦东新区政府): the zone's 区长 is a member of it too.
         """
         view = View(view.zone, view.city, view.province, view.places, view.organs)
-        # 省委常委、某市委书记: the bare 省委 is the one of the province the chain's city lies in
-        view.province = self._province_of_city([m for m in orgs if parts[0][0] <= m.start < parts[-1][1]]) \
-            or view.province
+        # 省委常委、某市委书记: the bare 省委 is the one of the province the chain's city lies
+        # in; 市委常委、某区委书记: the bare 市委 the one of the city the chain's district lies in
+        province, city = self._chain_places([m for m in orgs if parts[0][0] <= m.start < parts[-1][1]])
+        view.province, view.city = province or view.province, city or view.city
         self._parents, self._orgs = [], orgs
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
@@ -164,17 +167,29 @@ class PostReader:
         elif not org.key:
             org.name, org.key = zone_short_name(zone) + org.text, organ_key(zone, org.text)
 
-    def _province_of_city(self, orgs: list[Mention]) -> str:
-        """The province (short name) of the first city whose organ ``orgs`` name, if any."""
+    def _chain_places(self, orgs: list[Mention]) -> tuple[str, str]:
+        """(province, city), short names, of the first city or district whose organ ``orgs``
+        name, each empty when unknown."""
         for org in orgs:
+            if org.type != "GovernmentBody":
+                continue
             probe = View()
-            if org.type == "GovernmentBody":
-                self.note(probe, org)
-            city = self.gazetteer.lookup(probe.city) if probe.city else None
-            parent = self.gazetteer.entries.get("place:" + city.attrs.get("parent", "")) if city else None
-            if parent is not None and parent.attrs.get("kind") == "province":
-                return short_place(parent.name)
-        return ""
+            self.note(probe, org)
+            district = _DISTRICT_ORGAN.search(org.name or org.text)
+            place = self.gazetteer.lookup(probe.city) if probe.city else \
+                self.gazetteer.lookup(district.group(1)) if district else None
+            if place is None or place.type != "Place":
+                continue
+            city = place if place.attrs.get("kind") == "city" else self._parent(place)
+            if city is None or city.attrs.get("kind") != "city":
+                continue
+            province = self._parent(city)
+            return (short_place(province.name) if province and province.attrs.get("kind") == "province" else "",
+                    short_place(city.name) if city is not place else "")
+        return "", ""
+
+    def _parent(self, entry: Entry) -> Entry | None:
+        return self.gazetteer.entries.get("place:" + entry.attrs.get("parent", ""))
 
     def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
         rest = text[org.end:b]
