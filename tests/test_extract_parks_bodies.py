@@ -273,3 +273,8 @@ def test_a_bare_city_committee_is_the_one_of_the_chains_district(extractor):
     ex = _extract(extractor, "湖南省委常委、长沙市委书记张三出席。市委常委、海曙区委书记罗一鸣主持。")
     assert ("罗一鸣", "宁波市委", "市委常委") in _posts(ex)
     assert ("张三", "长沙市委", "市委书记") in _posts(ex)
+
+
+def test_every_item_of_a_list_of_goals_is_no_park(extractor):
+    ex = _extract(extractor, "要建设成为全国算力中心、高端芯片、先进制造产业园标杆示范基地;新区建成了青峰科技示范基地。")
+    assert _names(ex, "Park") == ["青峰科技示范基地"]

@@ -91,6 +91,8 @@ _OUTLET = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|商报|早报|时�
                      r"(?=讯|记者|报道|消息|客户端)")
 #: What a goal or a description says before a kind of area (打造成为…, 一个…).
 _DESCRIBED = re.compile(r"(?:一个|一座|一流的?|成为|建成|打造成?为?|建设成为?|定位为|成为了|建成为|冲刺)$")
+#: A list of goals before a name (建设成为甲中心、乙高地、丙基地): each item is a goal.
+_DESCRIBED_LIST = re.compile(r"(?:成为|建成|打造成?为?|建设成为?|定位为)(?!了)[^,，。;；:：]*、[^、,，。;；:：]*$")
 #: A scale in a name (百亿级智造新城, 年产值500亿…) says what is aimed at, or the words of
 #: a clause (以某园为龙头的智造新城).
 _SCALED = re.compile(r"\d+\s*[亿万]|[千百万]?亿级?|的")
@@ -112,7 +114,7 @@ def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]
     """Mentions without outlets' places, document numbers and described goals, parts of free-trade zones
     typed as parks. A base named after a broad region of the gazetteer (西部先进制造基地)
     is a role the region plays, not a park."""
-    out = []
+    out, goals = [], []
     for m in mentions:
         if m.type == "Place" and m.rule == "gazetteer" and _OUTLET.match(text, m.end):
             continue  # 某某商报网讯: the outlet, not the place
@@ -123,7 +125,9 @@ def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]
             # (建设成全省…示范基地: the 成 of 建设成 glued to the name)
             glued = m.start + (m.text[:1] in ("成", "为"))
             if _DESCRIBED.search(text, max(0, glued - 5), glued) or _BECOMING.match(m.text) \
+                    or _DESCRIBED_LIST.search(text, max(0, m.start - 60), m.start) \
                     or _SCALED.search(m.text):
+                goals.append(m.span)  # and no name overlapping it (…产业园|标杆示范基地)
                 continue  # 一个现代化国际新城, 已成为医药产业集聚区: what something is to be
             if m.text.endswith("基地") and _led_by_region(m.text, gazetteer):
                 continue  # 西部先进制造基地: a region's role
@@ -134,6 +138,9 @@ def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]
         if m.type == "Place" and _ZONE_PART.search(m.text):
             m.type = "Park"
         out.append(m)
+    if goals:
+        out = [m for m in out if m.rule == "gazetteer" or m.type not in ("Park", "Place")
+               or not any(a < m.end and m.start < b for a, b in goals)]
     return out
 
 
