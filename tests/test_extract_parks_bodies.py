@@ -278,3 +278,19 @@ def test_a_bare_city_committee_is_the_one_of_the_chains_district(extractor):
 def test_every_item_of_a_list_of_goals_is_no_park(extractor):
     ex = _extract(extractor, "要建设成为全国算力中心、高端芯片、先进制造产业园标杆示范基地;新区建成了青峰科技示范基地。")
     assert _names(ex, "Park") == ["青峰科技示范基地"]
+
+
+def test_parks_built_by_a_subject_that_is_no_zone_belong_to_no_zone(extractor):
+    ex = _extract(extractor, "星河集团是全省最大的装备企业,拥有3个研发中心,建设了新型工业化光电产业示范基地。",
+                  title="长春新区企业巡礼")
+    assert _rels(ex, "partOf") == set()
+
+
+def test_a_city_hosting_an_area_is_where_it_lies(extractor):
+    ex = _extract(extractor, "作为江西自贸区九江片区的所在地,九江市发展迅速。")
+    assert _rels(ex, "locatedIn") == {(_AREA, "九江市")}
+
+
+def test_what_hosts_no_name_is_nowhere(extractor):
+    ex = _extract(extractor, "作为江西自贸区九江片区的所在地,当地发展迅速。")
+    assert _rels(ex, "locatedIn") == set()

@@ -159,8 +159,13 @@ _HOSTS = re.compile(r"的?(?:承载地|所在地|核心承载区|承载区)")
 _HOST_IS = re.compile(r"(?:也|已|还|就)?(?:是|为|成为)了?")
 
 
+def _host(m: Mention) -> bool:
+    """A zone, a park or a known place (something can lie in it)."""
+    return m.type in ("Zone", "Park") or (m.type == "Place" and m.rule == "gazetteer")
+
+
 def hosted(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """Y是X的承载地 / 作为X的所在地,(…的)Y…: X lies in Y (a zone or a park)."""
+    """Y是X的承载地 / 作为X的所在地,(…的)Y…: X lies in Y (a zone, a park or a place)."""
     out: list[Relation] = []
     for i, m in enumerate(ms):
         tail = _HOSTS.match(text, m.end) if m.type in _LOCATED_TYPES else None
@@ -168,11 +173,10 @@ def hosted(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation
             continue
         if text[max(span[0], m.start - 2):m.start] == "作为":
             comma = re.compile(r"[,，]").search(text, tail.end(), span[1])
-            host = next((h for h in ms[i + 1:] if comma and h.start > comma.start()
-                         and h.type in ("Zone", "Park")), None)
+            host = next((h for h in ms[i + 1:] if comma and h.start > comma.start() and _host(h)), None)
         else:
-            host = next((h for h in reversed(ms[:i]) if h.type in ("Zone", "Park")
-                         and _HOST_IS.fullmatch(text, h.end, m.start)), None)
+            host = next((h for h in reversed(ms[:i]) if _host(h) and _HOST_IS.fullmatch(text, h.end, m.start)),
+                        None)
         if host is not None and (host.key or host.name or host.text) != (m.key or m.name or m.text):
             out.append(Relation(m, "locatedIn", host, span, "location:承载地", 0.75))
     return out
