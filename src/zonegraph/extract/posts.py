@@ -42,6 +42,8 @@ _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
 # A district's or county's organ (某某区委, 某某县人民政府): the district named before it.
 _DISTRICT_ORGAN = re.compile(r"^([\u4e00-\u9fff]{1,4}[区县])(?:委|人民政府|政府)$")
+# A unit of a body named by its kind alone (党政办公室, 财政局), not a body of its own name.
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:办公室|局|办|部|处|中心)")
 # A committee's department named alone (统战部, 组织部).
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}部")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
@@ -164,7 +166,7 @@ class PostReader:
             org.name = committee + org.text
             org.key = organ_key(zone, committee[-2:] + org.text)
             self._parents.append((org, prev))
-        elif not org.key:
+        elif not org.key and _BARE_UNIT.fullmatch(org.text):
             org.name, org.key = zone_short_name(zone) + org.text, organ_key(zone, org.text)
 
     def _chain_places(self, orgs: list[Mention]) -> tuple[str, str]:
