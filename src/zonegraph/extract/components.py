@@ -26,6 +26,7 @@ from .brands import find_brand_firms
 from .clauses import PLANNED, sentences
 from .coref import find_references
 from .events import find_events
+from .departments import central_departments
 from .firms import brand_led, find_firms
 from .gazetteer import Gazetteer, load_gazetteer, load_surnames
 from .institutes import find_listed_institutes
@@ -33,7 +34,7 @@ from .model import Mention, Post, Relation
 from .names import find_enumerations, find_list_siblings, find_named
 from .orgs import declared_short_forms, find_org_names, name_self_references, refine
 from .people import TITLE_WORDS, bare_title, find_people
-from .places import find_kind_siblings, find_natural_places, settle_kinds
+from .places import find_kind_siblings, find_natural_places, free_trade_areas, settle_kinds
 from .policy_dates import policy_date
 from .programs import find_campaigns, find_paired_programs
 from .posts import (ORG_TYPES, PLACE_ORGAN_LIST, ZONE_ORGANS, PostReader, View, heads_a_government,
@@ -46,11 +47,18 @@ from .tokenizer import cut
 EXTENSIONS = ("zg_mentions", "zg_posts", "zg_relations", "zg_context", "zg_amounts",
               "zg_dates", "zg_zone", "zg_prefixes")
 # Organs of a local government (长沙市知识产权局), not central ones stationed there (大连海关).
-_LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|局|厅|委员会|办公室|办)$")
+_LOCAL_ORGAN = re.compile(r"(?:人民政府|政府|[省市区县]委|(?:发展改革|发改|经信|工信|科|教|卫健|住建)委|局|厅|委员会|"
+                          r"办公室|办)$")
+# An organ word that carries the place's own kind (福建|省委, 长沙|市政府): the place is
+# written without it.
+_KIND_ORGAN = re.compile(r"[省市区县](?:委|人民政府|政府|人大|政协)")
 _AGREEMENT = re.compile(r"(?:合作|框架|战略)?协议|备忘录|合作框架")
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$|集团公司$")
 # What follows a company's bare name and nothing else (苹果数据中心, 浪潮扩大服务器产能).
 _FIRM_CONTEXT = re.compile(r"(?:公司|集团|数据中心|总部|工厂|产业园|项目|扩大|扩产|投资建设|落户|入驻|旗下)")
+# A zone's organ word alone, opening a clause or set in brackets after another organ.
+_BARE_ZONE_ORGAN = re.compile(r"(?:^|(?<=[。，,;；\n(（]))(管委会|党工委|管委|工委|区委|区政府)(?=[(（)）、,，]|将|要|已|对|在|把|和|与)",
+                              re.M)
 # Task forces, named again later by their head word alone (推进组, 领导小组).
 _TASK_FORCE = re.compile(r"(?:推进组|工作组|领导小组|专班|指挥部|筹备组)$")
 # A list of units that began with a company's own (公司办公室、党委工作部、…), up to here.
@@ -136,6 +144,32 @@ def _fund_references(doc: Doc) -> list:
             if r.antecedents[0].type == "Fund"]
 
 
+def place_of_body(name: str, start: int, hit, written: bool = True) -> Mention:
+    """The place a local body's name begins with (甘肃省|发展改革委 → 甘肃省), as written:
+    福建省委 is 福建 + 省委, so its place reads 福建 (the node keeps its full name too).
+    ``written``: the name stands in the text at ``start`` (else the place gets no span)."""
+    surface = hit.surface
+    if _KIND_ORGAN.match(name, hit.end - 1) and surface[-1] in "省市区县" \
+            and surface[:-1] in hit.entry.aliases:
+        surface = surface[:-1]
+    return Mention(start, start + len(surface) * written, "Place", surface, rule="name-prefix",
+                   confidence=0.8, key=hit.entry.key, name=hit.entry.name)
+
+
+def _wider_places(hits: list) -> dict:
+    """A county's short name that ends a province's or city's the text names (龙江 of
+    黑龙江): the short form of that wider place, not the county. Surface → wider entry."""
+    wider = {}
+    counties = {h.surface for h in hits if h.entry.type == "Place"
+                and h.entry.attrs.get("kind") in ("county", "district") and h.surface != h.entry.name}
+    for h in hits:
+        if h.entry.type == "Place" and h.entry.attrs.get("kind") in ("province", "city"):
+            for short in counties:
+                if any(form.endswith(short) and form != short for form in (h.entry.name, *h.entry.aliases)):
+                    wider[short] = h.entry
+    return wider
+
+
 class GazetteerComponent:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -147,9 +181,12 @@ class GazetteerComponent:
         def word(start: int, end: int) -> bool:
             return end - start > 2 or (start in starts and end in ends)
 
-        for h in self.gazetteer.find(_text(doc), word):
+        hits = self.gazetteer.find(_text(doc), word)
+        wider = _wider_places(hits)
+        for h in hits:
+            entry = wider.get(h.surface, h.entry) if h.entry.type == "Place" else h.entry
             mentions.append(Mention(h.start, h.end, h.entry.type, h.surface, rule="gazetteer",
-                                    confidence=0.95, key=h.entry.key, name=h.entry.name))
+                                    confidence=0.95, key=entry.key, name=entry.name))
         mentions += self.weak_enterprises(_text(doc), mentions, starts, ends)
         doc._.zg_mentions = mentions
         return doc
@@ -216,9 +253,10 @@ class ResolveComponent:
                 return self._zone_by_form[name[:n]], name[n:]
         return None, name
 
-    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[Mention]:
+    def place_organ_list(self, text: str, mentions: list[Mention], view) -> list[tuple[Mention, bool]]:
         """广州市委、市政府 / 省委、省政府: an organ word after an organ of a city or province
-        is an organ of the same place (of the article's own, after a bare one)."""
+        is an organ of the same place (of the article's own, after a bare one); with whether
+        the place is written (in the organ before it) or only the article's."""
         found = []
         by_end = {m.end: m for m in mentions if m.type == "GovernmentBody"}
         for x in PLACE_ORGAN_LIST.finditer(text):
@@ -231,7 +269,7 @@ class ResolveComponent:
                                             x.group(1), named)
             if organ is not None and (prev.name or prev.text) != organ.name:
                 organ.text, organ.rule = x.group(1), "organ-list"
-                found.append(organ)
+                found.append((organ, prev.name in ("", prev.text) or (prev, True) in found))
                 by_end[organ.end] = organ
         return found
 
@@ -285,6 +323,12 @@ class ResolveComponent:
             cands.add(core[:trade.start()])
         return sorted((c for c in cands if len(c) >= 3 and c != full), key=len, reverse=True)
 
+    def _a_city(self, name: str) -> bool:
+        """Whether ``name`` begins with a city's or province's name (深圳, 福建)."""
+        hits = self.gazetteer.find(name)
+        return bool(hits) and hits[0].start == 0 and hits[0].entry.type == "Place" \
+            and hits[0].entry.attrs.get("kind") in ("city", "province")
+
     def _place_led(self, name: str) -> bool:
         """Whether a name begins with a place and says more after it (青山经开区)."""
         hits = self.gazetteer.find(name[:8])
@@ -304,6 +348,12 @@ class ResolveComponent:
         found += find_brand_firms(text, _tokens(doc), found, self.is_place)
         found += find_listed_institutes(text, found)
         mentions = _non_overlapping(found)
+        free_trade_areas(mentions, self.gazetteer)
+        departments = central_departments(text, mentions)  # 某部某某司: part of the ministry
+        if departments:
+            bodies = {id(body) for _, body in departments}
+            mentions = sorted([m for m in mentions if id(m) not in bodies]
+                              + [dept for dept, _ in departments], key=lambda m: m.start)
         counts = Counter(m.key for m in mentions if m.type == "Zone")
         title_end = text.find("\n")
         for m in mentions:
@@ -319,23 +369,29 @@ class ResolveComponent:
             if m is None or (m.type == "GovernmentBody" and _NOT_A_BODY.search(m.text)):
                 continue  # 公司办公室 (a company's office), 县(市、区)人民政府: no government body
             if m.rule == "suffix-bare":
-                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start):
-                    continue  # 公司办公室、战略发展部: a company's departments, not the zone's
+                if zone_entry is None or _COMPANY_UNITS.search(text, 0, m.start) or _TASK_FORCE.fullmatch(m.text):
+                    # 公司办公室、战略发展部: a company's departments, not the zone's; 成立指挥部:
+                    # a task force of no name
+                    continue
                 short = zone_short_name(zone_entry)
                 m.key = organ_key(zone_entry, m.text)
                 m.name = short + m.text
             kept.append(m)
         mentions = kept
-        prefixes = {}
+        prefixes = {id(dept): body for dept, body in departments}
         offices: list[Mention] = []  # governments named only with their office
         # the article's own zone may be named by a weak short form (江城—中关村科技园 in a
         # 滨海 article): only there does 滨海 mean the zone
         weak = tuple(zone_entry.attrs.get("weak_aliases", ())) if zone_entry else ()
         for m in mentions:
             entry, rest = self.zone_prefix(m.text)
+            party = 2 if entry is None and m.type == "GovernmentBody" and m.text.startswith("中共") else 0
+            if party:  # 中共某新区某组团工作委员会: the party's organ of the zone's area
+                entry, rest = self.zone_prefix(m.text[party:])
             if entry is None and weak and m.type in ("Park", "GovernmentBody") and m.text.startswith(weak):
                 form = next(w for w in weak if m.text.startswith(w))
-                if len(m.text) > len(form) + 2:
+                # 哈尔滨深圳产业园: a park named after two cities (co-built), not the zone's
+                if len(m.text) > len(form) + 2 and not self._a_city(m.text[len(form):len(form) + 4]):
                     entry, rest = zone_entry, m.text[len(form):]
             if entry is None and m.text.startswith("新区") and zone_entry is not None and len(m.text) > 2:
                 entry, rest = zone_entry, m.text[2:]
@@ -351,13 +407,11 @@ class ResolveComponent:
             if entry is None and m.type == "GovernmentBody" and m.rule != "gazetteer" \
                     and _LOCAL_ORGAN.search(m.text):
                 # 长沙市知识产权局 is part of 长沙市
-                place = self.gazetteer.find(m.text[:8])
+                place = self.gazetteer.find(m.text[party:party + 8])  # (中共)某市委
                 if place and place[0].start == 0 and place[0].entry.type == "Place" \
-                        and place[0].end < len(m.text) and not _AREA_BODY.search(m.text, place[0].end):
-                    h = place[0]
-                    whole = Mention(m.start, m.start + h.end, "Place", h.surface,
-                                    rule="name-prefix", confidence=0.8,
-                                    key=h.entry.key, name=h.entry.name)
+                        and place[0].end < len(m.text) - party \
+                        and not _AREA_BODY.search(m.text, party + place[0].end):
+                    whole = place_of_body(m.text[party:], m.start + party, place[0])
                     office = _OFFICE_OF.match(m.text)
                     if office:  # 某省人民政府办公厅 is part of 某省人民政府, part of 某省
                         government = Mention(m.start, m.start + office.end(1), m.type, office.group(1),
@@ -375,8 +429,8 @@ class ResolveComponent:
                 continue
             if entry is None or m.type == "Zone":
                 continue
-            form = m.text[: len(m.text) - len(rest)]
-            prefixes[id(m)] = Mention(m.start, m.start + len(form), "Zone", form,
+            form = m.text[party: len(m.text) - len(rest)]
+            prefixes[id(m)] = Mention(m.start + party, m.start + party + len(form), "Zone", form,
                                       rule="name-prefix",
                                       confidence=0.85, key=entry.key, name=entry.name)
             if m.type == "GovernmentBody":
@@ -403,7 +457,16 @@ class ResolveComponent:
                 mentions.append(organ)
                 prefixes[id(organ)] = Mention(organ.start, organ.start, "Zone", "", rule="name-prefix",
                                               confidence=0.8, key=entry.key, name=entry.name)
-        mentions += self.place_organ_list(text, mentions, view)
+        named_places = {m.key for m in mentions if m.type == "Place" and m.rule == "gazetteer"}
+        listed = self.place_organ_list(text, mentions, view)
+        mentions += [organ for organ, _ in listed]
+        bare = [(m, False) for m in mentions if m.rule == "bare-organ"]
+        for organ, written in listed + bare:
+            # 某省委、省政府: the 省政府 of 某省; 市委 in an article naming its city: that city's
+            place = self.gazetteer.find(organ.name[:8])
+            if place and place[0].start == 0 and place[0].entry.type == "Place" \
+                    and (written or place[0].entry.key in named_places):
+                prefixes[id(organ)] = place_of_body(organ.name, organ.start, place[0], written=False)
         mentions += declared_short_forms(text, mentions)
         mentions += self.short_forms(text, mentions)
         # bare 新区 outside longer names means the article's own zone
@@ -415,6 +478,13 @@ class ResolveComponent:
                 if not covered.owners(x.start(), x.start() + 1) and text[x.end():x.end() + 1] not in "管党":
                     mentions.append(Mention(x.start(), x.end(), "Zone", "新区", rule="own-zone",
                                             confidence=0.7, key=zone_entry.key, name=zone_entry.name))
+            # 管委(区政府)将…, 工委(区委)部署: an organ word opening a clause is the zone's
+            short = zone_short_name(zone_entry)
+            for x in _BARE_ZONE_ORGAN.finditer(text):
+                if not covered.owners(x.start(1), x.end(1)):
+                    mentions.append(Mention(x.start(1), x.end(1), "GovernmentBody", x.group(1),
+                                            rule="own-organ", confidence=0.7,
+                                            key=organ_key(zone_entry, x.group(1)), name=short + x.group(1)))
         doc._.zg_mentions = sorted(mentions, key=lambda m: m.start)
         doc._.zg_prefixes = prefixes
         return doc
@@ -759,6 +829,13 @@ class RelationsComponent:
                 # 某新区绿色金融改革创新试验区: a pilot zone is set in the zone, and an area of it
                 rels.append(Relation(m, "locatedIn", head, sent, "name-prefix", 0.8, planned))
             rels.append(Relation(m, pred, head, sent, "name-prefix", 0.85, planned))
+        # 某园区选址在某新区某发展区: a park in an area named after its zone lies in the zone too
+        for r in list(rels):
+            head = prefixes.get(id(r.object))
+            if r.predicate == "locatedIn" and r.subject.type == r.object.type == "Park" and head is not None \
+                    and head.type == "Zone" and r.rule.startswith("location:"):
+                rels.append(Relation(r.subject, "locatedIn", head, r.sentence, "location:area-of-zone",
+                                     r.confidence, r.planned))
         rels = _stated_launchers_first(rels)
         # every organ of a zone is part of it, wherever it was named (a post's body too)
         related = {id(r.subject) for r in rels if r.predicate == "partOf"}
@@ -787,20 +864,24 @@ class RelationsComponent:
                     place = self.gazetteer.find(body.text[:8])
                     if place and place[0].start == 0 and place[0].entry.type == "Place" \
                             and _LOCAL_ORGAN.search(body.text):
-                        h = place[0]
-                        head = Mention(body.start, body.start + h.end, "Place", h.surface,
-                                       rule="name-prefix", confidence=0.8, key=h.entry.key,
-                                       name=h.entry.name)
+                        head = place_of_body(body.text, body.start, place[0])
                         rels.append(Relation(body, "partOf", head, sent, "name-prefix", 0.8))
                 if _AGREEMENT.search(m.text) and not bodies:
                     rels += _agreement_parties(m, sent, self.gazetteer)
         rels = [r for r in rels if not (r.rule.startswith("opened:") and self._place_named(r.subject))]
+        for r in rels:  # 新区建设了华为某基地: a company's base is in the zone, no area of it
+            if r.rule.startswith("attract:") and r.predicate == "partOf" and self._firm_named(r.subject):
+                r.predicate = "locatedIn"
         doc._.zg_relations = _explicit_issuers_first(signing_for_zones(rels, self._zone_of))
         return doc
 
     def _place_named(self, m: Mention) -> bool:
         """成都某产业园: a name that begins with a place's says where it is."""
         return any(h.start == 0 and h.entry.type == "Place" for h in self.gazetteer.find(m.text[:6]))
+
+    def _firm_named(self, m: Mention) -> bool:
+        """华为某某基地: a name that begins with a known company's."""
+        return any(h.start == 0 and h.entry.type == "Enterprise" for h in self.gazetteer.find(m.text[:8]))
 
     def _zone_of(self, organ: Mention) -> Mention | None:
         """The zone a zone's organ (organ:<zone>:<organ>) belongs to, as a mention."""

@@ -57,7 +57,7 @@ SUFFIXES: list[tuple[str, str]] = sorted([
     ("综合保税区", "Park"), ("综保区", "Park"), ("综试区", "Park"), ("保税区", "Park"), ("保税港区", "Park"), ("自贸区", "Park"),
     ("自由贸易试验区", "Park"), ("自贸试验区", "Park"), ("试验区", "Park"), ("示范区", "Park"),
     ("先行区", "Park"), ("开发区", "Park"), ("高新区", "Park"), ("经开区", "Park"),
-    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("产业基地", "Park"), ("法务区", "Park"),
+    ("创新区", "Park"), ("商务区", "Park"), ("经济区", "Park"), ("发展区", "Park"), ("功能区", "Park"), ("产业基地", "Park"), ("示范基地", "Park"), ("法务区", "Park"),
     ("基地", "Park"), ("集聚区", "Park"), ("聚集区", "Park"), ("小镇", "Park"),
     ("园", "Park"), ("TOWN", "Park"), ("公园", "Park"), ("岛", "Park"), ("谷", "Park"),
     # places
@@ -482,6 +482,12 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             # 某研究院集成光电研究中心: a department of a named body, not a body; but
             # 某大学重庆…研发中心, set up in a named place, is a body of its own
             continue
+        if etype in ("Park", "Place"):  # 国家级新区和国家级自贸区: two kinds listed, the last is the name
+            joined = None
+            for joined in _KINDS_JOINED.finditer(name):
+                pass
+            if joined is not None:
+                name = name[joined.end():]
         if not name or name in NOT_NAMES or _COUNTED.match(name) or _COUNTED_INSIDE.search(name):
             continue
         start = text.find(name, start)
@@ -492,6 +498,10 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
                 continue  # 甲、乙等重点产业子基金: several funds described by their kind
             start = _after_size_modifier(text, start, suffix_start)
             name = text[start:end]
+        if _COUNT_BEFORE.search(text, max(0, start - 1), start) and name[0] in _CLASSIFIERS:
+            continue  # 3|个国家级开发区: the count's classifier begins no name
+        if etype in ("Park", "Place") and name.startswith("新区") and name[2:] == suffix:
+            continue  # 新区新城各部门: the zone and its new towns, no name
         prefix = name[: -len(suffix)]
         # jieba may glue the suffix to the name (同济大学 is one token): then the prefix is a word
         ptoks = _tokens_between(tokens, start, suffix_start) or [prefix]
@@ -514,8 +524,12 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
         if suffix == "组团" and not anchored:
             continue  # a zone's clusters (某新区临空组团); elsewhere 组团 is a verb or a team
         if suffix in GENERIC_PARK_SUFFIXES and not anchored and not _has_proper_word(ptoks, tags) \
-                and not _TOPONYM.search(prefix):
+                and not _TOPONYM.search(prefix) and prefix not in SITE_WORDS and not _NATIONAL_BASE.match(name):
             continue
+        led = max((b for a, b in anchors.items() if start <= a and b <= suffix_start), default=None) \
+            if suffix in _AREA_KINDS else None
+        if led is not None and not _has_proper_word(_tokens_between(tokens, led, suffix_start), tags):
+            continue  # 某新区产业功能区: the zone's kind of area, no name
         if suffix in ("公园", "岛", "谷", "园") and (end not in token_at_end or end in inside_known
                                                      or text[end:end + 2] == "城市"
                                                      or text[end:end + 1] in "地林艺丁"):
@@ -544,10 +558,16 @@ POLICY_WORDS = set("""绿色 低碳 零碳 智慧 智能 数字 数智 生态 �
 _HAS_DIGIT = re.compile(r"[0-9A-Za-z]")
 # Park kinds so common in policy prose (示范区, 基地) that only a proper name makes one.
 GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范区", "试验区", "先行区", "集聚区", "聚集区",
-                         "园区", "创新区", "经济区", "产业园区", "公园", "岛", "谷",
+                         "园区", "创新区", "经济区", "发展区", "功能区", "产业园区", "公园", "岛", "谷",
                          "现代城", "片区", "组团"}  # a 新城 is a named area (places.DESCRIBED_KINDS)
 
 
+# A base the state designates (国家某某高技术产业基地, 国家新型工业化产业示范基地): a name.
+_NATIONAL_BASE = re.compile(r"^国家(?!级)[\u4e00-\u9fff]{4,}(?:产业基地|示范基地)$")
+# Kinds of area a zone is divided into, named by their own words (某新区江北一体发展区).
+_AREA_KINDS = frozenset({"发展区", "功能区"})
+# Kinds of site that areas are named after (空港经济区, 高铁新城): as good as a proper word.
+SITE_WORDS = frozenset({"空港", "航空港", "陆港", "海港", "高铁", "临空", "临港"})
 # A place name by its last character (某家口, 某子港, 某山湾): a port, a bay, a pass.
 _TOPONYM = re.compile(r"^(?!.*(?:海口|窗口|港口|港湾)$)[\u4e00-\u9fff]{2,3}[口港湾]$")
 
@@ -566,9 +586,14 @@ _NOT_BUREAU = re.compile(r"(?:业务部|管理部|事业部|党委|党组|支部
                          r"|(?:快|通|代|督|速|即|马上|就近|网上|一次|一窗|掌上|指尖)办$")
 # 省委省政府, 中央和市委: two bodies named together, neither one by its name
 # 八大产业旗舰联盟, 三个分基地: a count of things, not a name
-_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两多数几\d]+(?:大|个|家|项|支|只|批)|第[一二三四五六七八九十\d]+[期批])")
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两多数几\d]+(?:大|个|家|项|支|只|批|座|所)|第[一二三四五六七八九十\d]+[期批])")
 # 区域内三个分基地: a count inside is prose about several things
 _COUNTED_INSIDE = re.compile(r"[一二三四五六七八九十两几\d]+个")
+# 三个|国家级开发区: a numeral before a classifier; the classifier begins no name.
+_COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两多数几\d]$")
+_CLASSIFIERS = frozenset("个家座批项类所只")
+# A kind of area and a conjunction inside a park's name (国家级新区和国家级自贸区).
+_KINDS_JOINED = re.compile(r"(?:新区|开发区|高新区|经开区|园区|自贸区|保税区|示范区|试验区)(?:和|与|及|以及)")
 _TWO_BODIES = re.compile(r"[省市区县]委[省市区县]?政府$|^中央和|有关|相关")
 
 

@@ -5,6 +5,8 @@
 - what is not a place: a place inside an outlet's name (某某商报网, 某某青年网), or a goal
   the text describes (打造成为…示范区, 一个现代化…新城, 已成为…集聚区);
 - what a name's kind says over its suffix: a 片区 of a free-trade zone is a park;
+- one name for a free-trade zone's area however news shortens it (某省自贸区某片区,
+  某自贸片区, 某片区 after the zone is named): 中国(某省)自由贸易试验区某片区;
 - list siblings: in a list of names of one kind (甲产业园、乙产业园; 甲组团、乙组团;
   甲县、乙开发区、丙县), an item of the same shape is a name of that kind even when its
   own words are too generic to stand alone (国际金融服务产业园).
@@ -15,6 +17,7 @@ import bisect
 import re
 
 from .model import Mention
+from .posts import short_place
 from .names import (GENERIC, HARD_STOPS, NOT_NAME_START, SUFFIXES, _tokens_between, left_edge,
                     skip_leading_words, word_tags)
 
@@ -88,6 +91,8 @@ _OUTLET = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|商报|早报|时�
                      r"(?=讯|记者|报道|消息|客户端)")
 #: What a goal or a description says before a kind of area (打造成为…, 一个…).
 _DESCRIBED = re.compile(r"(?:一个|一座|一流的?|成为|建成|打造成?为?|建设成为?|定位为|成为了|建成为|冲刺)$")
+#: A list of goals before a name (建设成为甲中心、乙高地、丙基地): each item is a goal.
+_DESCRIBED_LIST = re.compile(r"(?:成为|建成|打造成?为?|建设成为?|定位为)(?!了)[^,，。;；:：]*、[^、,，。;；:：]*$")
 #: A scale in a name (百亿级智造新城, 年产值500亿…) says what is aimed at, or the words of
 #: a clause (以某园为龙头的智造新城).
 _SCALED = re.compile(r"\d+\s*[亿万]|[千百万]?亿级?|的")
@@ -101,31 +106,105 @@ _PROJECT_REST = re.compile(r"及[^、,，。;；\s等]{2,20}项目")
 _ZONE_PART = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|综合保税区|保税区).{1,8}片区$")
 
 
+#: A document number after a name (发改某某〔2024〕12号): the name is the issuing code.
+_DOCUMENT_NUMBER = re.compile(r"\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\d+\s*号")
+
+
 def settle_kinds(text: str, mentions: list[Mention], gazetteer) -> list[Mention]:
-    """Mentions without outlets' places and described goals, parts of free-trade zones
+    """Mentions without outlets' places, document numbers and described goals, parts of free-trade zones
     typed as parks. A base named after a broad region of the gazetteer (西部先进制造基地)
     is a role the region plays, not a park."""
-    out = []
+    out, goals = [], []
     for m in mentions:
         if m.type == "Place" and m.rule == "gazetteer" and _OUTLET.match(text, m.end):
             continue  # 某某商报网讯: the outlet, not the place
+        if m.type == "Place" and m.rule == "gazetteer" and text.startswith("一体化", m.end) \
+                and gazetteer.entries[m.key].attrs.get("kind") == "region":
+            continue  # 某某一体化发展: the strategy named after the region, not the region
         if m.type in ("Park", "Place") and m.rule != "gazetteer" and DESCRIBED_KINDS.search(m.text):
-            if _DESCRIBED.search(text, max(0, m.start - 4), m.start) or _BECOMING.match(m.text) \
+            # (建设成全省…示范基地: the 成 of 建设成 glued to the name)
+            glued = m.start + (m.text[:1] in ("成", "为"))
+            if _DESCRIBED.search(text, max(0, glued - 5), glued) or _BECOMING.match(m.text) \
+                    or _DESCRIBED_LIST.search(text, max(0, m.start - 60), m.start) \
                     or _SCALED.search(m.text):
+                goals.append(m.span)  # and no name overlapping it (…产业园|标杆示范基地)
                 continue  # 一个现代化国际新城, 已成为医药产业集聚区: what something is to be
             if m.text.endswith("基地") and _led_by_region(m.text, gazetteer):
                 continue  # 西部先进制造基地: a region's role
+        if m.type in ("Park", "Place") and m.rule != "gazetteer" and _DOCUMENT_NUMBER.match(text, m.end):
+            continue  # 某发改地区〔2024〕12号: a document's number, no area
         if m.type == "Park" and _PROJECT_REST.match(text, m.end):
             continue  # 某装备基地及总部项目: a part of a project's name
         if m.type == "Place" and _ZONE_PART.search(m.text):
             m.type = "Park"
         out.append(m)
+    if goals:
+        out = [m for m in out if m.rule == "gazetteer" or m.type not in ("Park", "Place")
+               or not any(a < m.end and m.start < b for a, b in goals)]
     return out
 
 
 def _led_by_region(name: str, gazetteer) -> bool:
     hits = gazetteer.find(name[:8])
     return bool(hits) and hits[0].start == 0 and hits[0].entry.attrs.get("kind") == "region"
+
+
+# ------------------------------------------------------------------ free-trade areas
+
+_FTZ_WORD = r"(?:自由贸易试验区|自贸试验区|自贸区)"
+#: A free-trade zone, by its official name 中国(某省)自由贸易试验区 or short 某省自贸区.
+_FTZ = re.compile(r"(?:中国[(（]([\u4e00-\u9fff]{2,3})[)）]|([\u4e00-\u9fff]{2,3}?)省?)" + _FTZ_WORD)
+#: An area of a free-trade zone named bare (某地自贸片区, 某地片区).
+_FTZ_BARE_AREA = re.compile(r"([\u4e00-\u9fff]{2,4}?)(自贸片区|片区)")
+
+
+def free_trade_areas(mentions: list[Mention], gazetteer) -> None:
+    """Name every form of a free-trade zone's area 中国(某省)自由贸易试验区某片区 (every
+    free-trade zone is officially named so), a park: 某省自贸区某片区; 某地自贸片区 (the
+    province of the zone named before, else the one 某地 lies in); and, once the text has
+    named a free-trade zone, a bare 某地片区 (某地 a known place, or an area the text names
+    in full) and 某地自贸区 (an area the text names in full)."""
+    ordered = sorted((m for m in mentions if m.type in ("Park", "Place") and m.rule != "gazetteer"),
+                     key=lambda m: m.start)
+    areas: dict[str, str] = {}  # an area named in full → its province
+    for m in ordered:
+        zone = _FTZ.match(m.name or m.text)
+        area = (m.name or m.text)[zone.end():] if zone else ""
+        if zone and area.endswith("片区") and len(area) >= 4 and _a_province(zone.group(1) or zone.group(2), gazetteer):
+            areas.setdefault(area[:-2], short_place(zone.group(1) or zone.group(2)))
+    province = ""
+    for m in ordered:
+        name = m.name or m.text
+        zone = _FTZ.match(name)
+        if zone and _a_province(zone.group(1) or zone.group(2), gazetteer):
+            province = short_place(zone.group(1) or zone.group(2))
+            area = name[zone.end():]
+            if area.endswith("片区") and len(area) >= 4:
+                m.type, m.name = "Park", _area_name(province, area[:-2])
+            continue
+        if zone and zone.end() == len(name) and (zone.group(2) or "") in areas:
+            m.name = _area_name(areas[zone.group(2)], zone.group(2))  # 某地自贸区: the area named in full
+            continue
+        bare = _FTZ_BARE_AREA.fullmatch(name)
+        if bare is None:
+            continue
+        place = gazetteer.lookup(bare.group(1))
+        where = areas.get(bare.group(1)) or province
+        if bare.group(2) == "自贸片区" and not where and place is not None:
+            parent = gazetteer.entries.get("place:" + place.attrs.get("parent", ""))
+            where = short_place(parent.name) if parent and parent.attrs.get("kind") == "province" else ""
+        known = bare.group(1) in areas or (place is not None and place.type == "Place")
+        if where and (bare.group(2) == "自贸片区" or known):
+            m.type, m.name = "Park", _area_name(where, bare.group(1))
+
+
+def _area_name(province: str, area: str) -> str:
+    return f"中国({province})自由贸易试验区{area}片区"
+
+
+def _a_province(name: str, gazetteer) -> bool:
+    entry = gazetteer.lookup(name)
+    return entry is not None and entry.attrs.get("kind") == "province"
 
 
 # ------------------------------------------------------------------ list siblings

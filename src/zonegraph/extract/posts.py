@@ -40,6 +40,12 @@ _CITY_HEAD = re.compile(r"^(?:常务|代理|代)?副?市长$")
 _PROVINCE_HEAD = re.compile(r"^(?:常务|代理|代)?副?省长$")
 # A department of a committee written before its head's title (统战部部长, 组织部副部长).
 _DEPARTMENT = re.compile(r"^([\u4e00-\u9fff]{2,4}部)(?=副?部长)")
+# A district's or county's organ (某某区委, 某某县人民政府): the district named before it.
+_DISTRICT_ORGAN = re.compile(r"^([\u4e00-\u9fff]{1,4}[区县])(?:委|人民政府|政府)$")
+# A unit of a body named by its kind alone (党政办公室, 财政局), not a body of its own name.
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:办公室|局|办|部|处|中心)")
+# A committee's department named alone (统战部, 组织部).
+_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}部")
 _ORGAN_TAIL = re.compile("(?:" + "|".join(ZONE_ORGANS + PLACE_ORGANS) + ")$")
 # A unit of an organ written before a title (管委会办公室主任, 党工委宣传部部长).
 _UNIT = re.compile(r"办公室|[\u4e00-\u9fff]{1,6}?(?:局|办|部|处|司|中心)")
@@ -78,38 +84,22 @@ class PostReader:
     def note(self, view: View, body: Mention) -> None:
         """A city's or province's organ named in full (长沙市委) puts that place in view: the
         place the name ends with before the organ word (not words glued in front)."""
-        found = self._place_of(body)
-        if found is None:
-            return
-        organ, hit = found
-        place = short_place(hit.surface)
-        if organ.startswith("省"):
-            view.province = place
-        else:
-            view.city = place
-
-    def _place_of(self, body: Mention):
-        """(organ word, gazetteer hit of its place) of a place's organ named in full."""
         name = body.name or body.text
         organ = _PLACE_ORGAN.search(name)
         if not organ or organ.end() != len(name) or organ.start() == 0:
-            return None
+            return
         before = name[:organ.start()]
         hits = [h for h in self.gazetteer.find(before) if h.end == len(before) and h.entry.type == "Place"]
         if not hits and organ.group()[0] in before[-1:]:  # 长沙市委: 长沙 + 市委
             hits = [h for h in self.gazetteer.find(before[:-1]) if h.end == len(before) - 1
                     and h.entry.type == "Place"]
-        return (organ.group(), hits[-1]) if hits else None
-
-    def _city_province(self, view: View, body: Mention) -> None:
-        """省委常委、哈尔滨市委书记: a city's organ named in a chain puts the city's province in
-        view for the chain's bare 省委 (not the province named last before it)."""
-        found = self._place_of(body)
-        if found is None or found[0].startswith("省"):
+        if not hits:
             return
-        parent = self.gazetteer.entries.get("place:" + found[1].entry.attrs.get("parent", ""))
-        if parent is not None and parent.attrs.get("kind") == "province":
-            view.province = short_place(parent.name)
+        place = short_place(hits[-1].surface)
+        if organ.group().startswith("省"):
+            view.province = place
+        else:
+            view.city = place
 
     def article_view(self, zone_key: str, text: str, places: frozenset[str]) -> View:
         """What an article about a zone speaks of when it names no place: the zone, its
@@ -133,20 +123,21 @@ class PostReader:
         article names it (浦东新区政府): the zone's 区长 is a member of it too.
         """
         view = View(view.zone, view.city, view.province, view.places, view.organs)
+        # 省委常委、某市委书记: the bare 省委 is the one of the province the chain's city lies
+        # in; 市委常委、某区委书记: the bare 市委 the one of the city the chain's district lies in
+        province, city = self._chain_places([m for m in orgs if parts[0][0] <= m.start < parts[-1][1]])
+        view.province, view.city = province or view.province, city or view.city
         self._parents, self._orgs = [], orgs
         out: list[tuple[Mention, str]] = []
         prev: Mention | None = None
         starts = [m.start for m in orgs]
-        for m in orgs[bisect.bisect_left(starts, parts[0][0]):]:
-            if m.start >= parts[-1][1]:
-                break
-            if m.type == "GovernmentBody":
-                self._city_province(view, m)
         unknown = False  # a body was named that no mention holds (区工委书记): what follows is its
         for a, b in parts:
             i = bisect.bisect_left(starts, a)
             org = next((m for m in orgs[i:] if m.start >= b or (m.end < b and m.type in ORG_TYPES)), None)
             org = org if org is not None and org.start < b else None
+            if org is not None and prev is not None:
+                self._unit_of(org, prev)
             found = self._with_org(text, org, b, view) if org else [] if unknown else \
                 self._without_org(text, a, b, view, prev)
             if not found:
@@ -158,6 +149,49 @@ class PostReader:
                     out.append((governments[body.key], title))
             prev = found[-1][0]
         return out, self._parents
+
+    def _unit_of(self, org: Mention, prev: Mention) -> None:
+        """A unit named bare after a zone's organ in one chain is that organ's or zone's:
+        区委常委、统战部部长 (the 区委's 统战部, part of it), 党工委委员、党政办公室主任 (the
+        zone's 党政办公室). The mention is renamed so that every mention of it agrees."""
+        if org.type != "GovernmentBody" or not prev.key.startswith("organ:") or org.rule == "gazetteer" \
+                or (org.name and not org.key.startswith("organ:")):
+            return
+        zone = self.gazetteer.entries.get("zone:" + prev.key.split(":")[1])
+        first = self.gazetteer.find(org.text[:6])
+        if zone is None or org.text.startswith("新区") or (first and first[0].start == 0):
+            return  # a unit written with its place or zone is named already
+        committee = prev.name or prev.text
+        if _DEPARTMENT_NAME.fullmatch(org.text) and committee.endswith(("区委", "党工委", "工委")):
+            org.name = committee + org.text
+            org.key = organ_key(zone, committee[-2:] + org.text)
+            self._parents.append((org, prev))
+        elif not org.key and _BARE_UNIT.fullmatch(org.text):
+            org.name, org.key = zone_short_name(zone) + org.text, organ_key(zone, org.text)
+
+    def _chain_places(self, orgs: list[Mention]) -> tuple[str, str]:
+        """(province, city), short names, of the first city or district whose organ ``orgs``
+        name, each empty when unknown."""
+        for org in orgs:
+            if org.type != "GovernmentBody":
+                continue
+            probe = View()
+            self.note(probe, org)
+            district = _DISTRICT_ORGAN.search(org.name or org.text)
+            place = self.gazetteer.lookup(probe.city) if probe.city else \
+                self.gazetteer.lookup(district.group(1)) if district else None
+            if place is None or place.type != "Place":
+                continue
+            city = place if place.attrs.get("kind") == "city" else self._parent(place)
+            if city is None or city.attrs.get("kind") != "city":
+                continue
+            province = self._parent(city)
+            return (short_place(province.name) if province and province.attrs.get("kind") == "province" else "",
+                    short_place(city.name) if city is not place else "")
+        return "", ""
+
+    def _parent(self, entry: Entry) -> Entry | None:
+        return self.gazetteer.entries.get("place:" + entry.attrs.get("parent", ""))
 
     def _with_org(self, text: str, org: Mention, b: int, view: View) -> list[tuple[Mention, str]]:
         rest = text[org.end:b]
@@ -188,7 +222,9 @@ class PostReader:
         if org.key.startswith("organ:"):
             zid, organ = org.key.split(":", 2)[1:]
             view.zone = self.gazetteer.entries.get(f"zone:{zid}") or view.zone
-            title = rest if organ not in _PARTY_COMMITTEES else organ + rest
+            # 区委|常委, 统战部|部长: a committee's or a department's own word is in the title
+            title = organ + rest if organ in _PARTY_COMMITTEES else \
+                org.text + rest if _DEPARTMENT_NAME.fullmatch(org.text) else rest
             return [(org, title)]
         if org.type == "GovernmentBody":
             self.note(view, org)
@@ -320,13 +356,14 @@ def proper_organ(m: Mention, view: View, gazetteer: Gazetteer) -> Mention | None
     if tail is None or tail.start() == 0:
         return m
     first = gazetteer.find(m.text[:tail.start()])
-    if first and first[0].start == 0 and first[0].entry.type in ("Zone", "Place"):
-        return m  # 浦东新区政府: a name that begins with its place is whole
-    cut, pos = 0, 0
-    for word, flag in tag(m.text[:tail.start()]):
+    led = first[0].end if first and first[0].start == 0 and first[0].entry.type in ("Zone", "Place") else 0
+    cut, pos = 0, led
+    for word, flag in tag(m.text[led:tail.start()]):
         pos += len(word)
-        if flag[:1] in ("v", "p", "c", "d") or flag == "a":
-            cut = pos
+        if (flag[:1] in ("v", "p", "c", "d") or flag == "a") and (len(word) > 1 or not led):
+            cut = pos  # (after a place, a word of prose: 某新区按照省委, not 浦东|新|区政府)
+    if led and not cut:
+        return m  # 浦东新区政府: a name that begins with its place is whole (某新区按照省委 is not)
     if cut == 0:
         return m
     if cut < tail.start():

@@ -16,7 +16,7 @@ from .clauses import (ACTORS, MAX_PARTIES, ORGS, PLANNED, _CLAUSE_END, _SPEAKS, 
                       _groups, _named_run, sentences)
 from .coref import find_references, resolve
 from .model import Mention, Post, Relation
-from .relations_place import (attraction, described_in, location, opened_in_zone, part_of, sub_areas,
+from .relations_place import (attraction, described_in, hosted, location, opened_in_zone, part_of, sub_areas,
                               visited_at)
 
 _COOP = re.compile(r"合作|签约|签署|签订|共建|携手|牵手|协同|联合|结对|对口|联手|合资|会同|联动|共同|缔结|框架协议|战略协议")
@@ -52,6 +52,10 @@ _WITNESS = re.compile(r"出席|参加|见证|观摩|列席|陪同|聆听|观看"
 _SIGNED_DOC = re.compile(r"^[了的\s]{0,2}《?$")
 
 
+# Prepositions that name what an act is about (围绕, 聚焦), not who acts.
+_TOPIC = re.compile(r"围绕|聚焦|针对")
+
+
 def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Mention | None) -> list[Relation]:
     """Who cooperates with whom: A与B(、C)合作 pairs A with B and C.
 
@@ -85,6 +89,12 @@ def cooperation(text: str, span: tuple[int, int], ms: list[Mention], zone: Menti
                 if split is None and not PLANNED.search(text, group[-1].end, trig.start()):
                     split = len(group) - 1
                 group = group + _groups(text, after)[0]
+        if _TOPIC.search(text, groups[-2][-1].end if len(groups) > 1 else s0, group[0].start):
+            # 甲与乙围绕丙基地和丁基地项目合作: what the cooperation is about, no party
+            groups = groups[:-1]
+            if not groups:
+                continue
+            group = groups[-1]
         gap = text[group[-1].end:trig.start()]
         held = _ATTENDING.search(gap)
         if held and held.group() in _HOLD and any(_WITH.match(_between(text, a, b))
@@ -583,6 +593,7 @@ def relations_in(text: str, ms: list[Mention], zone: Mention | None) -> list[Rel
             inside = sorted(inside + [s for r in refs for s in r.stand_ins], key=lambda m: m.start)
         found = cooperation(text, span, inside, zone)
         found += location(text, span, inside)
+        found += hosted(text, span, inside)
         found += attraction(text, span, inside)
         found += sub_areas(text, span, inside)
         found += visited_at(text, span, inside)

@@ -8,7 +8,7 @@ import re
 from .clauses import _CLAUSE_END, _SPEAKS, _flags, _groups, _locator
 from .model import Mention, Relation
 
-_LOCATE = re.compile(r"落户|入驻|位于|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园|"
+_LOCATE = re.compile(r"落户|入驻|位于|落入|扎根|设在|坐落于|坐落在|地处|落地|选址|布局|总部设在|迁入|迁至|进驻|安家|入园|"
                      r"注册在|注册于|注册地(?:为|在|位于)|总部(?:就)?在")
 
 
@@ -232,6 +232,34 @@ def _sentence_subject(text: str, span: tuple[int, int], ms: list[Mention]) -> Me
     return first
 
 
+# X(的)承载地: the place that hosts X (作为X承载地,Y…; Y是X的所在地).
+_HOSTS = re.compile(r"的?(?:承载地|所在地|核心承载区|承载区)")
+_HOST_IS = re.compile(r"(?:也|已|还|就)?(?:是|为|成为)了?")
+
+
+def _host(m: Mention) -> bool:
+    """A zone, a park or a known place (something can lie in it)."""
+    return m.type in ("Zone", "Park") or (m.type == "Place" and m.rule == "gazetteer")
+
+
+def hosted(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
+    """Y是X的承载地 / 作为X的所在地,(…的)Y…: X lies in Y (a zone, a park or a place)."""
+    out: list[Relation] = []
+    for i, m in enumerate(ms):
+        tail = _HOSTS.match(text, m.end) if m.type in _LOCATED_TYPES else None
+        if tail is None:
+            continue
+        if text[max(span[0], m.start - 2):m.start] == "作为":
+            comma = re.compile(r"[,，]").search(text, tail.end(), span[1])
+            host = next((h for h in ms[i + 1:] if comma and h.start > comma.start() and _host(h)), None)
+        else:
+            host = next((h for h in reversed(ms[:i]) if _host(h) and _HOST_IS.fullmatch(text, h.end, m.start)),
+                        None)
+        if host is not None and (host.key or host.name or host.text) != (m.key or m.name or m.text):
+            out.append(Relation(m, "locatedIn", host, span, "location:承载地", 0.75))
+    return out
+
+
 # X是新区重大…项目 / 也是某园区首家…机构: a thing described as one of a place's own.
 _IS = re.compile(r"(?:也|就|还)?是|作为")
 
@@ -264,7 +292,7 @@ def described_in(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Re
 
 
 # What may open a sentence before the thing it describes (5月2日, / 王某指出,)
-_OPENING = re.compile(r"[\s\d年月日,，]*(?:[^,，。;；]{1,12}(?:指出|表示|介绍|强调|认为)[,，:：])?")
+_OPENING = re.compile(r"[\s\d年月日,，]*(?:[^,，。;；]{1,12}(?:指出|表示|介绍|强调|认为|了解到|获悉)[,，:：])?")
 
 
 # X是(支撑)Y(…)的关键区域 / 重要组成部分: an area of Y
@@ -298,12 +326,18 @@ _NOT_THEMSELVES = re.compile(r"(?:的)?(?:科研|创新|研发|高端|专业)?(?
 
 
 def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Relation]:
-    """Y吸引了A、B (Y attracted A and B): A and B are located in Y."""
+    """Y吸引了A、B (Y attracted A and B): A and B are located in Y; parks a zone built are
+    areas of it. Y is named right before the verb, or opens the sentence as the subject of
+    its every clause (某新区是…,拥有…,建设了A、B)."""
     out: list[Relation] = []
     s0, s1 = span
     for trig in _ATTRACT.finditer(text, s0, s1):
         hosts = [m for m in ms if m.end <= trig.start() and m.type in {"Zone", "Park"}]
-        if not hosts or trig.start() - hosts[-1].end > 6:
+        if hosts and trig.start() - hosts[-1].end > 6:
+            subject = hosts[0]
+            hosts = [subject] if len(hosts) == 1 and subject.type == "Zone" \
+                and _OPENING.fullmatch(text, s0, subject.start) and text[subject.end:subject.end + 1] in "是拥" else []
+        if not hosts:
             continue
         after = [m for m in ms if m.start >= trig.end()]
         # the list may follow a measure (百万平米的星云智算生态基地)
@@ -316,7 +350,9 @@ def attraction(text: str, span: tuple[int, int], ms: list[Mention]) -> list[Rela
             continue  # 引进星河大学团队: their people or know-how come, not they
         for m in group:
             if m.type in {"Enterprise", "Institution", "Park"} and m is not hosts[-1]:
-                out.append(Relation(m, "locatedIn", hosts[-1], span, f"attract:{trig.group()}",
+                pred = "partOf" if m.type == "Park" and hosts[-1].type == "Zone" and "建设" in trig.group() \
+                    else "locatedIn"
+                out.append(Relation(m, pred, hosts[-1], span, f"attract:{trig.group()}",
                                     0.65, planned))
     return out
 

@@ -16,8 +16,9 @@ from ..ingest.normalize import fold, to_simplified
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|股份公司$")
 _ORDINAL = re.compile(r"^(?:(?:19|20)\d{2}年?)?第?[\d一二三四五六七八九十]*届?")
-# What names a unit of the body named before it (办公厅, 统战部, 分行).
-_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:办公厅|办公室|部|局|处|中心|分行|支行|分公司)")
+# What names a unit of the body named before it (办公厅, 统战部, 分行, 某某司), or a part of
+# the area named before it (某自贸区|某某片区).
+_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:办公厅|办公室|部|局|处|司|中心|分行|支行|分公司|片区|分园|分区)")
 _PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _PAREN_MARKS = re.compile(r"[(（)）]")
 #: Words a fund's or program's name may drop from its middle and stay itself
@@ -95,7 +96,7 @@ def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is a short form of ``full`` (农行江城市分行 of 中国农业银行江城市分行)."""
     if len(short) < 3 or len(short) >= len(full) or short == full:
         return False
-    if full.startswith(short) and _UNIT.fullmatch(full[len(short):]):
+    if full.startswith(short) and _UNIT.fullmatch(to_simplified(full[len(short):])):
         return False  # 某省人民政府办公厅 is a unit of 某省人民政府, not another name of it
     if re.search("关于(?:同意|印发)?" + re.escape(short) + "的", full):
         return False  # 关于某规划的批复 is the reply, 某规划 the document it is about
