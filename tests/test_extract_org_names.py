@@ -243,3 +243,12 @@ def test_museums_libraries_party_schools_and_design_institutes_are_institutions(
                              "新建图书馆和博物馆。")
     assert _names(ex, "Institution") == ["中共江城市委党校", "江城规划设计院", "江城博物馆",
                                          "江城新区图书馆", "江城科技馆"]
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("新区国资平台贵州贵安新区产业投资集团有限公司与星弧科技签约。", "贵州贵安新区产业投资集团有限公司"),
+    ("作为区属国企四川天府新区星河建设有限公司负责园区建设。", "四川天府新区星河建设有限公司"),
+    ("成都平台经济发展有限公司获批设立。", "成都平台经济发展有限公司"),  # 平台 inside the name
+])
+def test_what_a_firm_is_said_to_be_before_a_place_is_not_its_name(extractor, text, firm):
+    assert firm in _names(_extract(extractor, text), "Enterprise")

@@ -473,3 +473,10 @@ def test_a_fund_two_parties_set_up_together_is_launched_by_both(extractor):
 def test_parties_of_a_clause_then_acting_together_all_launch_the_fund(extractor, sentence, launchers):
     ex = _extract(extractor, sentence)
     assert {o for s, o in _rels(ex, "launchedBy") if s == "青枫数智产业基金"} == launchers
+
+
+def test_a_zone_never_cooperates_with_its_own_organ(extractor):
+    ex = extractor.extract("", "天府新区与天府新区管委会共同举办推介活动，两江新区管委会与天府新区签署合作协议。")
+    pairs = {frozenset((r.subject.key, r.object.key)) for r in ex.relations if r.predicate == "cooperatesWith"}
+    assert frozenset(("zone:tianfu", "organ:tianfu:管委会")) not in pairs
+    assert frozenset(("organ:liangjiang:管委会", "zone:tianfu")) in pairs  # another zone's organ does

@@ -124,6 +124,20 @@ def _token_spans(tokens: list[tuple[int, int, str]], a: int, b: int):
         yield s, e, t
 
 
+#: What a firm is said to be, written right before its name (国资平台|某省某某投资集团…).
+_DESCRIPTORS = frozenset({"平台", "企业", "国企", "央企", "龙头", "主体", "国资平台", "融资平台"})
+
+
+def _after_descriptor(start: int, suffix_start: int, tokens: list[tuple[int, int, str]],
+                      anchors: dict[int, int]) -> int:
+    """Where a company's name begins when a word saying what it is (平台, 企业) stands
+    right before a known place that opens the name (新区国资平台|某省某某集团有限公司)."""
+    for s, e, tok in _token_spans(tokens, start, suffix_start):
+        if tok in _DESCRIPTORS and e in anchors and suffix_start - e >= 2:
+            start = e
+    return start
+
+
 def _kind_only(words: list[str]) -> bool:
     """Whether a company's words only say what kind of company it is."""
     return bool(words) and all(w in GENERIC or w in KIND_WORDS or w in POLICY_WORDS for w in words)
@@ -155,6 +169,8 @@ def refine(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int, int
                             founding=m.type != "Enterprise")
         if m.start in anchors and start == anchors[m.start]:
             start = m.start
+        if m.type == "Enterprise":
+            start = _after_descriptor(start, suffix_start, tokens, anchors)
         if m.type == "Fund":
             ordinal = None
             for ordinal in _FUND_ORDINAL.finditer(text, start, suffix_start):

@@ -620,11 +620,12 @@ _GOVERNING = ("管委会", "政府")
 def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
     """同济大学与某新区管理委员会签署协议: the zone's management committee (or government)
     signs for the zone, so its partners cooperate with the zone too. ``zone_of`` gives the
-    zone of an organ's mention (``organ:<zone>:<organ>`` keys)."""
-    out = list(rels)
+    zone of an organ's mention (``organ:<zone>:<organ>`` keys). A zone never cooperates
+    with its own organs: such a pair is dropped."""
+    out = [r for r in rels if r.predicate != "cooperatesWith" or not _one_zone(r.subject, r.object)]
     key = lambda m: m.key or m.name or m.text  # noqa: E731  (firms have no gazetteer key)
     have = {(key(r.subject), key(r.object)) for r in rels if r.predicate == "cooperatesWith"}
-    for r in rels:
+    for r in list(out):
         if r.predicate != "cooperatesWith":
             continue
         for organ, other in ((r.subject, r.object), (r.object, r.subject)):
@@ -640,6 +641,14 @@ def signing_for_zones(rels: list[Relation], zone_of) -> list[Relation]:
             out.append(replace(r, subject=zone, object=other, rule="signing-for-zone",
                                confidence=r.confidence - 0.05))
     return out
+
+
+def _one_zone(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are a zone and one of its own organs (two of its departments
+    may well work together)."""
+    if b.key.startswith("zone:"):
+        a, b = b, a
+    return a.key.startswith("zone:") and b.key.startswith(f"organ:{a.key[5:]}:")
 
 
 def _last_parties(rels: list[Relation]) -> list[Mention]:
