@@ -193,7 +193,7 @@ def test_respective_sizes_of_a_different_count_are_no_ones_size(extractor):
 
 @pytest.mark.parametrize("sentence, fund, amount", [
     ("两江新区与青枫投资协会将共同成立百亿元以上规模的产业基金，打造算力产业集群。", "产业基金", 1e10),
-    ("新区启动50亿元规模的产业引导母基金组建工作。", "产业引导母基金", 5e9),
+    ("新区启动50亿元规模的创业引导母基金组建工作。", "创业引导母基金", 5e9),
     ("湘江新区设立20亿元左右规模的科创基金。", "科创基金", 2e9),
     ("滇中新区组建三十亿元规模的天使投资基金。", "天使投资基金", 3e9),
     ("两江新区与青枫资本共同设立100亿元产业基金。", "产业基金", 1e10),
@@ -209,7 +209,7 @@ def test_a_size_written_as_a_modifier_is_the_funds_amount_not_its_name(extractor
 
 @pytest.mark.parametrize("sentence", [
     "产业基金是推动产业发展的重要工具，新区将用好产业基金。",
-    "各地产业引导母基金规模逐年扩大。",
+    "各地创业引导母基金规模逐年扩大。",
     "新区研究设立产业基金的可行路径，基金规模另行确定。",
 ])
 def test_a_kind_of_fund_without_a_founding_with_a_size_invents_no_fund(extractor, sentence):

@@ -48,7 +48,7 @@ def test_a_named_area_without_a_document_number_is_still_a_place(extractor):
 
 
 def test_a_countys_short_name_ending_a_province_named_in_the_text_is_the_province(extractor):
-    ex = _extract(extractor, "黑龙江省委提出，要建设现代化新龙江，突出龙江特色。")
+    ex = _extract(extractor, "黑龙江省委提出，要打造开放龙江，突出龙江特色。")
     assert {(m.text, m.name) for m in ex.mentions if m.type == "Place"} == {("龙江", "黑龙江省")}
 
 
@@ -136,8 +136,8 @@ def test_a_zone_hosting_an_area_is_where_it_lies(extractor):
 # ------------------------------------------------------------------ areas and bases of a zone
 
 def test_an_economic_area_named_after_its_airport_or_port_is_a_park(extractor):
-    ex = _extract(extractor, "初步形成了空港经济区聚焦医疗器械、临港经济区聚焦装备制造的格局。")
-    assert _names(ex, "Park") == ["空港经济区", "临港经济区"]
+    ex = _extract(extractor, "初步形成了临空经济区聚焦医疗器械、临港经济区聚焦装备制造的格局。")
+    assert _names(ex, "Park") == ["临空经济区", "临港经济区"]
 
 
 def test_a_zones_area_named_by_its_own_words_is_part_of_it(extractor):
@@ -167,8 +167,8 @@ def test_a_base_a_goal_or_a_count_names_is_no_park(extractor):
 
 
 def test_a_companys_base_built_in_a_zone_lies_in_it(extractor):
-    ex = _extract(extractor, "此外,天府新区还规划建设了百万平米的华为鲲鹏生态基地。")
-    assert _rels(ex, "locatedIn") == {("华为鲲鹏生态基地", "四川天府新区")}
+    ex = _extract(extractor, "此外,天府新区还规划建设了百万平米的比亚迪新能源生态基地。")
+    assert _rels(ex, "locatedIn") == {("比亚迪新能源生态基地", "四川天府新区")}
     assert _rels(ex, "partOf") == set()
 
 
@@ -179,7 +179,7 @@ def test_a_park_named_after_two_cities_is_not_the_zones(extractor):
 
 
 def test_bases_a_cooperation_is_about_are_no_parties(extractor):
-    ex = _extract(extractor, "赣江新区与星河集团将围绕星河总部基地和医药产业示范基地项目进行深入合作。")
+    ex = _extract(extractor, "赣江新区与星河集团将围绕星河总部基地和生物产业示范基地项目进行深入合作。")
     assert {frozenset(p) for p in _rels(ex, "cooperatesWith")} == {frozenset({"江西赣江新区", "星河集团"})}
 
 
@@ -224,8 +224,8 @@ def test_a_bare_city_organ_of_a_city_the_article_never_names_has_no_place(extrac
 
 
 def test_a_region_named_only_in_its_integration_strategy_is_no_place(extractor):
-    ex = _extract(extractor, "该项目是长株潭一体化发展的标志性项目,推动长株潭都市圈建设。")
-    assert _names(ex, "Place") == ["长株潭都市圈"]
+    ex = _extract(extractor, "该项目是苏锡常一体化发展的标志性项目,推动苏锡常都市圈建设。")
+    assert _names(ex, "Place") == ["苏锡常都市圈"]
 
 
 def test_a_region_cooperating_or_named_alone_is_a_place(extractor):

@@ -376,5 +376,5 @@ def test_posts_listed_before_a_name_with_commas_are_all_posts(extractor):
 
 
 def test_the_parts_of_a_formula_with_plus_are_no_names(extractor):
-    ex = _extract(extractor, "新区建立“管委会+公司”的招商模式，探索“龙头企业+基金+产业园”路径。")
+    ex = _extract(extractor, "新区建立“政府+公司”的招商模式，探索“龙头企业+基金+产业园”路径。")
     assert [m.text for m in ex.mentions if m.type in ("Enterprise", "GovernmentBody", "Fund")] == []

@@ -209,7 +209,7 @@ def test_a_campaigns_kind_alone_is_no_program(extractor):
 @pytest.mark.parametrize("sentence, programs", [
     ("要结合开展“强作风、优服务、解难题”集中提升专项行动。", ["强作风、优服务、解难题集中提升专项行动"]),
     ("新区持续推进“我为企业解难题”实践活动。", ["我为企业解难题实践活动"]),
-    ("新区实施“优化服务、狠抓落实”四大行动。", []),
+    ("新区实施“优化服务、狠抓落实”五大行动。", []),
     ("新区开展“强基、提质”行动。", []),
 ])
 def test_a_quoted_motto_and_the_kind_after_it_name_one_campaign(extractor, sentence, programs):

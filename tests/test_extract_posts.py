@@ -174,5 +174,5 @@ def test_halls_and_unnamed_areas_are_no_government_bodies(extractor):
 
 
 def test_the_organ_of_an_area_of_a_city_is_not_the_citys_own(extractor):
-    ex = _extract(extractor, "昆明空港经济区管理委员会与昆明市商务局签署协议。")
+    ex = _extract(extractor, "昆明临空经济区管理委员会与昆明市商务局签署协议。")
     assert _part_of(ex) == {("昆明市商务局", "昆明市")}

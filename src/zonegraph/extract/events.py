@@ -40,7 +40,7 @@ _CEREMONY_KIND = re.compile(_CEREMONY)
 _PLENARY = re.compile(r"((?:[省市区县]委|中央)[一二三四五六七八九十]+届"
                       r"[一二三四五六七八九十]+次全(?:会|体会议))"
                       r"|(党的[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]+中全会))")
-#: A party congress by its ordinal (某市第十二次党代会, 中共某省第十一次代表大会): named with
+#: A party congress by its ordinal (某市第九次党代会, 中共某省第十一次代表大会): named with
 #: the place or level written right before it.
 _CONGRESS = re.compile(r"第[一二三四五六七八九十\d]+次(?:全国)?(?:党代会|党员代表大会|代表大会)")
 _LEVEL = re.compile(r"[省市区县州]$")

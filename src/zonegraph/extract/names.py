@@ -126,7 +126,7 @@ HARD_STOPS = set("的与在对向将把被从于让给")
 # Tokens that may sit inside a name of a type (住房和城乡建设厅, 2024年…大会).
 ALLOWED_INSIDE = {"GovernmentBody": frozenset({"和"}), "Institution": frozenset({"和", "与", "联合"}),
                   "Event": frozenset({"年", "第", "届", "次", "暨"}),
-                  "Fund": frozenset({"引导"})}  # 产业引导母基金: 引导 is the fund's kind
+                  "Fund": frozenset({"引导"})}  # 创业引导母基金: 引导 is the fund's kind
 # An organization followed by its head's title (科创局局长, 商务厅厅长, 综合办主任).
 _HEAD_TITLE = re.compile(r"局长|局副局长|厅长|厅副厅长|部长|部副部长|主任|副主任|书记|党组")
 _ADMIN_PREFIX = re.compile(r"^(?:国家|中央|中共|国务院|全国|省|市|区|县|新区|[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州))")
@@ -492,7 +492,7 @@ def find_named(text: str, tokens: list[tuple[int, int, str]], anchors: dict[int,
             continue
         start = text.find(name, start)
         if text[suffix_start - 1:suffix_start] == "+" or text[end:end + 1] == "+":
-            continue  # “龙头企业+基金+产业园”, “管委会+公司”模式: parts of a formula, no names
+            continue  # “龙头企业+基金+产业园”, “平台+公司”模式: parts of a formula, no names
         if etype == "Fund":
             if _LIST_DESCRIBED.search(text, max(0, start - 1), suffix_start):
                 continue  # 甲、乙等重点产业子基金: several funds described by their kind
@@ -564,9 +564,9 @@ GENERIC_PARK_SUFFIXES = {"基地", "产业基地", "保税物流中心", "示范
 
 # A base the state designates (国家某某高技术产业基地, 国家新型工业化产业示范基地): a name.
 _NATIONAL_BASE = re.compile(r"^国家(?!级)[\u4e00-\u9fff]{4,}(?:产业基地|示范基地)$")
-# Kinds of area a zone is divided into, named by their own words (某新区江北一体发展区).
+# Kinds of area a zone is divided into, named by their own words (某新区江南协同发展区).
 _AREA_KINDS = frozenset({"发展区", "功能区"})
-# Kinds of site that areas are named after (空港经济区, 高铁新城): as good as a proper word.
+# Kinds of site that areas are named after (临空经济区, 高铁新城): as good as a proper word.
 SITE_WORDS = frozenset({"空港", "航空港", "陆港", "海港", "高铁", "临空", "临港"})
 # A place name by its last character (某家口, 某子港, 某山湾): a port, a bay, a pass.
 _TOPONYM = re.compile(r"^(?!.*(?:海口|窗口|港口|港湾)$)[\u4e00-\u9fff]{2,3}[口港湾]$")

@@ -1,8 +1,8 @@
 """People and their posts, as government news names them.
 
-Officials appear after a chain of titles (党工委副书记、管委会副主任许宏球; 区委副书记、区长
-单泽峰; 负责人李晓宇) that usually follows the organization, and again later by name
-before a speech verb (许宏球指出). A name is a known surname plus one or two characters,
+Officials appear after a chain of titles (党工委副书记、管委会副主任许衡秋; 区委副书记、区长
+单泽明; 负责人李晓阳) that usually follows the organization, and again later by name
+before a speech verb (许衡秋指出). A name is a known surname plus one or two characters,
 and it must be followed by what follows names in this prose (a verb of speech or action,
 or punctuation). 相关负责人 without a name is no person.
 """
@@ -32,13 +32,13 @@ FOLLOW = SPEECH + ("出席", "参加", "主持", "致辞", "讲话", "作", "在
                    "(", "”", "!", "?", ";", "一直", "早", "所", "的", "代表", "陪同", "要求",
                    "到", "来", "赴", "前往", "宣读", "通报", "汇报", "介绍", "参与", "视频",
                    "接受", "现场", "一同", "共同", "分别", "先后", "详细", "亲切", "团队", "课题组")
-# Words a name's last character may begin instead (吴强以及: 吴强, not 吴强以).
+# Words a name's last character may begin instead (吴晴以及: 吴晴, not 吴晴以).
 _GLUED = ("以及", "等人", "及其", "同志")
 _NOT_NAME_START = set("的了在是和与及等为从对向就也还都又将把被让给这那其该本各每某")
 NOT_NAME_CHARS = set("的了在是和与及等为从对向就也还都将把被让给这那其该本各每某年月日个说表示介绍指出"
                      "区市省县镇")
 
-# Function characters that are common inside given names (陈向新, 李为民): barred only last.
+# Function characters that are common inside given names (陈向远, 李为民): barred only last.
 _NOT_INSIDE = NOT_NAME_CHARS - set("向为从其本对就也还都和")
 
 # What a list of names is said to be (…等青年人才, …等专家): people, whatever jieba thinks.
@@ -79,7 +79,7 @@ def _titles():
 _CHAIN_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、()（）·]")
 # What joins a person to the next chain of posts in the same clause (张三与市长李四).
 _JOINER = re.compile(r"(?:以及|陪同|与|和|及|同|、|向|会见|会同)")
-# A short aside between a title and the name (党委副书记(主持党委工作)汪新立).
+# A short aside between a title and the name (党委副书记(主持党委工作)汪新成).
 ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # Words that modify the title after them (执行副会长, 专职副书记, 代理市长).
 MODIFIERS = ("执行", "常务", "名誉", "轮值", "专职", "荣誉", "代理", "高级", "资深", "首席", "驻会",
@@ -143,7 +143,7 @@ def _rare_surname_name(text: str, at: int) -> int:
 
 
 def is_han(c: str) -> bool:
-    """Whether ``c`` is a Chinese character, rare ones beyond the basic block included (郭基煇
+    """Whether ``c`` is a Chinese character, rare ones beyond the basic block included (黄永煇
     is written with one after conversion to simplified characters)."""
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\U00020000" <= c <= "\U0003134f"
 
@@ -259,7 +259,7 @@ def _name_at(text: str, i: int, surnames: frozenset[str],
                     or (total == 2 and name[0] == name[1]):
                 continue  # 殷殷 (嘱托) is a word, not a name
             if text.startswith(_GLUED, i + total - 1):
-                continue  # 吴强以及: 以及 is a word of its own
+                continue  # 吴晴以及: 以及 is a word of its own
             if DICTIONARY_TAGS.get(name, "nr")[:2] != "nr":
                 continue  # 商会, 江山: a word of the dictionary that is no name
             rest = text[i + total:]
@@ -292,7 +292,7 @@ def find_people(text: str, surnames: frozenset[str], orgs: list[Mention],
         starts = [m.start()]
         for item in items[:-1]:
             starts.append(starts[-1] + len(item) + 1)
-        # the first item may have words glued in front (还有陈涛): keep its name part
+        # the first item may have words glued in front (还有陈潇): keep its name part
         first = next((n for n in (3, 2) if len(items[0]) >= n and _name_at(
             items[0][-n:] + "、", 0, surnames) == n
             and (not token_ends or m.start() + len(items[0]) - n in token_ends)), 0)

@@ -17,7 +17,7 @@ _QUOTED_RUN = re.compile(r"((?:[“‘][^“”‘’\n]{1,20}[”’][、和与
                          r"((?:[一二三四五六七八九十两]大)?[主子]?|[\u4e00-\u9fff]{0,6}?(?=行动|计划|工程|活动))"
                          r"(行动计划|计划|行动|工程|品牌|战略|专项|活动|改革)")
 _QUOTED = re.compile(r"[“‘]([^“”‘’\n]{1,20})[”’]")
-# a quoted name that carries its own kind (“鲲鹏计划”) or is set apart as one (“智汇两江”这一品牌)
+# a quoted name that carries its own kind (“启明计划”) or is set apart as one (“智汇江城”这一品牌)
 _SELF_NAMED = re.compile(r"“([^“”\n]{2,20}(?:行动计划|计划|行动|工程))”"
                          r"|“([^“”\n]{2,12})”这一[\u4e00-\u9fff]{0,8}(?:品牌|计划|行动|工程|平台)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -116,7 +116,7 @@ def find_quoted(text: str, tokens: list[tuple[int, int, str]],
             s = m.start(1) + q.start(1)
             count = bool(re.fullmatch(r"(?:[一二三四五六七八九十两]大)?[主子]?", counted))
             if ("、" in inner and (count or len(counted) < 2)) or not _CJK.search(inner):
-                continue  # “优化服务、狠抓落实”四大行动: slogans; ‘1+3’活动: a formula
+                continue  # “优化服务、狠抓落实”五大行动: slogans; ‘1+3’活动: a formula
             # with a count (三大子品牌) the quoted words are the names themselves;
             # otherwise the kind follows (“制造强企”培育行动 → 制造强企培育行动, a motto of
             # several phrases too: “甲、乙”集中提升专项行动 is one campaign)

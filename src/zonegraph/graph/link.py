@@ -223,7 +223,7 @@ class DocumentLinker:
         return keys
 
     def _see(self, m: Mention, at: int, renamed: bool) -> str:
-        # 孫霞 and 孙霞 are one name: people are keyed by the folded form
+        # 孫雯 and 孙雯 are one name: people are keyed by the folded form
         key = _PERSON + fold(m.text) if m.type == "Person" else base_key(m)
         seen = self._seen.get(key)
         if seen is None:

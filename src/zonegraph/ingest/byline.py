@@ -1,6 +1,6 @@
 """The outlet a web article names in its byline, where it closes with no （来源：…） line.
 
-News pages name their outlet in a few set ways: a 来源 line (来源：四川在线, often after
+News pages name their outlet in a few set ways: a 来源 line (来源：某某在线, often after
 the time), a dateline at the head of the lead (中新网长春6月19日电, 华龙网-新重庆客户端
 10月8日10时讯, 【某某网讯】), a reporter's credit (文/某某晚报记者 张三, 某某报记者 李四 at
 the end), a reprint's lead (1月2日，《某某电讯》发表题为…的报道) or notice (转载自《某某报》),
@@ -51,7 +51,7 @@ def byline(lines: list[str]) -> tuple[int, int, int] | None:
         if m and len(line) <= 60:
             src = _TRAILING_DATE.sub("", m.group("src"))
             if credit and src.startswith(lines[credit[0]][credit[1]:credit[2]]):
-                return credit  # 来源：人民网 中国青年网 and 人民网长沙…电: the first outlet
+                return credit  # 来源：人民网 某某青年网 and 人民网长沙…电: the first outlet
             return i, m.start("src"), m.start("src") + len(src)
     return credit
 

@@ -46,7 +46,7 @@ def written_source(norm: NormalizedText, art) -> str:
 
 
 def publisher_entity(name: str) -> Entity | None:
-    """The organization a newsletter's masthead names as its publisher (西咸新区研究院)."""
+    """The organization a newsletter's masthead names as its publisher (某某新区研究院)."""
     from ..extract.names import SUFFIXES
 
     etype = next((t for suffix, t in SUFFIXES if name.endswith(suffix)), None)
