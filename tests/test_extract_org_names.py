@@ -252,3 +252,12 @@ def test_museums_libraries_party_schools_and_design_institutes_are_institutions(
 ])
 def test_what_a_firm_is_said_to_be_before_a_place_is_not_its_name(extractor, text, firm):
     assert firm in _names(_extract(extractor, text), "Enterprise")
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("中俄双方签约后，俄方哈尔滨星辰装备制造有限公司将负责运营。", "哈尔滨星辰装备制造有限公司", "Enterprise"),
+    ("双方天府新区管委会和星河集团将共建园区。", "天府新区管委会", "GovernmentBody"),
+    ("方城县人民政府发布通知。", "方城县人民政府", "GovernmentBody"),  # a place's own 方
+])
+def test_a_sides_word_before_a_place_is_no_part_of_the_name(extractor, text, name, etype):
+    assert name in _names(_extract(extractor, text), etype)

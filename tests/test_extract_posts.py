@@ -5,7 +5,9 @@ reader takes from it.
 """
 from __future__ import annotations
 
-from extraction import extract as _extract, posts as _posts  # tests/extraction.py
+import pytest
+
+from extraction import extract as _extract, names as _names, posts as _posts  # tests/extraction.py
 
 
 def _people(ex):
@@ -176,3 +178,13 @@ def test_halls_and_unnamed_areas_are_no_government_bodies(extractor):
 def test_the_organ_of_an_area_of_a_city_is_not_the_citys_own(extractor):
     ex = _extract(extractor, "昆明临空经济区管理委员会与昆明市商务局签署协议。")
     assert _part_of(ex) == {("昆明市商务局", "昆明市")}
+
+
+@pytest.mark.parametrize("headline, body, title", [
+    ("——访贵安新区党工委委员、管委会副主任符明哲", "贵安新区党工委", "党工委委员"),
+    ("对话重庆两江新区管委会副主任李明远", "重庆两江新区管委会", "副主任"),
+])
+def test_an_interviews_headline_verb_is_no_part_of_the_body(extractor, headline, body, title):
+    ex = _extract(extractor, headline)
+    assert body in _names(ex, "GovernmentBody")
+    assert any(o == body and t == title for _, o, t in _posts(ex))

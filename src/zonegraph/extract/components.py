@@ -67,6 +67,28 @@ _COMPANY_UNITS = re.compile(r"(?:公司|集团|企业)[\u4e00-\u9fff]{1,8}(?:、
 _OFFICE_OF = re.compile(r"^(.{2,}?(?:人民政府|政府))(?:办公厅|办公室)$")
 # Names of no government body: a company's office or board, the tail of a list of kinds
 # (市(区)人民政府), a hall (展示厅), the 管委会 of an unnamed kind of area (功能区管委会).
+#: An interview's or a visit's headline verb glued to the body after it (——访某新区管委会主任…).
+_VISIT = re.compile(r"^(?:专访|走访|拜访|对话|访|话)")  # (对|话某地: jieba may cut 对 off)
+#: A side's 方 glued to the body after it (与俄方|某市某某有限公司, 双方|某新区管委会).
+_SIDES = "中外俄双甲乙我对资三多"
+_SIDE = re.compile(f"^[{_SIDES}]?方")
+
+
+def _after_visit(text: str, m: Mention, gazetteer: Gazetteer) -> Mention:
+    """The organization without the headline verb or the side's 方 jieba glued to its
+    place (访某地 is one token to it), when a known zone or place follows."""
+    verb = None
+    if m.type in ORG_TYPES and m.type != "Zone":
+        side = _SIDE.match(m.text)
+        verb = _VISIT.match(m.text) or (side if side and (side.end() == 2 or (
+            m.start and text[m.start - 1] in _SIDES)) else None)
+    hits = gazetteer.find(m.text[verb.end():verb.end() + 8]) if verb else []
+    if not hits or hits[0].start != 0 or hits[0].entry.type not in ("Zone", "Place"):
+        return m
+    return Mention(m.start + verb.end(), m.end, m.type, m.text[verb.end():], rule=m.rule,
+                   confidence=m.confidence)
+
+
 _NOT_A_BODY = re.compile(r"^(?:公司|集团|[省市区县州]?[)）]|[省市区县州][(（、])|公司|董事局$|董事会$"
                          r"|(?:展示|展|大|餐|客)厅$|^(?:功能区|园区|开发区|片区|各)管委会$")
 # The organ of an area within a place (某市临空经济区管理委员会): the area's, not the place's.
@@ -365,7 +387,7 @@ class ResolveComponent:
         # bureaus named without their place belong to the article's own zone
         kept = []
         for m in mentions:
-            m = proper_organ(m, view, self.gazetteer)
+            m = proper_organ(_after_visit(text, m, self.gazetteer), view, self.gazetteer)
             if m is None or (m.type == "GovernmentBody" and _NOT_A_BODY.search(m.text)):
                 continue  # 公司办公室 (a company's office), 县(市、区)人民政府: no government body
             if m.rule == "suffix-bare":
