@@ -20,12 +20,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..errors import ZoneGraphError
-from ..graph.namespace import ENTITY_CLASSES, PREFIXES, RELATIONS, SCHEMA, ZG
+from ..graph.namespace import PREFIXES, RELATIONS, SCHEMA, ZG
 from ..store.corrections import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE
 
 DCTERMS_DATE = "http://purl.org/dc/terms/date"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-_ENTITY_TYPES = frozenset(str(c) for c in ENTITY_CLASSES.values())
 _RELATIONS = frozenset(str(p) for p in RELATIONS.values())
 _SYMMETRIC = str(ZG.cooperatesWith)
 
@@ -176,10 +175,3 @@ class MemoryGraph:
                                                                    ox.DefaultGraph())),
                       key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
-
-def load_as_of(store_path: Path, as_of: str) -> MemoryGraph:
-    """Open the store read-only and cut it at ``as_of``."""
-    from ..store.graph_store import GraphStore
-
-    with GraphStore(store_path, read_only=True) as gs:
-        return MemoryGraph(as_of_quads(gs.ox, as_of))

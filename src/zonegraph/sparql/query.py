@@ -8,14 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 from ..errors import QueryError
 from ..graph.namespace import PREFIXES
 from ..store.graph_store import GraphStore
 
 FORMATS = ("table", "csv", "tsv", "json")
-_POSITION = re.compile(r"(?:at|line)\s*(\d+)[:, ]+(?:column\s*)?(\d+)", re.I)
 
 
 def _term_text(term) -> str:
