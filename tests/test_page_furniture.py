@@ -47,6 +47,11 @@ def test_an_e_paper_page_line_gives_the_paper_and_the_date_not_the_title():
     assert body.lstrip().startswith("本报讯")
 
 
+def test_an_outlet_dated_under_the_title_is_the_source():
+    art, _ = _one(f"湖滨新区开通首条定制公交\n湖滨商讯网 2026年5月20日 记者 郝明远\n{LEAD}\n")
+    assert (art.title, art.source) == ("湖滨新区开通首条定制公交", "湖滨商讯网")
+
+
 def test_a_reprint_notice_names_the_paper_in_the_script_of_the_page():
     art, _ = _one("轉載自《濱江商報》\n濱江新區引進三家企業\n本報訊 近日，濱江新區與三家企業簽約。\n")
     assert (art.title, art.source) == ("滨江新区引进三家企业", "濱江商報")

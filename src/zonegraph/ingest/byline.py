@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 
+from .furniture import ANY_DATE
+
 # An outlet's name: a short name ending like a news organization's.
 _OUTLET = r"[\u4e00-\u9fffA-Za-z]{1,10}?(?:网|社|日报|晚报|早报|商报|电讯|报|电视台|客户端|在线|新闻)"
 _FROM_LINE = re.compile(r"(?:^|[\s\d:：-])(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^\s()（）|丨]{2,30}?)"
                         r"(?=$|[\s()（）【|丨]|(?:作者|责任编辑|编辑|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|字号|发布时间|发布日期)\s*[:：])")
 _REPRINTED_FROM = re.compile(r"^(?:本文)?转(?:载)?自\s*[:：]?\s*(?:《(?P<quoted>[^《》]{2,14})》|(?P<src>" + _OUTLET + "))")
-_PAGE_LINE = re.compile(rf"^(?P<src>{_OUTLET})\s*(?:(?:19|20)\d{{2}}\s*[年-]|第\s*\d{{1,3}}\s*版)")
+#: An outlet then a date: an e-paper's page line (某某晚报 2025年4月12日 A05版) or a dated
+#: credit (某某网 2026年5月20日 记者 …).
+_OUTLET_DATED = re.compile(rf"^(?P<src>{_OUTLET})\s*(?:{ANY_DATE}|第\s*\d{{1,3}}\s*版)")
 _DATELINE = re.compile(
     rf"^[【\[]?(?P<src>{_OUTLET})(?:[-·][^\s\d]{{1,12}}?)?\s*"
     r"(?:讯|[\u4e00-\u9fff]{0,4}\s*\d{1,2}月\d{1,2}日(?:\d{1,2}时)?\s*(?:电|讯))")
@@ -72,8 +76,8 @@ def _credit(head: list[tuple[int, str]], tail: list[tuple[int, str]]) -> tuple[i
             found = _named(line, m, "src")
             if found:
                 return i, *found
-    for i, line in head:  # an e-paper's page line (某某晚报 2025年4月12日 A05版): its paper
-        m = _PAGE_LINE.match(line.strip())
+    for i, line in head:  # an outlet then a date (a page line, a dated credit): that outlet
+        m = _OUTLET_DATED.match(line.strip())
         found = _named(line, m, "src") if m and len(line) <= 60 else None
         if found:
             return i, *found

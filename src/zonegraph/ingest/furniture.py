@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 
-_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
+#: A date as pages and articles write it (2025年4月12日; 2025-04-12, 2025/4/12, 2025.4.12).
+WRITTEN_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+NUMERIC_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
+#: Either, as a pattern to build others with (no named groups).
+ANY_DATE = re.sub(r"\?P<\w+>", "", f"(?:{WRITTEN_DATE.pattern}|{NUMERIC_DATE.pattern})")
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您当前的位置|你的位置|位置)\s*[:：>»›]"
                          r"|^[^。，,]{1,12}(?:\s*[>»›]\s*[^。，,>»›]{1,12}){2,}\s*[>»›]?\s*$")
-_PAGE_LINE = re.compile(rf"{_DATE}.{{0,12}}(?:星期|周)[一二三四五六日天]"
-                        rf"|{_DATE}.{{0,16}}(?:第\s*\d{{1,3}}\s*版|\b[A-Z]\d{{1,2}}\b|[A-Z]\d{{1,2}}版)"
+_PAGE_LINE = re.compile(rf"{ANY_DATE}.{{0,12}}(?:星期|周)[一二三四五六日天]"
+                        rf"|{ANY_DATE}.{{0,16}}(?:第\s*\d{{1,3}}\s*版|\b[A-Z]\d{{1,2}}\b|[A-Z]\d{{1,2}}版)"
                         r"|^第\s*\d{1,3}\s*版")
 _META = re.compile(r"(?:发布时间|发布日期|发表时间|更新时间|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|字号)"
                    r"\s*[:：]|【\s*字体|打印本页|关闭窗口|【打印】|【关闭】")

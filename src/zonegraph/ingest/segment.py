@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from .byline import byline
-from .furniture import HEAD_LINES, head_kind, is_tail_furniture
+from .furniture import HEAD_LINES, NUMERIC_DATE, WRITTEN_DATE, head_kind, is_tail_furniture
 from .normalize import NormalizedText, fold
 
 _SOURCE = re.compile(r"^[(（]\s*(?:来源|稿源|文章来源|信息来源)\s*[:：]\s*(?P<src>[^()（）]{1,40})[)）]\s*$")
 _TOC_HEAD = re.compile(r"^(?:本期导读|本期目录|目\s*录|导\s*读)\s*[:：]?$")
 _TOC_ITEM = re.compile(r"^(?:[-•·●▪]\s*)?(?P<num>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(?P<title>.+)$")
 _ISSUE_NO = re.compile(r"[(（]?\s*(?P<no>(?:增刊|特刊|总)?第\s*\d+\s*期)\s*[)）]?")
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 _PUBLISHER = re.compile(r"(?:研究院|研究中心|研究所|研究室|办公室|管委会|委员会|编辑部|杂志社|报社|中心|学会|协会)$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 #: How many lines at the top may hold the masthead.
@@ -82,7 +80,7 @@ def _masthead(lines: list[_Line], body_start: int) -> dict:
         t = ln.text
         if _TOC_HEAD.match(t) or _TOC_ITEM.match(t):
             break
-        date = _DATE.search(t)
+        date = WRITTEN_DATE.search(t)
         if date and not meta["date"]:
             meta["date"] = iso_date(date)
             rest = (t[:date.start()] + t[date.end():]).strip()
@@ -211,7 +209,7 @@ def segment(norm: NormalizedText, fallback_title: str = "", fallback_date: str =
             # the page's own lines (page line, publication line) first, then the lead
             furniture = text[lines[a].start:lines[first].start] + text[lines[first].end:start]
             lead = furniture + "\n" + body[:300]
-            found = _DATE.search(lead) or _ISO_DATE.search(lead)
+            found = WRITTEN_DATE.search(lead) or NUMERIC_DATE.search(lead)
             date = iso_date(found) if found else ""
         if not source:
             source = _byline_source(norm, lines[a:b + 1])
